@@ -1,0 +1,58 @@
+#include <memory>
+
+#include "commands.h"
+#include "covet/error.h"
+#include "json_writer.h"
+#include "migration_status.h"
+
+namespace covet::cli {
+
+CommandRun add_check_command(CLI::App& app) {
+    app.add_subcommand("check",
+                       "Verify checksums, missing files, the graph and the recorded history");
+    return [](CommandContext& ctx) {
+        std::vector<std::string> findings;
+        try {
+            auto rows = migration_statuses(ctx);
+            std::set<MigrationKey> applied;
+            for (const auto& row : rows)
+                if (row.status != MigrationStatus::Pending) applied.insert(row.key);
+            for (const auto& row : rows) {
+                if (row.status == MigrationStatus::Modified)
+                    findings.push_back("modified: " + row.key.to_string() + " has checksum " +
+                                       row.checksum + " but " + row.recorded_checksum +
+                                       " was recorded when it was applied");
+                if (row.status == MigrationStatus::Missing)
+                    findings.push_back("missing: " + row.key.to_string() +
+                                       " is recorded as applied but has no migration file");
+            }
+            // Applied migrations whose dependencies are not: the history contradicts the graph.
+            for (const Migration* m : ctx.graph().order()) {
+                if (!applied.count(m->key())) continue;
+                for (const auto& dep : m->dependencies)
+                    if (!applied.count(dep))
+                        findings.push_back("inconsistent history: " + m->key().to_string() +
+                                           " is applied but its dependency " + dep.to_string() +
+                                           " is not");
+            }
+        } catch (const LoadError& e) {
+            findings.push_back(std::string("graph: ") + e.what());
+        } catch (const MigrationError& e) {
+            findings.push_back(std::string("graph: ") + e.what());
+        }
+        if (ctx.json()) {
+            JsonWriter json;
+            json.begin_object().key("findings").begin_array();
+            for (const auto& f : findings) json.string(f);
+            json.end_array().end_object();
+            ctx.out() << json.str() << "\n";
+        } else if (findings.empty()) {
+            if (!ctx.quiet()) ctx.out() << "No issues found.\n";
+        } else {
+            for (const auto& f : findings) ctx.out() << f << "\n";
+        }
+        return findings.empty() ? kExitOk : kExitFinding;
+    };
+}
+
+}  // namespace covet::cli

@@ -1,0 +1,40 @@
+#include "command_context.h"
+
+#include <cstdio>
+#include <filesystem>
+
+#include "connect.h"
+#include "covet/error.h"
+#include "covet/executor.h"
+#include "covet/loader.h"
+
+namespace covet::cli {
+
+CommandContext::CommandContext(GlobalOptions options, const MigrationRegistry& registry)
+    : options_(std::move(options)), registry_(registry), url_(parse_database_url(options_.database)) {}
+
+const MigrationGraph& CommandContext::graph() {
+    if (graph_) return *graph_;
+    // An embedding application may bring all its migrations in C++.
+    bool allow_missing = !registry_.empty();
+    std::vector<Migration> migrations =
+        load_migration_directory(options_.migrations, allow_missing);
+    for (const auto& m : registry_.migrations()) migrations.push_back(m);
+    graph_.emplace(std::move(migrations));
+    replay_all(*graph_);
+    return *graph_;
+}
+
+Connection& CommandContext::connection() {
+    if (connection_) return *connection_;
+    connection_ = connect_database(url_);
+    if (options_.verbose)
+        connection_->set_log_hook([](const std::string& sql, double ms) {
+            std::fprintf(stderr, "[sql %.3f ms] %s\n", ms, sql.c_str());
+        });
+    return *connection_;
+}
+
+std::unique_ptr<Dialect> CommandContext::offline_dialect() const { return dialect_for_url(url_); }
+
+}  // namespace covet::cli

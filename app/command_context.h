@@ -1,0 +1,42 @@
+// What every command needs: the options, the loaded migrations and graph,
+// and (lazily) a connection.
+#pragma once
+
+#include <iostream>
+#include <memory>
+#include <optional>
+
+#include "covet/connection.h"
+#include "covet/database_url.h"
+#include "covet/graph.h"
+#include "covet/registry.h"
+#include "global_options.h"
+
+namespace covet::cli {
+
+class CommandContext {
+public:
+    CommandContext(GlobalOptions options, const MigrationRegistry& registry);
+
+    const GlobalOptions& options() const { return options_; }
+    bool json() const { return options_.output_format() == OutputFormat::Json; }
+    bool quiet() const { return options_.quiet; }
+    const DatabaseUrl& url() const { return url_; }
+
+    // Loads YAML files and registered migrations, builds the graph and
+    // replays it once to validate every operation. Throws LoadError.
+    const MigrationGraph& graph();
+    Connection& connection();
+    std::unique_ptr<Dialect> offline_dialect() const;
+
+    std::ostream& out() { return std::cout; }
+
+private:
+    GlobalOptions options_;
+    const MigrationRegistry& registry_;
+    DatabaseUrl url_;
+    std::optional<MigrationGraph> graph_;
+    std::unique_ptr<Connection> connection_;
+};
+
+}  // namespace covet::cli

@@ -1,0 +1,26 @@
+// One function per subcommand: each adds its CLI11 subcommand and returns
+// the code that runs it once the command line is parsed.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+#include "command_context.h"
+
+namespace covet::cli {
+
+using CommandRun = std::function<int(CommandContext&)>;
+
+CommandRun add_migrate_command(CLI::App& app);
+CommandRun add_rollback_command(CLI::App& app);
+CommandRun add_showmigrations_command(CLI::App& app);
+CommandRun add_sqlmigrate_command(CLI::App& app);
+CommandRun add_check_command(CLI::App& app);
+
+// Exit codes of SPEC.md §3.
+constexpr int kExitOk = 0;
+constexpr int kExitError = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitFinding = 3;
+
+}  // namespace covet::cli

@@ -1,0 +1,65 @@
+#include <memory>
+
+#include "commands.h"
+#include "covet/error.h"
+#include "plan_runner.h"
+
+namespace covet::cli {
+
+namespace {
+struct MigrateArgs {
+    std::string target;
+    bool fake = false;
+    bool plan = false;
+    bool sql = false;
+    bool check = false;
+    bool resume = false;
+    double lock_timeout = 60;
+    double ddl_lock_timeout = 10;
+};
+}  // namespace
+
+CommandRun add_migrate_command(CLI::App& app) {
+    auto args = std::make_shared<MigrateArgs>();
+    CLI::App* cmd = app.add_subcommand("migrate", "Apply unapplied migrations (or move to TARGET)");
+    cmd->add_option("target", args->target, "NAME, unique prefix, APP.NAME, APP.zero or zero");
+    cmd->add_flag("--fake", args->fake, "record as applied without running SQL");
+    cmd->add_flag("--plan", args->plan, "list what would run");
+    cmd->add_flag("--sql", args->sql, "print the SQL instead of running it");
+    cmd->add_flag("--check", args->check, "exit 3 if anything is unapplied; run nothing");
+    cmd->add_flag("--resume", args->resume, "continue a partial migration instead of reverting it");
+    cmd->add_option("--lock-timeout", args->lock_timeout, "seconds to wait for the migration lock")
+        ->check(CLI::NonNegativeNumber);
+    cmd->add_option("--ddl-lock-timeout", args->ddl_lock_timeout,
+                    "seconds each DDL statement may wait for table locks")
+        ->check(CLI::NonNegativeNumber);
+    return [args](CommandContext& ctx) {
+        const MigrationGraph& graph = ctx.graph();
+        std::optional<Target> target;
+        if (!args->target.empty()) target = graph.resolve(args->target);
+        auto build = [target](const MigrationPlanner& planner) { return planner.migrate(target); };
+        if (args->plan || args->sql || args->check) {
+            std::set<MigrationKey> applied = applied_keys(ctx);
+            Plan plan = build(MigrationPlanner(graph, applied));
+            if (args->check) {
+                if (plan.empty()) {
+                    if (!ctx.quiet()) ctx.out() << "No migrations to apply.\n";
+                    return kExitOk;
+                }
+                ctx.out() << "Unapplied migrations:\n";
+                for (const auto& step : plan)
+                    ctx.out() << "  " << step.migration->key().to_string()
+                              << (step.backwards ? " (would be rolled back)" : "") << "\n";
+                return kExitFinding;
+            }
+            if (args->sql) return print_plan_sql(ctx, plan, applied, ctx.connection().dialect());
+            return print_plan(ctx, plan);
+        }
+        RunOptions options;
+        options.fake = args->fake;
+        options.lock_timeout_seconds = args->lock_timeout;
+        return run_plan_locked(ctx, build, options);
+    };
+}
+
+}  // namespace covet::cli

@@ -1,0 +1,53 @@
+#include "migration_status.h"
+
+#include <algorithm>
+
+namespace covet::cli {
+
+const char* status_name(MigrationStatus status) {
+    switch (status) {
+        case MigrationStatus::Applied: return "applied";
+        case MigrationStatus::Pending: return "pending";
+        case MigrationStatus::Modified: return "modified";
+        case MigrationStatus::Missing: return "missing";
+    }
+    return "";
+}
+
+const char* status_mark(MigrationStatus status) {
+    switch (status) {
+        case MigrationStatus::Applied: return "[X]";
+        case MigrationStatus::Pending: return "[ ]";
+        case MigrationStatus::Modified: return "[M]";
+        case MigrationStatus::Missing: return "[?]";
+    }
+    return "";
+}
+
+std::vector<MigrationStatusRow> migration_statuses(CommandContext& ctx) {
+    const MigrationGraph& graph = ctx.graph();
+    MigrationRecorder recorder(ctx.connection());
+    auto applied = recorder.applied();
+    std::vector<MigrationStatusRow> rows;
+    for (const Migration* m : graph.order()) {
+        MigrationStatusRow row{m->key(), MigrationStatus::Pending, "", m->checksum(), ""};
+        if (auto it = applied.find(m->key()); it != applied.end()) {
+            row.applied_at = it->second.applied_at;
+            row.recorded_checksum = it->second.checksum;
+            row.status = it->second.checksum == row.checksum ? MigrationStatus::Applied
+                                                             : MigrationStatus::Modified;
+        }
+        rows.push_back(std::move(row));
+    }
+    std::vector<std::pair<std::int64_t, MigrationStatusRow>> missing;
+    for (const auto& [key, record] : applied)
+        if (!graph.contains(key))
+            missing.push_back({record.id, {key, MigrationStatus::Missing, record.applied_at,
+                                           record.checksum, record.checksum}});
+    std::sort(missing.begin(), missing.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& [id, row] : missing) rows.push_back(std::move(row));
+    return rows;
+}
+
+}  // namespace covet::cli

@@ -1,0 +1,33 @@
+// Shared by migrate and rollback: plan under the migration lock, run, and
+// report each step as text or JSON.
+#pragma once
+
+#include <functional>
+#include <set>
+
+#include "command_context.h"
+#include "covet/executor.h"
+
+namespace covet::cli {
+
+using PlanBuilder = std::function<Plan(const MigrationPlanner&)>;
+
+struct RunOptions {
+    bool fake = false;
+    double lock_timeout_seconds = 60;
+    // Printed when the plan is empty (text format).
+    std::string nothing_to_do = "No migrations to apply.";
+};
+
+// Takes the lock, reads the history, builds the plan and runs it.
+int run_plan_locked(CommandContext& ctx, const PlanBuilder& build, const RunOptions& options);
+
+// The applied set as recorded (read-only; no history table means none).
+std::set<MigrationKey> applied_keys(CommandContext& ctx);
+
+// --plan and --sql output, which run nothing.
+int print_plan(CommandContext& ctx, const Plan& plan);
+int print_plan_sql(CommandContext& ctx, const Plan& plan, const std::set<MigrationKey>& applied,
+                   const Dialect& dialect);
+
+}  // namespace covet::cli

@@ -1,0 +1,45 @@
+#include <memory>
+
+#include "commands.h"
+#include "covet/error.h"
+#include "plan_runner.h"
+
+namespace covet::cli {
+
+namespace {
+struct SqlmigrateArgs {
+    std::string target;
+    bool backwards = false;
+};
+}  // namespace
+
+CommandRun add_sqlmigrate_command(CLI::App& app) {
+    auto args = std::make_shared<SqlmigrateArgs>();
+    CLI::App* cmd = app.add_subcommand("sqlmigrate", "Print the SQL of one migration");
+    cmd->add_option("target", args->target, "NAME, unique prefix or APP.NAME")->required();
+    cmd->add_flag("--backwards", args->backwards, "print the SQL that un-applies it");
+    return [args](CommandContext& ctx) {
+        const MigrationGraph& graph = ctx.graph();
+        Target target = graph.resolve(args->target);
+        if (target.is_zero()) throw UsageError("sqlmigrate needs one migration, not 'zero'");
+        const Migration* migration = graph.find(*target.key);
+        // The SQL as it would run on a database where everything before it is applied.
+        std::set<MigrationKey> before;
+        for (const Migration* m : graph.order()) {
+            if (m == migration) break;
+            before.insert(m->key());
+        }
+        if (args->backwards) before.insert(migration->key());
+        Plan plan{{migration, args->backwards}};
+        // No connection: the SQL depends only on the dialect and the migrations.
+        auto dialect = ctx.offline_dialect();
+        MigrationExecutor executor(graph, *dialect);
+        auto states = executor.states_before(plan, before);
+        CompiledStep compiled = executor.compile(plan[0], states.at(migration->key()));
+        for (const auto& statements : compiled.statements)
+            for (const auto& sql : statements) ctx.out() << sql << ";\n";
+        return kExitOk;
+    };
+}
+
+}  // namespace covet::cli

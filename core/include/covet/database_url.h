@@ -1,0 +1,33 @@
+// Database URLs of SPEC.md §2.
+#pragma once
+
+#include <map>
+#include <string>
+
+namespace covet {
+
+struct DatabaseUrl {
+    std::string scheme;  // "sqlite", "postgresql" or "mysql" (aliases normalised)
+    std::string user;
+    std::string password;
+    std::string host;
+    std::string port;
+    std::string database;  // database name; for SQLite the file path or ":memory:"
+    std::map<std::string, std::string> params;
+    std::string original;
+
+    bool is_memory() const { return scheme == "sqlite" && database == ":memory:"; }
+    // The URL with the password replaced by "***", safe to print.
+    std::string redacted() const;
+};
+
+// Throws UsageError for a malformed URL; the message never holds the password.
+DatabaseUrl parse_database_url(const std::string& url);
+
+// Replaces the password of a URL text with "***" (works on malformed URLs too).
+std::string redact_url(const std::string& text);
+
+// Decodes %XX escapes; throws UsageError on a malformed escape.
+std::string percent_decode(const std::string& text);
+
+}  // namespace covet

@@ -1,0 +1,38 @@
+// What differs between back ends, as data and small virtuals. Core code asks
+// a Dialect; it never tests which dialect it has.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "covet/value.h"
+
+namespace covet {
+
+class SchemaEditor;
+
+struct DialectFeatures {
+    bool can_rollback_ddl = true;
+    bool supports_partial_indexes = true;
+    bool supports_deferrable_foreign_keys = true;
+    std::size_t max_identifier_length = 63;
+};
+
+class Dialect {
+public:
+    virtual ~Dialect() = default;
+    // "sqlite", "postgresql" or "mysql": the names run_sql's `dialect:` uses.
+    virtual std::string name() const = 0;
+    virtual const DialectFeatures& features() const = 0;
+    virtual std::string quote_name(std::string_view identifier) const = 0;
+    // A literal for DDL, where parameters cannot be bound (column defaults).
+    virtual std::string quote_value(const Value& value) const = 0;
+    // The placeholder of the n-th (1-based) bound parameter.
+    virtual std::string placeholder(int index) const = 0;
+    virtual std::unique_ptr<SchemaEditor> schema_editor() const = 0;
+    // SQL type of the history table's timestamp column, and of the id column.
+    virtual std::string history_table_ddl(const std::string& table) const = 0;
+};
+
+}  // namespace covet

@@ -1,0 +1,95 @@
+// The one exception hierarchy of covet. Library code throws these; the CLI
+// catches covet::Error at the top and prints a single line.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace covet {
+
+class Error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Bad command-line usage or a malformed database URL (exit code 2).
+class UsageError : public Error {
+public:
+    using Error::Error;
+};
+
+class ConnectionError : public Error {
+public:
+    using Error::Error;
+};
+
+// A problem in a migration file, located by file:line:column.
+class LoadError : public Error {
+public:
+    LoadError(std::string file, int line, int column, const std::string& message)
+        : Error(file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message),
+          file_(std::move(file)),
+          line_(line),
+          column_(column),
+          message_(message) {}
+    const std::string& file() const { return file_; }
+    int line() const { return line_; }
+    int column() const { return column_; }
+    const std::string& bare_message() const { return message_; }
+
+private:
+    std::string file_;
+    int line_;
+    int column_;
+    std::string message_;
+};
+
+// A field definition or option that does not make sense (unknown type, bad option).
+class FieldError : public Error {
+public:
+    FieldError(const std::string& message, int column = 0) : Error(message), column_(column) {}
+    // 1-based column inside the shorthand text the error was found in, 0 when unknown.
+    int column() const { return column_; }
+
+private:
+    int column_;
+};
+
+class MigrationError : public Error {
+public:
+    using Error::Error;
+};
+
+// Raised when rolling back an operation that has no backward form.
+class IrreversibleError : public MigrationError {
+public:
+    using MigrationError::MigrationError;
+};
+
+class DatabaseError : public Error {
+public:
+    using Error::Error;
+};
+
+class IntegrityError : public DatabaseError {
+public:
+    using DatabaseError::DatabaseError;
+};
+
+// The run-wide migration lock could not be taken within --lock-timeout.
+class LockTimeoutError : public DatabaseError {
+public:
+    using DatabaseError::DatabaseError;
+};
+
+class ValidationError : public Error {
+public:
+    using Error::Error;
+};
+
+class QueryError : public Error {
+public:
+    using Error::Error;
+};
+
+}  // namespace covet

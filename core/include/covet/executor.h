@@ -1,0 +1,89 @@
+// Plans and runs migrations. Plans are data (a list of steps) built before
+// anything touches the database; the same compilation path produces the SQL
+// that runs and the SQL that --sql and sqlmigrate print.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "covet/connection.h"
+#include "covet/graph.h"
+#include "covet/model_state.h"
+
+namespace covet {
+
+struct PlanStep {
+    const Migration* migration;
+    bool backwards = false;
+};
+using Plan = std::vector<PlanStep>;
+
+// Pure planning over the graph and the set of applied migrations.
+class MigrationPlanner {
+public:
+    MigrationPlanner(const MigrationGraph& graph, std::set<MigrationKey> applied)
+        : graph_(graph), applied_(std::move(applied)) {}
+
+    // Everything unapplied (no target), forwards to a target, or backwards
+    // to it when it is behind the applied state (SPEC.md §3 `migrate`).
+    Plan migrate(const std::optional<Target>& target) const;
+    // The last `steps` applied migrations, newest first.
+    Plan rollback_steps(int steps) const;
+    // Everything applied after `target` (zero: everything).
+    Plan rollback_to(const Target& target) const;
+
+private:
+    Plan backwards_of(const std::set<MigrationKey>& keys) const;
+    const MigrationGraph& graph_;
+    std::set<MigrationKey> applied_;
+};
+
+// The SQL of one migration step, grouped by operation.
+struct CompiledStep {
+    std::vector<std::vector<std::string>> statements;  // one list per operation, in run order
+    std::vector<const Operation*> operations;          // same order as statements
+};
+
+struct StepResult {
+    MigrationKey key;
+    bool backwards = false;
+    double duration_ms = 0;
+};
+
+class MigrationExecutor {
+public:
+    MigrationExecutor(const MigrationGraph& graph, const Dialect& dialect)
+        : graph_(graph), dialect_(dialect) {}
+
+    // The project state before each step of `plan`, given what is applied.
+    std::map<MigrationKey, ProjectState> states_before(const Plan& plan,
+                                                       const std::set<MigrationKey>& applied) const;
+    // Throws IrreversibleError (naming migration and operation) for a
+    // backwards step over run_sql without reverse_sql.
+    CompiledStep compile(const PlanStep& step, const ProjectState& before) const;
+
+    // Runs the plan on `connection`, recording each step in the history
+    // table. With `fake`, records without running SQL. Stops at the first
+    // failing step: its changes are undone and a MigrationError names the
+    // migration and operation; earlier steps stay applied.
+    void run(Connection& connection, const Plan& plan, const std::set<MigrationKey>& applied,
+             bool fake, const std::function<void(const StepResult&)>& on_step) const;
+
+private:
+    const MigrationGraph& graph_;
+    const Dialect& dialect_;
+};
+
+// The state every migration in the graph builds when all are replayed in
+// order; validates each operation and throws LoadError at the operation's
+// location (MigrationError for C++ migrations) when the state forbids it.
+ProjectState replay_all(const MigrationGraph& graph);
+
+// "operation 3 (add_column at file:4:5: Add column age to users)".
+std::string describe_operation(const Migration& migration, std::size_t index);
+
+}  // namespace covet

@@ -1,0 +1,82 @@
+// The schema as the migrations build it: one ModelState per table.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "covet/field.h"
+
+namespace covet {
+
+struct IndexSpec {
+    std::string name;
+    std::vector<std::string> columns;  // field names or column names
+    bool unique = false;
+    std::string where;  // partial-index condition, raw SQL; empty: none
+    bool operator==(const IndexSpec&) const = default;
+};
+
+struct ModelState {
+    std::string app;
+    std::string name;   // model name (CamelCase), as in the ORM and shell
+    std::string table;  // database table
+    std::vector<Field> fields;  // column order
+    std::vector<std::vector<std::string>> unique_together;  // field names
+    std::vector<IndexSpec> indexes;
+    std::vector<std::string> ordering;
+    // An auto-created many-to-many through table: never created on its own.
+    bool auto_created = false;
+
+    const Field* find_field(const std::string& name) const;
+    // Finds a field by attribute name or by column name.
+    const Field* find_field_or_column(const std::string& name) const;
+    Field* find_field_mut(const std::string& name);
+    const Field* primary_key() const;
+    // Fields that own a column, in column order.
+    std::vector<const Field*> concrete_fields() const;
+    const IndexSpec* find_index(const std::string& name) const;
+    // Resolves a name used in an index or unique_together to its column.
+    std::string column_for(const std::string& field_or_column) const;
+
+    bool operator==(const ModelState&) const = default;
+};
+
+// CamelCase of a table name: blog_posts -> BlogPosts.
+std::string model_name_for_table(const std::string& table);
+
+// Models keyed by table name. Copying a ProjectState is cheap: models are
+// shared and copied only when an operation changes them (copy-on-write), so
+// the executor can keep the state before every operation without
+// re-rendering the whole schema.
+class ProjectState {
+public:
+    const ModelState* find_table(const std::string& table) const;
+    const ModelState* find_model(const std::string& model_name) const;
+    // A relation target ("self", a model name or a table name) seen from `from`.
+    const ModelState* resolve_target(const std::string& target, const ModelState& from) const;
+    const ModelState& table(const std::string& table) const;  // throws MigrationError
+
+    // Replaces or inserts a model.
+    void put(ModelState model);
+    void remove(const std::string& table);
+    // Gives a private copy of the model to change.
+    ModelState& edit(const std::string& table);
+
+    std::vector<const ModelState*> models() const;  // in table-name order
+    std::size_t size() const { return models_.size(); }
+
+    // The auto-created through model of a ManyToManyField (SPEC.md §4):
+    // table `<table>_<field>`, id primary key, two foreign keys.
+    ModelState through_model(const ModelState& owner, const Field& m2m) const;
+    // Foreign keys pointing at `table`, as (model, field) pairs.
+    std::vector<std::pair<const ModelState*, const Field*>> references_to(
+        const std::string& table) const;
+
+private:
+    std::map<std::string, std::shared_ptr<const ModelState>> models_;
+};
+
+}  // namespace covet

@@ -1,0 +1,165 @@
+// Migration operations (SPEC.md §4). Each one knows how it changes the
+// project state and how it changes the database forwards and backwards,
+// given the states before and after it; backwards comes from the states.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "covet/model_state.h"
+
+namespace covet {
+
+class SchemaEditor;
+
+struct SourceLocation {
+    std::string file;
+    int line = 0;
+    int column = 0;
+    std::string to_string() const;  // file:line:column, or "" when unknown
+};
+
+class Operation {
+public:
+    virtual ~Operation() = default;
+    // The YAML key: create_table, add_column, ...
+    virtual std::string kind() const = 0;
+    // Checks the operation against the state and applies it. Throws
+    // MigrationError when the state does not allow it (unknown table, ...).
+    virtual void state_forwards(const std::string& app, ProjectState& state) const = 0;
+    virtual void database_forwards(SchemaEditor& editor, const ProjectState& before,
+                                   const ProjectState& after) const = 0;
+    // Takes the database from `after` back to `before`.
+    virtual void database_backwards(SchemaEditor& editor, const ProjectState& before,
+                                    const ProjectState& after) const = 0;
+    virtual bool reversible() const { return true; }
+    virtual std::string describe() const = 0;
+    // Stable text of the operation's meaning, for the checksum.
+    virtual std::string canonical() const = 0;
+
+    SourceLocation location;
+};
+
+using OperationPtr = std::shared_ptr<const Operation>;
+
+struct CreateTable final : Operation {
+    std::string table;
+    std::string model;  // empty: CamelCase of the table
+    std::vector<Field> fields;
+    std::vector<std::vector<std::string>> unique_together;
+    std::vector<IndexSpec> indexes;
+    std::vector<std::string> ordering;
+
+    std::string kind() const override { return "create_table"; }
+    void state_forwards(const std::string& app, ProjectState& state) const override;
+    void database_forwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
+    void database_backwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
+    std::string describe() const override;
+    std::string canonical() const override;
+};
+
+struct DropTable final : Operation {
+    std::string table;
+    std::string kind() const override { return "drop_table"; }
+    void state_forwards(const std::string& app, ProjectState& state) const override;
+    void database_forwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
+    void database_backwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
+    std::string describe() const override;
+    std::string canonical() const override;
+};
+
+struct AddColumn final : Operation {
+    std::string table;
+    Field field;  // field.name is the column's attribute name
+    std::string kind() const override { return "add_column"; }
+    void state_forwards(const std::string& app, ProjectState& state) const override;
+    void database_forwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
+    void database_backwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
+    std::string describe() const override;
+    std::string canonical() const override;
+};
+
+struct DropColumn final : Operation {
+    std::string table;
+    std::string column;  // field name (or its column name)
+    std::string kind() const override { return "drop_column"; }
+    void state_forwards(const std::string& app, ProjectState& state) const override;
+    void database_forwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
+    void database_backwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
+    std::string describe() const override;
+    std::string canonical() const override;
+};
+
+struct AlterColumn final : Operation {
+    std::string table;
+    std::string column;
+    Field field;
+    std::string kind() const override { return "alter_column"; }
+    void state_forwards(const std::string& app, ProjectState& state) const override;
+    void database_forwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
+    void database_backwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
+    std::string describe() const override;
+    std::string canonical() const override;
+};
+
+struct RenameTable final : Operation {
+    std::string old_name;
+    std::string new_name;
+    std::string kind() const override { return "rename_table"; }
+    void state_forwards(const std::string& app, ProjectState& state) const override;
+    void database_forwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
+    void database_backwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
+    std::string describe() const override;
+    std::string canonical() const override;
+};
+
+struct RenameColumn final : Operation {
+    std::string table;
+    std::string old_name;
+    std::string new_name;
+    std::string kind() const override { return "rename_column"; }
+    void state_forwards(const std::string& app, ProjectState& state) const override;
+    void database_forwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
+    void database_backwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
+    std::string describe() const override;
+    std::string canonical() const override;
+};
+
+struct CreateIndex final : Operation {
+    std::string table;
+    IndexSpec index;
+    std::string kind() const override { return "create_index"; }
+    void state_forwards(const std::string& app, ProjectState& state) const override;
+    void database_forwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
+    void database_backwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
+    std::string describe() const override;
+    std::string canonical() const override;
+};
+
+struct DropIndex final : Operation {
+    std::string table;
+    std::string name;
+    std::string kind() const override { return "drop_index"; }
+    void state_forwards(const std::string& app, ProjectState& state) const override;
+    void database_forwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
+    void database_backwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
+    std::string describe() const override;
+    std::string canonical() const override;
+};
+
+struct RunSql final : Operation {
+    std::string sql;
+    std::optional<std::string> reverse_sql;
+    std::string dialect;  // empty: every dialect; else runs only on this one
+    std::string kind() const override { return "run_sql"; }
+    void state_forwards(const std::string& app, ProjectState& state) const override;
+    void database_forwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
+    void database_backwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
+    bool reversible() const override { return reverse_sql.has_value(); }
+    std::string describe() const override;
+    std::string canonical() const override;
+};
+
+}  // namespace covet

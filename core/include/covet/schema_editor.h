@@ -1,0 +1,59 @@
+// Turns schema changes into DDL for one dialect. Operations call these verbs
+// with the project states before and after the change; they never format SQL.
+// The editor only collects statements: running them is the executor's job, so
+// `migrate --sql` and `sqlmigrate` use the very same path as `migrate`.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "covet/model_state.h"
+
+namespace covet {
+
+class Dialect;
+
+class SchemaEditor {
+public:
+    explicit SchemaEditor(const Dialect& dialect) : dialect_(dialect) {}
+    virtual ~SchemaEditor() = default;
+
+    // `state` contains the model (after creation / before deletion). Also
+    // creates or drops the auto-created many-to-many through tables.
+    virtual void create_table(const ModelState& model, const ProjectState& state) = 0;
+    virtual void drop_table(const ModelState& model, const ProjectState& state) = 0;
+
+    // The field named `field` exists in `to` (add) or in `from` (drop).
+    virtual void add_column(const std::string& table, const std::string& field,
+                            const ProjectState& from, const ProjectState& to) = 0;
+    virtual void drop_column(const std::string& table, const std::string& field,
+                             const ProjectState& from, const ProjectState& to) = 0;
+    // The field has the same name in both states and a new definition in `to`.
+    virtual void alter_column(const std::string& table, const std::string& field,
+                              const ProjectState& from, const ProjectState& to) = 0;
+    virtual void rename_table(const std::string& old_table, const std::string& new_table,
+                              const ProjectState& from, const ProjectState& to) = 0;
+    virtual void rename_column(const std::string& table, const std::string& old_field,
+                               const std::string& new_field, const ProjectState& from,
+                               const ProjectState& to) = 0;
+    // The index named `index` is in `state`'s model of `table`.
+    virtual void create_index(const std::string& table, const std::string& index,
+                              const ProjectState& state) = 0;
+    virtual void drop_index(const std::string& table, const std::string& index,
+                            const ProjectState& state) = 0;
+
+    void execute_raw(const std::string& sql) { statements_.push_back(sql); }
+
+    const std::vector<std::string>& statements() const { return statements_; }
+    std::vector<std::string> take_statements() { return std::move(statements_); }
+    const Dialect& dialect() const { return dialect_; }
+
+protected:
+    void emit(std::string sql) { statements_.push_back(std::move(sql)); }
+
+private:
+    const Dialect& dialect_;
+    std::vector<std::string> statements_;
+};
+
+}  // namespace covet

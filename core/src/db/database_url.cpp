@@ -1,0 +1,155 @@
+#include "covet/database_url.h"
+
+#include <cctype>
+
+#include "covet/error.h"
+
+namespace covet {
+
+namespace {
+
+int hex_digit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+std::string normalise_scheme(const std::string& scheme) {
+    if (scheme == "sqlite" || scheme == "sqlite3") return "sqlite";
+    if (scheme == "postgresql" || scheme == "postgres") return "postgresql";
+    if (scheme == "mysql" || scheme == "mariadb") return "mysql";
+    return "";
+}
+
+// Messages quote the URL only in its redacted form.
+[[noreturn]] void malformed(const DatabaseUrl& url, const std::string& why) {
+    throw UsageError("malformed database URL '" + url.redacted() + "': " + why);
+}
+
+void parse_query(DatabaseUrl& url, const std::string& query) {
+    std::size_t pos = 0;
+    while (pos <= query.size() && !query.empty()) {
+        std::size_t amp = query.find('&', pos);
+        std::string pair = query.substr(pos, amp == std::string::npos ? std::string::npos : amp - pos);
+        if (!pair.empty()) {
+            auto eq = pair.find('=');
+            std::string key = percent_decode(pair.substr(0, eq));
+            std::string value = eq == std::string::npos ? "" : percent_decode(pair.substr(eq + 1));
+            url.params[key] = value;
+        }
+        if (amp == std::string::npos) break;
+        pos = amp + 1;
+    }
+}
+
+}  // namespace
+
+std::string percent_decode(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '%') {
+            out += text[i];
+            continue;
+        }
+        int hi = i + 1 < text.size() ? hex_digit(text[i + 1]) : -1;
+        int lo = i + 2 < text.size() ? hex_digit(text[i + 2]) : -1;
+        if (hi < 0 || lo < 0) throw UsageError("malformed percent-escape in database URL");
+        out += static_cast<char>(hi * 16 + lo);
+        i += 2;
+    }
+    return out;
+}
+
+std::string DatabaseUrl::redacted() const { return redact_url(original); }
+
+std::string redact_url(const std::string& text) {
+    auto scheme_end = text.find("://");
+    if (scheme_end == std::string::npos) return text;
+    auto start = scheme_end + 3;
+    // The last '@' before the query ends the user info, whatever the password holds.
+    auto at = text.rfind('@', text.find('?', start));
+    if (at == std::string::npos || at < start) return text;
+    auto colon = text.find(':', start);
+    if (colon == std::string::npos || colon > at) return text;
+    return text.substr(0, colon + 1) + "***" + text.substr(at);
+}
+
+DatabaseUrl parse_database_url(const std::string& text) {
+    DatabaseUrl url;
+    url.original = text;
+    if (text == "sqlite::memory:" || text == "sqlite://:memory:") {
+        url.scheme = "sqlite";
+        url.database = ":memory:";
+        return url;
+    }
+    auto colon = text.find(':');
+    if (colon == std::string::npos || colon == 0)
+        throw UsageError("malformed database URL '" + text +
+                         "': expected scheme://..., e.g. sqlite:///covet.db");
+    std::string raw_scheme = text.substr(0, colon);
+    for (auto& c : raw_scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    url.scheme = normalise_scheme(raw_scheme);
+    if (text.compare(colon, 3, "://") != 0) {
+        url.scheme = url.scheme.empty() ? raw_scheme : url.scheme;
+        malformed(url, "expected '://' after the scheme");
+    }
+    if (url.scheme.empty())
+        throw UsageError("unsupported database URL scheme '" + raw_scheme +
+                         "' (use sqlite, postgresql or mysql)");
+    std::string rest = text.substr(colon + 3);
+    std::string query;
+    if (auto q = rest.find('?'); q != std::string::npos) {
+        query = rest.substr(q + 1);
+        rest = rest.substr(0, q);
+    }
+
+    if (url.scheme == "sqlite") {
+        // sqlite:///relative.db -> "relative.db"; sqlite:////abs.db -> "/abs.db".
+        if (rest.empty() || rest[0] != '/') malformed(url, "expected sqlite:///path or sqlite:////abs/path");
+        url.database = percent_decode(rest.substr(1));
+        if (url.database.empty()) malformed(url, "missing the database file path");
+        parse_query(url, query);
+        return url;
+    }
+
+    auto slash = rest.find('/');
+    std::string authority = rest.substr(0, slash);
+    url.database = slash == std::string::npos ? "" : percent_decode(rest.substr(slash + 1));
+    if (auto at = authority.rfind('@'); at != std::string::npos) {
+        std::string userinfo = authority.substr(0, at);
+        authority = authority.substr(at + 1);
+        auto c = userinfo.find(':');
+        url.user = percent_decode(userinfo.substr(0, c));
+        if (c != std::string::npos) url.password = percent_decode(userinfo.substr(c + 1));
+    }
+    // Several hosts (h1:p1,h2:p2) pass through to libpq as they are.
+    if (authority.find(',') != std::string::npos) {
+        url.host = percent_decode(authority);
+    } else if (!authority.empty() && authority[0] == '[') {
+        auto close = authority.find(']');
+        if (close == std::string::npos) malformed(url, "unterminated IPv6 address");
+        url.host = authority.substr(1, close - 1);
+        if (close + 1 < authority.size()) {
+            if (authority[close + 1] != ':') malformed(url, "unexpected text after the host");
+            url.port = authority.substr(close + 2);
+        }
+    } else {
+        auto c = authority.rfind(':');
+        url.host = percent_decode(authority.substr(0, c));
+        if (c != std::string::npos) url.port = authority.substr(c + 1);
+    }
+    if (url.host.find(',') == std::string::npos && !url.port.empty()) {
+        for (char ch : url.port)
+            if (!std::isdigit(static_cast<unsigned char>(ch)))
+                malformed(url, "port '" + url.port + "' is not a number");
+        if (url.port.size() > 5 || std::stoi(url.port) > 65535 || std::stoi(url.port) == 0)
+            malformed(url, "port '" + url.port + "' is out of range");
+    }
+    parse_query(url, query);
+    if (url.database.empty()) malformed(url, "missing the database name");
+    return url;
+}
+
+}  // namespace covet

@@ -1,0 +1,50 @@
+#include <openssl/evp.h>
+
+#include <memory>
+
+#include "covet/error.h"
+#include "covet/migration.h"
+#include "migrate/canonical_text.h"
+
+namespace covet {
+
+std::string md5_hex(const std::string& data) {
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(),
+                                                                 &EVP_MD_CTX_free);
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_md5(), nullptr) != 1 ||
+        EVP_DigestUpdate(ctx.get(), data.data(), data.size()) != 1 ||
+        EVP_DigestFinal_ex(ctx.get(), digest, &length) != 1)
+        throw Error("OpenSSL could not compute an MD5 digest");
+    static const char* hex = "0123456789abcdef";
+    std::string out;
+    out.reserve(length * 2);
+    for (unsigned int i = 0; i < length; ++i) {
+        out += hex[digest[i] >> 4];
+        out += hex[digest[i] & 0xf];
+    }
+    return out;
+}
+
+std::string Migration::canonical() const {
+    std::vector<std::string> deps;
+    deps.reserve(dependencies.size());
+    for (const auto& d : dependencies) deps.push_back(d.to_string());
+    std::string out = "migration{app=" + canonical_quote(app) + ",name=" + canonical_quote(name) +
+                      ",dependencies=" + canonical_list(deps) + ",operations=[";
+    for (std::size_t i = 0; i < operations.size(); ++i) {
+        if (i) out += ",";
+        out += operations[i]->canonical();
+    }
+    return out + "]}";
+}
+
+std::string Migration::checksum() const { return md5_hex(canonical()); }
+
+std::string SourceLocation::to_string() const {
+    if (file.empty()) return "";
+    return file + ":" + std::to_string(line) + ":" + std::to_string(column);
+}
+
+}  // namespace covet

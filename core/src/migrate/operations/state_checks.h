@@ -1,0 +1,24 @@
+// Checks shared by operations' state_forwards: each throws MigrationError
+// with a message naming the table, column or index at fault.
+#pragma once
+
+#include <string>
+
+#include "covet/model_state.h"
+
+namespace covet {
+
+const ModelState& require_table(const ProjectState& state, const std::string& table);
+void require_no_table(const ProjectState& state, const std::string& table);
+// Finds a field by attribute or column name.
+const Field& require_field(const ModelState& model, const std::string& name);
+// A relation's target must exist (or be the model itself); returns the
+// field with `to` normalised to the target's model name, so that renaming
+// the target table later does not break the reference.
+Field resolve_relation(const ProjectState& state, const ModelState& owner, Field field);
+void check_columns_exist(const ModelState& model, const std::vector<std::string>& names,
+                         const std::string& what);
+// Index names are unique within the whole database.
+void require_no_index(const ProjectState& state, const std::string& index_name);
+
+}  // namespace covet

@@ -1,0 +1,92 @@
+#include <algorithm>
+
+#include "covet/error.h"
+#include "covet/executor.h"
+
+namespace covet {
+
+Plan MigrationPlanner::backwards_of(const std::set<MigrationKey>& keys) const {
+    Plan plan;
+    for (const auto& key : keys) {
+        if (!applied_.count(key)) continue;
+        const Migration* m = graph_.find(key);
+        if (!m)
+            throw MigrationError("cannot roll back " + key.to_string() +
+                                 ": its migration file is missing");
+        plan.push_back({m, true});
+    }
+    // Newest first: reverse dependency order.
+    std::sort(plan.begin(), plan.end(), [&](const PlanStep& a, const PlanStep& b) {
+        return graph_.position(a.migration->key()) > graph_.position(b.migration->key());
+    });
+    return plan;
+}
+
+Plan MigrationPlanner::migrate(const std::optional<Target>& target) const {
+    Plan plan;
+    if (!target) {
+        for (const Migration* m : graph_.order())
+            if (!applied_.count(m->key())) plan.push_back({m, false});
+        return plan;
+    }
+    if (target->is_zero()) {
+        std::set<MigrationKey> keys;
+        for (const Migration* m : graph_.order())
+            if (target->zero_app.empty() || m->app == target->zero_app) {
+                auto d = graph_.descendants(m->key());
+                keys.insert(d.begin(), d.end());
+            }
+        for (const auto& key : applied_)
+            if (!graph_.contains(key) && (target->zero_app.empty() || key.app == target->zero_app))
+                keys.insert(key);
+        return backwards_of(keys);
+    }
+    const MigrationKey& key = *target->key;
+    if (applied_.count(key)) {
+        // Behind the applied state: undo what follows the target in its app
+        // (and whatever depends on that), as Django does.
+        std::set<MigrationKey> keys;
+        for (const Migration* m : graph_.order()) {
+            if (m->app != key.app || m->key() == key) continue;
+            auto deps = graph_.ancestors(m->key());
+            if (!deps.count(key)) continue;
+            auto d = graph_.descendants(m->key());
+            keys.insert(d.begin(), d.end());
+        }
+        return backwards_of(keys);
+    }
+    auto needed = graph_.ancestors(key);
+    for (const Migration* m : graph_.order())
+        if (needed.count(m->key()) && !applied_.count(m->key())) plan.push_back({m, false});
+    return plan;
+}
+
+Plan MigrationPlanner::rollback_steps(int steps) const {
+    std::vector<MigrationKey> applied_in_order;
+    for (const Migration* m : graph_.order())
+        if (applied_.count(m->key())) applied_in_order.push_back(m->key());
+    std::set<MigrationKey> keys;
+    for (const auto& key : applied_)
+        if (!graph_.contains(key))
+            throw MigrationError("cannot roll back " + key.to_string() +
+                                 ": it is recorded as applied but its migration file is missing");
+    for (auto it = applied_in_order.rbegin(); it != applied_in_order.rend() && steps > 0;
+         ++it, --steps)
+        keys.insert(*it);
+    return backwards_of(keys);
+}
+
+Plan MigrationPlanner::rollback_to(const Target& target) const {
+    if (target.is_zero()) return migrate(target);
+    const MigrationKey& key = *target.key;
+    if (!applied_.count(key))
+        throw MigrationError("cannot roll back to " + key.to_string() + ": it is not applied");
+    std::set<MigrationKey> keys;
+    std::size_t pos = graph_.position(key);
+    auto kept = graph_.ancestors(key);
+    for (const Migration* m : graph_.order())
+        if (graph_.position(m->key()) > pos && !kept.count(m->key())) keys.insert(m->key());
+    return backwards_of(keys);
+}
+
+}  // namespace covet

@@ -1,0 +1,164 @@
+// The DDL every dialect shares, built from overridable pieces as Django's
+// BaseDatabaseSchemaEditor is: a dialect overrides only what differs (type
+// names, how a foreign key or unique constraint is written, how an index is
+// dropped or renamed, how a column changes). The defaults are standard SQL as
+// PostgreSQL speaks it, and alter in place; no table rebuild here.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "covet/schema_editor.h"
+
+namespace covet {
+
+// A constraint or index covet derives from a field or a unique_together
+// group, named by identifier_names.h, so it can be dropped or renamed later
+// from the state alone.
+struct SchemaObject {
+    enum class Kind { ForeignKey, Unique, Index };
+    Kind kind = Kind::Index;
+    // Stable across table and column renames: kind and position in the model.
+    std::string key;
+    std::string field;  // the field it belongs to; empty for unique_together
+    std::string table;
+    std::string name;
+    std::string create_sql;
+    // Anything else whose change forces a re-creation (a foreign key's column type).
+    std::string depends_on;
+    bool operator==(const SchemaObject&) const = default;
+};
+
+class BaseSchemaEditor : public SchemaEditor {
+public:
+    using SchemaEditor::SchemaEditor;
+
+    void create_table(const ModelState& model, const ProjectState& state) override;
+    void drop_table(const ModelState& model, const ProjectState& state) override;
+    void add_column(const std::string& table, const std::string& field, const ProjectState& from,
+                    const ProjectState& to) override;
+    void drop_column(const std::string& table, const std::string& field, const ProjectState& from,
+                     const ProjectState& to) override;
+    void alter_column(const std::string& table, const std::string& field,
+                      const ProjectState& from, const ProjectState& to) override;
+    void rename_table(const std::string& old_table, const std::string& new_table,
+                      const ProjectState& from, const ProjectState& to) override;
+    void rename_column(const std::string& table, const std::string& old_field,
+                       const std::string& new_field, const ProjectState& from,
+                       const ProjectState& to) override;
+    void create_index(const std::string& table, const std::string& index,
+                      const ProjectState& state) override;
+    void drop_index(const std::string& table, const std::string& index,
+                    const ProjectState& state) override;
+
+protected:
+    std::string quote(std::string_view identifier) const;
+    std::size_t max_name_length() const;
+    // The DDL literal of the field's default, coerced to the field's type.
+    std::string default_literal(const Field& field) const;
+
+    static bool has_default(const Field& field);
+    static bool is_nullable(const Field& field);
+    static bool is_auto_many_to_many(const Field& field);
+    // Foreign keys and db_index fields get an index unless unique already gives one.
+    static bool needs_index(const Field& field);
+    static const Field& require_field(const ModelState& model, const std::string& name);
+
+    const ModelState& related_model(const Field& relation, const ModelState& model,
+                                    const ProjectState& state) const;
+    // The column a foreign key references: the target's primary key.
+    const Field& related_primary_key(const Field& relation, const ModelState& model,
+                                     const ProjectState& state) const;
+
+    // "varchar(n)"; throws when a character field has no max_length.
+    static std::string varchar_type(const Field& field);
+    // "numeric(p, s)"; throws when a DecimalField lacks its digits.
+    static std::string numeric_type(const Field& field);
+
+    // Column type of a field that is not a relation (auto fields included).
+    virtual std::string data_type(const Field& field) const = 0;
+    // Column type, foreign keys typed like their target's primary key.
+    virtual std::string column_type(const Field& field, const ProjectState& state,
+                                    const ModelState& model) const;
+    // A foreign key's type for a target primary key: auto fields become plain integers.
+    virtual std::string related_column_type(const Field& target_primary_key) const;
+
+    // `"name" <column_body>`.
+    virtual std::string column_definition(const Field& field, const ProjectState& state,
+                                          const ModelState& model) const;
+    // Everything after the name; without PRIMARY KEY and UNIQUE when with_keys is false.
+    std::string column_body(const Field& field, const ProjectState& state,
+                            const ModelState& model, bool with_keys = true) const;
+    virtual std::string primary_key_clause(const Field& field) const;
+    // Written inside the column definition; empty when the dialect adds it separately.
+    virtual std::string unique_clause(const Field& field, const ModelState& model) const;
+    virtual std::string check_clause(const Field& field) const;
+    virtual std::string inline_foreign_key_clause(const Field& field, const ModelState& model,
+                                                  const ProjectState& state) const;
+    // `REFERENCES "t" ("id") [ON DELETE ...] [DEFERRABLE INITIALLY DEFERRED]`.
+    std::string references_clause(const Field& field, const ModelState& model,
+                                  const ProjectState& state) const;
+    virtual std::string on_delete_action(OnDelete rule) const;
+
+    // Whether foreign keys are written inside the column (SQLite) rather than
+    // as named constraints added after the table.
+    virtual bool foreign_keys_inline() const { return false; }
+    // Whether unique constraints are named objects that can be dropped by name.
+    virtual bool names_unique_constraints() const { return true; }
+
+    virtual std::string create_table_sql(const ModelState& model, const ProjectState& state,
+                                         const std::string& table_name) const;
+    // Table-level constraints of CREATE TABLE: unique_together.
+    virtual std::vector<std::string> table_constraints(const ModelState& model) const;
+    std::string unique_constraint_clause(const std::string& name,
+                                         const std::vector<std::string>& columns) const;
+    virtual std::string create_index_sql(const std::string& table, const IndexSpec& index,
+                                         const ModelState& model) const;
+    virtual std::string drop_index_sql(const std::string& table, const std::string& name) const;
+    virtual std::string drop_table_sql(const std::string& table) const;
+    virtual std::string rename_table_sql(const std::string& old_table,
+                                         const std::string& new_table) const;
+    virtual std::string rename_column_sql(const std::string& table, const std::string& old_column,
+                                          const std::string& new_column) const;
+
+    // Every derived constraint and index of the model, in field order.
+    std::vector<SchemaObject> schema_objects(const ModelState& model,
+                                             const ProjectState& state) const;
+    virtual std::string drop_object_sql(const SchemaObject& object) const;
+    // Gives an existing object the name `after` has (the table is already renamed).
+    virtual void rename_object(const SchemaObject& before, const SchemaObject& after);
+
+    virtual void emit_drop_column(const ModelState& model, const Field& field,
+                                  const ProjectState& state);
+    // Changes the column itself (name, type, default, null) from old to new;
+    // constraints and indexes are handled around it.
+    virtual void change_column(const ModelState& old_model, const Field& old_field,
+                               const ProjectState& from, const ModelState& new_model,
+                               const Field& new_field, const ProjectState& to);
+    // The type an existing column is converted to (no serial: that is not a type).
+    virtual std::string alter_type(const Field& field, const ProjectState& state,
+                                   const ModelState& model) const;
+
+    // Many-to-many fields have no column: only their through table can change.
+    void alter_many_to_many(const ModelState& old_model, const Field& old_field,
+                            const ProjectState& from, const ModelState& new_model,
+                            const Field& new_field, const ProjectState& to);
+    // Creates a model's objects of one kind.
+    void emit_objects(const std::vector<SchemaObject>& objects, SchemaObject::Kind kind);
+    // Drops and creates the derived objects that differ between two versions of a model.
+    void alter_objects(const ModelState& old_model, const ProjectState& from,
+                       const ModelState& new_model, const ProjectState& to,
+                       const std::function<void()>& change);
+    // After a rename: brings through tables and derived names of the renamed
+    // model and of every model relating to it in line with the new state.
+    void follow_rename(const ModelState& before, const ProjectState& from,
+                       const ModelState& after, const ProjectState& to);
+
+private:
+    void follow_rename_of_model(const ModelState& before, const ProjectState& from,
+                                const ModelState& after, const ProjectState& to);
+};
+
+}  // namespace covet

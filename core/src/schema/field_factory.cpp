@@ -1,0 +1,507 @@
+#include <algorithm>
+#include <cctype>
+#include <climits>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "covet/error.h"
+#include "covet/field.h"
+#include "schema/python_repr.h"
+
+namespace covet {
+
+namespace {
+
+const std::vector<std::string> kOptionNames = {
+    "null",           "blank",       "default",     "unique",       "db_index",
+    "db_column",      "choices",     "primary_key", "editable",     "help_text",
+    "verbose_name",   "validators",  "min_value",   "max_value",    "min_length",
+    "max_length",     "regex",       "auto_now",    "auto_now_add", "max_digits",
+    "decimal_places", "to",          "on_delete",   "related_name", "related_query_name",
+    "through",        "symmetrical",
+};
+
+const std::vector<std::string> kValidatorNames = {"min_value", "max_value", "min_length",
+                                                  "max_length", "regex"};
+
+std::string lower(const std::string& text) {
+    std::string out = text;
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+// Case-insensitive edit distance where swapping two neighbours costs one.
+std::size_t edit_distance(const std::string& first, const std::string& second) {
+    const std::string a = lower(first);
+    const std::string b = lower(second);
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i)
+        d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    return d[a.size()][b.size()];
+}
+
+// "; did you mean 'CharField'?" for a near miss, else "". Short words get
+// fewer edits, so that 'foo' is not taken for 'to'.
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
+    const std::size_t allowed = std::min<std::size_t>(2, word.size() / 3);
+    const std::string* best = nullptr;
+    std::size_t best_distance = allowed + 1;
+    for (const auto& candidate : candidates) {
+        const std::size_t distance = edit_distance(word, candidate);
+        if (distance < best_distance) {
+            best = &candidate;
+            best_distance = distance;
+        }
+    }
+    return best ? "; did you mean '" + *best + "'?" : "";
+}
+
+std::vector<std::string> field_type_names() {
+    std::vector<std::string> names;
+    for (int i = 0; i <= static_cast<int>(FieldType::ManyToManyField); ++i) {
+        names.push_back(field_type_name(static_cast<FieldType>(i)));
+    }
+    return names;
+}
+
+std::vector<std::string> on_delete_names() {
+    std::vector<std::string> names;
+    for (int i = 0; i <= static_cast<int>(OnDelete::DoNothing); ++i) {
+        names.push_back(on_delete_name(static_cast<OnDelete>(i)));
+    }
+    return names;
+}
+
+bool is_scalar(const FieldArg& arg) {
+    return !arg.is_list && !arg.is_dict;
+}
+
+bool takes_max_length_column(FieldType type) {
+    return type == FieldType::CharField || type == FieldType::EmailField ||
+           type == FieldType::URLField;
+}
+
+bool is_temporal(FieldType type) {
+    return type == FieldType::DateField || type == FieldType::TimeField ||
+           type == FieldType::DateTimeField;
+}
+
+std::string json_quote(const std::string& text) {
+    std::string out = "\"";
+    for (unsigned char c : text) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += static_cast<char>(c);
+        } else if (c < 0x20) {
+            char escape[8];
+            std::snprintf(escape, sizeof escape, "\\u%04x", c);
+            out += escape;
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out + "\"";
+}
+
+// A JSONField default written as a list or dict literal is stored as its JSON text.
+std::string json_text(const FieldArg& arg) {
+    if (arg.is_list || arg.is_dict) {
+        std::string out = arg.is_list ? "[" : "{";
+        for (std::size_t i = 0; i < arg.items.size(); ++i) {
+            if (i) out += ",";
+            if (arg.is_dict) out += json_quote(arg.dict_keys[i]) + ":";
+            out += json_text(arg.items[i]);
+        }
+        return out + (arg.is_list ? "]" : "}");
+    }
+    const Value& value = arg.value;
+    switch (value.kind()) {
+        case Value::Kind::Null:
+            return "null";
+        case Value::Kind::Bool:
+            return value.as_bool() ? "true" : "false";
+        case Value::Kind::Text:
+            return json_quote(value.as_text());
+        case Value::Kind::Float:
+            if (!std::isfinite(value.as_double())) {
+                throw FieldError("a JSON default cannot hold " + value.to_string(), arg.column);
+            }
+            return value.to_string();
+        default:
+            return value.to_string();
+    }
+}
+
+class FieldBuilder {
+  public:
+    FieldBuilder(const std::string& name, const FieldSpec& spec) : spec_(spec) {
+        field_.name = name;
+    }
+
+    Field build() {
+        const auto type = field_type_from_name(spec_.type_name);
+        if (!type) {
+            throw FieldError("unknown field type '" + spec_.type_name + "'" +
+                                 did_you_mean(spec_.type_name, field_type_names()),
+                             spec_.type_column);
+        }
+        field_.type = *type;
+        type_ = field_type_name(*type);
+        apply_positional();
+        for (const auto& [key, arg] : spec_.keywords)
+            apply(key, arg);
+        check_combination();
+        return field_;
+    }
+
+  private:
+    [[noreturn]] void fail(const std::string& message, int column) const {
+        throw FieldError(message, column);
+    }
+    [[noreturn]] void fail_here(const std::string& message) const {
+        fail(message, spec_.type_column);
+    }
+
+    void apply_positional() {
+        std::vector<const char*> names;
+        switch (field_.type) {
+            case FieldType::ForeignKey:
+                names = {"to", "on_delete"};
+                break;
+            case FieldType::ManyToManyField:
+                names = {"to"};
+                break;
+            case FieldType::DecimalField:
+                names = {"max_digits", "decimal_places"};
+                break;
+            case FieldType::CharField:
+                names = {"max_length"};
+                break;
+            default:
+                break;
+        }
+        if (spec_.positional.size() > names.size()) {
+            const FieldArg& extra = spec_.positional[names.size()];
+            if (names.empty()) fail(type_ + " takes no positional arguments", extra.column);
+            std::string takes;
+            for (std::size_t i = 0; i < names.size(); ++i)
+                takes += (i ? ", " : "") + std::string(names[i]);
+            fail("too many positional arguments for " + type_ + " (it takes " + takes + ")",
+                 extra.column);
+        }
+        for (std::size_t i = 0; i < spec_.positional.size(); ++i) {
+            apply(names[i], spec_.positional[i]);
+        }
+    }
+
+    void apply(const std::string& key, const FieldArg& arg) {
+        if (std::find(kOptionNames.begin(), kOptionNames.end(), key) == kOptionNames.end()) {
+            fail("unknown option '" + key + "' for " + type_ + did_you_mean(key, kOptionNames),
+                 arg.column);
+        }
+        if (!given_.emplace(key, arg.column).second) {
+            fail("option '" + key + "' given twice", arg.column);
+        }
+        check_applies(key, arg);
+        set_option(key, arg);
+    }
+
+    void check_applies(const std::string& key, const FieldArg& arg) const {
+        const FieldType type = field_.type;
+        bool applies = true;
+        if (key == "max_digits" || key == "decimal_places") {
+            applies = type == FieldType::DecimalField;
+        } else if (key == "to" || key == "related_name" || key == "related_query_name") {
+            applies = field_.is_relation();
+        } else if (key == "on_delete") {
+            applies = type == FieldType::ForeignKey;
+        } else if (key == "through" || key == "symmetrical") {
+            applies = type == FieldType::ManyToManyField;
+        } else if (key == "auto_now" || key == "auto_now_add") {
+            if (!is_temporal(type)) {
+                fail("option '" + key + "' applies only to DateField, TimeField and DateTimeField",
+                     arg.column);
+            }
+        }
+        if (!applies) fail("option '" + key + "' does not apply to " + type_, arg.column);
+    }
+
+    void set_option(const std::string& key, const FieldArg& arg) {
+        if (key == "null") {
+            field_.null = read_bool(key, arg);
+        } else if (key == "blank") {
+            field_.blank = read_bool(key, arg);
+        } else if (key == "unique") {
+            field_.unique = read_bool(key, arg);
+        } else if (key == "db_index") {
+            field_.db_index = read_bool(key, arg);
+        } else if (key == "primary_key") {
+            field_.primary_key = read_bool(key, arg);
+        } else if (key == "editable") {
+            field_.editable = read_bool(key, arg);
+        } else if (key == "auto_now") {
+            field_.auto_now = read_bool(key, arg);
+        } else if (key == "auto_now_add") {
+            field_.auto_now_add = read_bool(key, arg);
+        } else if (key == "symmetrical") {
+            field_.symmetrical = read_bool(key, arg);
+        } else if (key == "db_column") {
+            field_.db_column = read_name(key, arg);
+        } else if (key == "to") {
+            field_.to = read_name(key, arg);
+        } else if (key == "related_name") {
+            field_.related_name = read_name(key, arg);
+        } else if (key == "related_query_name") {
+            read_name(key, arg);  // Accepted for Django compatibility; queries use related_name.
+        } else if (key == "through") {
+            field_.through = read_name(key, arg);
+        } else if (key == "help_text") {
+            field_.help_text = read_string(key, arg);
+        } else if (key == "verbose_name") {
+            field_.verbose_name = read_string(key, arg);
+        } else if (key == "max_digits") {
+            field_.max_digits = static_cast<int>(read_integer(key, arg, 1, INT_MAX));
+        } else if (key == "decimal_places") {
+            field_.decimal_places = static_cast<int>(read_integer(key, arg, 0, INT_MAX));
+        } else if (key == "max_length" && takes_max_length_column(field_.type)) {
+            field_.max_length = read_integer(key, arg, 1, INT64_MAX);
+        } else if (key == "on_delete") {
+            field_.on_delete = read_on_delete(arg);
+        } else if (key == "default") {
+            field_.default_value = read_default(arg);
+        } else if (key == "choices") {
+            field_.choices = read_choices(arg);
+        } else if (key == "validators") {
+            read_validators(arg);
+        } else {
+            set_validator(key, arg);
+        }
+    }
+
+    // min_value, max_value, min_length, max_length (of a non-char type) and regex.
+    void set_validator(const std::string& key, const FieldArg& arg) {
+        Validators& v = field_.validators;
+        if (validator_given_.count(key)) fail("validator '" + key + "' given twice", arg.column);
+        validator_given_.insert(key);
+        if (key == "min_value") {
+            v.min_value = read_number(key, arg);
+        } else if (key == "max_value") {
+            v.max_value = read_number(key, arg);
+        } else if (key == "min_length") {
+            v.min_length = read_integer(key, arg, 0, INT64_MAX);
+        } else if (key == "max_length") {
+            v.max_length = read_integer(key, arg, 0, INT64_MAX);
+        } else if (key == "regex") {
+            v.regex = read_regex(key, arg);
+        }
+    }
+
+    void read_validators(const FieldArg& arg) {
+        if (!arg.is_dict) {
+            fail("option 'validators' must be a dict such as {min_value: 0, max_length: 20}",
+                 arg.column);
+        }
+        for (std::size_t i = 0; i < arg.items.size(); ++i) {
+            const std::string& key = arg.dict_keys[i];
+            const FieldArg& value = arg.items[i];
+            if (std::find(kValidatorNames.begin(), kValidatorNames.end(), key) ==
+                kValidatorNames.end()) {
+                fail("unknown validator '" + key +
+                         "' (expected min_value, max_value, min_length, max_length or regex)" +
+                         did_you_mean(key, kValidatorNames),
+                     value.column ? value.column : arg.column);
+            }
+            set_validator(key, value.column ? value : with_column(value, arg.column));
+        }
+    }
+
+    static FieldArg with_column(FieldArg arg, int column) {
+        arg.column = column;
+        return arg;
+    }
+
+    bool read_bool(const std::string& key, const FieldArg& arg) const {
+        if (!is_scalar(arg) || arg.value.kind() != Value::Kind::Bool) {
+            fail("option '" + key + "' must be True or False", arg.column);
+        }
+        return arg.value.as_bool();
+    }
+
+    std::string read_string(const std::string& key, const FieldArg& arg) const {
+        if (!is_scalar(arg) || arg.value.kind() != Value::Kind::Text) {
+            fail("option '" + key + "' must be a string", arg.column);
+        }
+        return arg.value.as_text();
+    }
+
+    std::string read_name(const std::string& key, const FieldArg& arg) const {
+        std::string text = read_string(key, arg);
+        if (text.empty()) fail("option '" + key + "' must not be empty", arg.column);
+        return text;
+    }
+
+    std::int64_t read_integer(const std::string& key, const FieldArg& arg, std::int64_t minimum,
+                              std::int64_t maximum) const {
+        const bool integer = is_scalar(arg) && arg.value.kind() == Value::Kind::Int;
+        if (!integer || arg.value.as_int() < minimum || arg.value.as_int() > maximum) {
+            fail("option '" + key + "' must be " +
+                     (minimum > 0 ? "a positive integer" : "a non-negative integer"),
+                 arg.column);
+        }
+        return arg.value.as_int();
+    }
+
+    double read_number(const std::string& key, const FieldArg& arg) const {
+        const Value::Kind kind = arg.value.kind();
+        const bool number =
+            is_scalar(arg) && (kind == Value::Kind::Int || kind == Value::Kind::Float);
+        if (!number || !std::isfinite(arg.value.as_double())) {
+            fail("option '" + key + "' must be a number", arg.column);
+        }
+        return arg.value.as_double();
+    }
+
+    std::string read_regex(const std::string& key, const FieldArg& arg) const {
+        std::string pattern = read_string(key, arg);
+        try {
+            std::regex check(pattern, std::regex::ECMAScript);
+        } catch (const std::regex_error& e) {
+            fail("option '" + key + "' is not a valid regular expression: " + e.what(), arg.column);
+        }
+        return pattern;
+    }
+
+    OnDelete read_on_delete(const FieldArg& arg) const {
+        const std::string name = read_string("on_delete", arg);
+        const auto rule = on_delete_from_name(name);
+        if (!rule) {
+            fail("unknown on_delete rule '" + name +
+                     "' (expected CASCADE, SET_NULL, PROTECT, RESTRICT, SET_DEFAULT or "
+                     "DO_NOTHING)" +
+                     did_you_mean(name, on_delete_names()),
+                 arg.column);
+        }
+        return *rule;
+    }
+
+    Value read_default(const FieldArg& arg) const {
+        if (is_scalar(arg)) return arg.value;
+        if (field_.type == FieldType::JSONField) return Value(json_text(arg));
+        fail("option 'default' must be a single value (a number, string, True, False or None)",
+             arg.column);
+    }
+
+    std::vector<Choice> read_choices(const FieldArg& arg) const {
+        if (!arg.is_list && !arg.is_dict) {
+            fail("option 'choices' must be a list of values or [value, label] pairs", arg.column);
+        }
+        std::vector<Choice> choices;
+        for (std::size_t i = 0; i < arg.items.size(); ++i) {
+            const FieldArg& item = arg.items[i];
+            const int column = item.column ? item.column : arg.column;
+            if (arg.is_dict) {
+                if (!is_scalar(item)) fail("each choice label must be a single value", column);
+                choices.push_back(Choice{Value(arg.dict_keys[i]), label_of(item.value)});
+            } else if (is_scalar(item)) {
+                choices.push_back(Choice{item.value, label_of(item.value)});
+            } else if (item.is_list && item.items.size() == 2 && is_scalar(item.items[0]) &&
+                       is_scalar(item.items[1])) {
+                choices.push_back(Choice{item.items[0].value, label_of(item.items[1].value)});
+            } else {
+                fail("each choice must be a value or a [value, label] pair", column);
+            }
+        }
+        return choices;
+    }
+
+    static std::string label_of(const Value& value) {
+        return value.kind() == Value::Kind::Text ? value.as_text() : python_repr(value);
+    }
+
+    int column_of(const std::string& key) const {
+        const auto found = given_.find(key);
+        return found == given_.end() ? spec_.type_column : found->second;
+    }
+
+    void check_combination() {
+        if (field_.is_auto()) {
+            if (given_.count("primary_key") && !field_.primary_key) {
+                fail(type_ + " must be the primary key", column_of("primary_key"));
+            }
+            field_.primary_key = true;
+        }
+        if (field_.primary_key && field_.null) {
+            fail("a primary key cannot have null=True", column_of("null"));
+        }
+        if (field_.type == FieldType::CharField && !field_.max_length) {
+            fail_here("CharField requires max_length");
+        }
+        if (field_.type == FieldType::DecimalField) {
+            if (!field_.max_digits) fail_here("DecimalField requires max_digits");
+            if (!field_.decimal_places) fail_here("DecimalField requires decimal_places");
+            if (*field_.decimal_places > *field_.max_digits) {
+                fail("decimal_places (" + std::to_string(*field_.decimal_places) +
+                         ") must not be greater than max_digits (" +
+                         std::to_string(*field_.max_digits) + ")",
+                     column_of("decimal_places"));
+            }
+        }
+        if (field_.is_relation() && field_.to.empty()) {
+            fail_here(type_ + " requires 'to' (the target model or table)");
+        }
+        if (field_.on_delete == OnDelete::SetNull && !field_.null) {
+            fail("on_delete=SET_NULL requires null=True", column_of("on_delete"));
+        }
+        if (field_.on_delete == OnDelete::SetDefault && !field_.default_value) {
+            fail("on_delete=SET_DEFAULT requires a default", column_of("on_delete"));
+        }
+        if (field_.auto_now && field_.auto_now_add) {
+            fail("auto_now and auto_now_add are mutually exclusive", column_of("auto_now_add"));
+        }
+        if ((field_.auto_now || field_.auto_now_add) && field_.default_value) {
+            fail("auto_now and auto_now_add cannot be combined with a default",
+                 column_of("default"));
+        }
+        const Validators& v = field_.validators;
+        if (v.min_value && v.max_value && *v.min_value > *v.max_value) {
+            fail("min_value must not be greater than max_value", column_of("max_value"));
+        }
+        if (v.min_length && v.max_length && *v.min_length > *v.max_length) {
+            fail("min_length must not be greater than max_length", column_of("max_length"));
+        }
+        // A FloatField default written as 1 means 1.0; one canonical form keeps checksums equal.
+        if (field_.type == FieldType::FloatField && field_.default_value &&
+            field_.default_value->kind() == Value::Kind::Int) {
+            field_.default_value = Value(field_.default_value->as_double());
+        }
+    }
+
+    const FieldSpec& spec_;
+    Field field_;
+    std::string type_;
+    std::map<std::string, int> given_;  // option name -> column where it was given
+    std::set<std::string> validator_given_;
+};
+
+}  // namespace
+
+Field make_field(const std::string& name, const FieldSpec& spec) {
+    return FieldBuilder(name, spec).build();
+}
+
+}  // namespace covet

@@ -1,0 +1,103 @@
+#include "covet/value.h"
+
+#include <charconv>
+#include <cmath>
+
+#include "covet/error.h"
+
+namespace covet {
+
+namespace {
+
+const char* kind_name(Value::Kind kind) {
+    switch (kind) {
+        case Value::Kind::Null:
+            return "null";
+        case Value::Kind::Int:
+            return "an integer";
+        case Value::Kind::Float:
+            return "a float";
+        case Value::Kind::Bool:
+            return "a boolean";
+        case Value::Kind::Text:
+            return "text";
+        case Value::Kind::Blob:
+            return "a blob";
+    }
+    return "unknown";
+}
+
+[[noreturn]] void throw_wrong_kind(Value::Kind actual, const char* wanted) {
+    throw Error(std::string("value is ") + kind_name(actual) + ", not " + wanted);
+}
+
+// Shortest text that reads back as the same double, always marked as a float
+// (1.0, not 1) so that it cannot be mistaken for an integer.
+std::string float_to_string(double v) {
+    if (std::isnan(v)) return "nan";
+    if (std::isinf(v)) return v < 0 ? "-inf" : "inf";
+    char buffer[64];
+    auto result = std::to_chars(buffer, buffer + sizeof buffer, v);
+    std::string text(buffer, result.ptr);
+    if (text.find_first_of(".en") == std::string::npos) text += ".0";
+    return text;
+}
+
+std::string blob_to_string(const Bytes& bytes) {
+    static const char digits[] = "0123456789abcdef";
+    std::string text = "x'";
+    for (unsigned char byte : bytes.data) {
+        text += digits[byte >> 4];
+        text += digits[byte & 0x0f];
+    }
+    text += '\'';
+    return text;
+}
+
+}  // namespace
+
+std::int64_t Value::as_int() const {
+    if (kind() != Kind::Int) throw_wrong_kind(kind(), "an integer");
+    return std::get<std::int64_t>(v_);
+}
+
+double Value::as_double() const {
+    if (kind() == Kind::Int) return static_cast<double>(std::get<std::int64_t>(v_));
+    if (kind() != Kind::Float) throw_wrong_kind(kind(), "a number");
+    return std::get<double>(v_);
+}
+
+bool Value::as_bool() const {
+    if (kind() != Kind::Bool) throw_wrong_kind(kind(), "a boolean");
+    return std::get<bool>(v_);
+}
+
+const std::string& Value::as_text() const {
+    if (kind() != Kind::Text) throw_wrong_kind(kind(), "text");
+    return std::get<std::string>(v_);
+}
+
+const Bytes& Value::as_blob() const {
+    if (kind() != Kind::Blob) throw_wrong_kind(kind(), "a blob");
+    return std::get<Bytes>(v_);
+}
+
+std::string Value::to_string() const {
+    switch (kind()) {
+        case Kind::Null:
+            return "NULL";
+        case Kind::Int:
+            return std::to_string(std::get<std::int64_t>(v_));
+        case Kind::Float:
+            return float_to_string(std::get<double>(v_));
+        case Kind::Bool:
+            return std::get<bool>(v_) ? "true" : "false";
+        case Kind::Text:
+            return std::get<std::string>(v_);
+        case Kind::Blob:
+            return blob_to_string(std::get<Bytes>(v_));
+    }
+    return {};
+}
+
+}  // namespace covet

@@ -1,0 +1,149 @@
+#include "mysql/mysql_schema_editor.h"
+
+#include "covet/error.h"
+#include "schema/identifier_names.h"
+
+namespace covet {
+
+std::string MysqlSchemaEditor::data_type(const Field& field) const {
+    switch (field.type) {
+        case FieldType::AutoField:
+            return "integer AUTO_INCREMENT";
+        case FieldType::BigAutoField:
+            return "bigint AUTO_INCREMENT";
+        case FieldType::IntegerField:
+            return "integer";
+        case FieldType::BigIntegerField:
+            return "bigint";
+        case FieldType::SmallIntegerField:
+            return "smallint";
+        case FieldType::FloatField:
+            return "double precision";
+        case FieldType::DecimalField:
+            return numeric_type(field);
+        case FieldType::CharField:
+        case FieldType::EmailField:
+        case FieldType::URLField:
+            return varchar_type(field);
+        case FieldType::TextField:
+            return "longtext";
+        case FieldType::BooleanField:
+            return "bool";
+        case FieldType::DateField:
+            return "date";
+        case FieldType::TimeField:
+            return "time(6)";
+        case FieldType::DateTimeField:
+            return "datetime(6)";
+        case FieldType::UUIDField:
+            return "char(32)";
+        case FieldType::JSONField:
+            return "json";
+        case FieldType::BinaryField:
+            return "longblob";
+        case FieldType::ForeignKey:
+        case FieldType::ManyToManyField:
+            break;
+    }
+    return "";
+}
+
+std::string MysqlSchemaEditor::unique_clause(const Field&, const ModelState&) const {
+    // An inline UNIQUE would take the column's name, which no later drop could know.
+    return "";
+}
+
+std::vector<std::string> MysqlSchemaEditor::table_constraints(const ModelState& model) const {
+    std::vector<std::string> constraints;
+    for (const Field* field : model.concrete_fields())
+        if (field->unique && !field->primary_key)
+            constraints.push_back(unique_constraint_clause(
+                unique_name(model.table, {field->column()}, max_name_length()),
+                {field->column()}));
+    for (auto& constraint : BaseSchemaEditor::table_constraints(model))
+        constraints.push_back(std::move(constraint));
+    return constraints;
+}
+
+std::string MysqlSchemaEditor::on_delete_action(OnDelete rule) const {
+    // InnoDB rejects SET DEFAULT; the ORM applies it instead.
+    if (rule == OnDelete::SetDefault) return "";
+    return BaseSchemaEditor::on_delete_action(rule);
+}
+
+std::string MysqlSchemaEditor::create_index_sql(const std::string& table, const IndexSpec& index,
+                                                const ModelState& model) const {
+    if (!index.where.empty())
+        throw MigrationError("MySQL does not support partial indexes (index '" + index.name +
+                             "' has where:)");
+    return BaseSchemaEditor::create_index_sql(table, index, model);
+}
+
+std::string MysqlSchemaEditor::drop_index_sql(const std::string& table,
+                                              const std::string& name) const {
+    return "DROP INDEX " + quote(name) + " ON " + quote(table);
+}
+
+std::string MysqlSchemaEditor::rename_table_sql(const std::string& old_table,
+                                                const std::string& new_table) const {
+    return "RENAME TABLE " + quote(old_table) + " TO " + quote(new_table);
+}
+
+std::string MysqlSchemaEditor::drop_object_sql(const SchemaObject& object) const {
+    switch (object.kind) {
+        case SchemaObject::Kind::ForeignKey:
+            return "ALTER TABLE " + quote(object.table) + " DROP FOREIGN KEY " +
+                   quote(object.name);
+        case SchemaObject::Kind::Unique:
+            return "ALTER TABLE " + quote(object.table) + " DROP INDEX " + quote(object.name);
+        case SchemaObject::Kind::Index:
+            break;
+    }
+    return drop_index_sql(object.table, object.name);
+}
+
+void MysqlSchemaEditor::rename_object(const SchemaObject& before, const SchemaObject& after) {
+    if (before.kind == SchemaObject::Kind::ForeignKey) {
+        // A foreign key cannot be renamed: it is dropped and added again.
+        emit("ALTER TABLE " + quote(after.table) + " DROP FOREIGN KEY " + quote(before.name));
+        emit(after.create_sql);
+        return;
+    }
+    emit("ALTER TABLE " + quote(after.table) + " RENAME INDEX " + quote(before.name) + " TO " +
+         quote(after.name));
+}
+
+void MysqlSchemaEditor::emit_drop_column(const ModelState& model, const Field& field,
+                                         const ProjectState& state) {
+    // MySQL refuses to drop a column that a foreign key constraint still uses.
+    for (const auto& object : schema_objects(model, state))
+        if (object.kind == SchemaObject::Kind::ForeignKey && object.field == field.name)
+            emit(drop_object_sql(object));
+    BaseSchemaEditor::emit_drop_column(model, field, state);
+}
+
+void MysqlSchemaEditor::change_column(const ModelState& old_model, const Field& old_field,
+                                      const ProjectState& from, const ModelState& new_model,
+                                      const Field& new_field, const ProjectState& to) {
+    const std::string table = quote(new_model.table);
+    const std::string old_column = old_field.column();
+    const std::string new_column = new_field.column();
+    // Keys stay as they are: MODIFY with PRIMARY KEY or UNIQUE would add another.
+    const std::string old_body = column_body(old_field, from, old_model, false);
+    const std::string new_body = column_body(new_field, to, new_model, false);
+    if (old_body == new_body) {
+        if (old_column != new_column)
+            emit(rename_column_sql(new_model.table, old_column, new_column));
+        return;
+    }
+    if (is_nullable(old_field) && !is_nullable(new_field) && has_default(new_field))
+        emit("UPDATE " + table + " SET " + quote(old_column) + " = " + default_literal(new_field) +
+             " WHERE " + quote(old_column) + " IS NULL");
+    if (old_column != new_column)
+        emit("ALTER TABLE " + table + " CHANGE " + quote(old_column) + " " + quote(new_column) +
+             " " + new_body);
+    else
+        emit("ALTER TABLE " + table + " MODIFY " + quote(new_column) + " " + new_body);
+}
+
+}  // namespace covet

@@ -1,0 +1,19 @@
+// PostgreSQL: "double-quoted" names, $N placeholders, transactional DDL.
+#pragma once
+
+#include "covet/dialect.h"
+
+namespace covet {
+
+class PostgresDialect final : public Dialect {
+public:
+    std::string name() const override { return "postgresql"; }
+    const DialectFeatures& features() const override;
+    std::string quote_name(std::string_view identifier) const override;
+    std::string quote_value(const Value& value) const override;
+    std::string placeholder(int index) const override;
+    std::unique_ptr<SchemaEditor> schema_editor() const override;
+    std::string history_table_ddl(const std::string& table) const override;
+};
+
+}  // namespace covet

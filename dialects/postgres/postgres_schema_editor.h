@@ -1,0 +1,19 @@
+// PostgreSQL DDL: the base editor's standard SQL with PostgreSQL's types;
+// foreign keys are named DEFERRABLE constraints added after the table.
+#pragma once
+
+#include "schema/base_schema_editor.h"
+
+namespace covet {
+
+class PostgresSchemaEditor final : public BaseSchemaEditor {
+public:
+    using BaseSchemaEditor::BaseSchemaEditor;
+
+protected:
+    std::string data_type(const Field& field) const override;
+    void emit_drop_column(const ModelState& model, const Field& field,
+                          const ProjectState& state) override;
+};
+
+}  // namespace covet

@@ -1,0 +1,164 @@
+#include "sqlite/sqlite_schema_editor.h"
+
+#include "covet/dialect.h"
+
+namespace covet {
+
+namespace {
+
+bool used_by_index_or_constraint(const ModelState& model, const Field& field) {
+    for (const auto& index : model.indexes)
+        for (const auto& name : index.columns)
+            if (model.column_for(name) == field.column()) return true;
+    for (const auto& group : model.unique_together)
+        for (const auto& name : group)
+            if (model.column_for(name) == field.column()) return true;
+    return false;
+}
+
+}  // namespace
+
+std::string SqliteSchemaEditor::data_type(const Field& field) const {
+    switch (field.type) {
+        case FieldType::AutoField:
+        case FieldType::BigAutoField:
+        case FieldType::IntegerField:
+            return "integer";
+        case FieldType::BigIntegerField:
+            return "bigint";
+        case FieldType::SmallIntegerField:
+            return "smallint";
+        case FieldType::FloatField:
+            return "real";
+        case FieldType::DecimalField:
+            return "decimal";
+        case FieldType::CharField:
+        case FieldType::EmailField:
+        case FieldType::URLField:
+            return varchar_type(field);
+        case FieldType::TextField:
+        case FieldType::JSONField:
+            return "text";
+        case FieldType::BooleanField:
+            return "bool";
+        case FieldType::DateField:
+            return "date";
+        case FieldType::TimeField:
+            return "time";
+        case FieldType::DateTimeField:
+            return "datetime";
+        case FieldType::UUIDField:
+            return "char(32)";
+        case FieldType::BinaryField:
+            return "BLOB";
+        case FieldType::ForeignKey:
+        case FieldType::ManyToManyField:
+            break;
+    }
+    return "";
+}
+
+std::string SqliteSchemaEditor::primary_key_clause(const Field& field) const {
+    return field.is_auto() ? "PRIMARY KEY AUTOINCREMENT" : "PRIMARY KEY";
+}
+
+std::string SqliteSchemaEditor::unique_clause(const Field&, const ModelState&) const {
+    return "UNIQUE";
+}
+
+std::string SqliteSchemaEditor::check_clause(const Field& field) const {
+    if (field.type != FieldType::JSONField) return "";
+    const std::string column = quote(field.column());
+    return "CHECK ((JSON_VALID(" + column + ") OR " + column + " IS NULL))";
+}
+
+void SqliteSchemaEditor::rename_object(const SchemaObject& before, const SchemaObject& after) {
+    // SQLite has no ALTER INDEX ... RENAME.
+    emit(drop_object_sql(before));
+    emit(after.create_sql);
+}
+
+void SqliteSchemaEditor::add_column(const std::string& table, const std::string& field_name,
+                                    const ProjectState& from, const ProjectState& to) {
+    const ModelState& model = to.table(table);
+    const Field& field = require_field(model, field_name);
+    // ALTER TABLE ADD COLUMN takes neither keys nor a NOT NULL column without
+    // a default, nor (with foreign keys on) a reference with a non-NULL default.
+    const bool in_place = field.is_many_to_many() ||
+                          (!field.primary_key && !field.unique &&
+                           (is_nullable(field) || has_default(field)) &&
+                           !(field.type == FieldType::ForeignKey && has_default(field)));
+    if (in_place)
+        BaseSchemaEditor::add_column(table, field_name, from, to);
+    else
+        rebuild_table(from.table(table), model, to);
+}
+
+void SqliteSchemaEditor::drop_column(const std::string& table, const std::string& field_name,
+                                     const ProjectState& from, const ProjectState& to) {
+    const ModelState& model = from.table(table);
+    const Field& field = require_field(model, field_name);
+    // DROP COLUMN refuses keys, indexed columns and columns in constraints.
+    const bool in_place = field.is_many_to_many() ||
+                          (!field.primary_key && !field.unique && !field.db_index &&
+                           field.type != FieldType::ForeignKey &&
+                           !used_by_index_or_constraint(model, field));
+    if (in_place)
+        BaseSchemaEditor::drop_column(table, field_name, from, to);
+    else
+        rebuild_table(model, to.table(table), to);
+}
+
+void SqliteSchemaEditor::alter_column(const std::string& table, const std::string& field_name,
+                                      const ProjectState& from, const ProjectState& to) {
+    const ModelState& old_model = from.table(table);
+    const ModelState& new_model = to.table(table);
+    const Field& old_field = require_field(old_model, field_name);
+    const Field& new_field = require_field(new_model, field_name);
+    if (old_field.is_many_to_many() || new_field.is_many_to_many()) {
+        alter_many_to_many(old_model, old_field, from, new_model, new_field, to);
+        return;
+    }
+    // Same definition: at most a new name and different indexes, no rebuild.
+    if (column_body(old_field, from, old_model) == column_body(new_field, to, new_model)) {
+        alter_objects(old_model, from, new_model, to, [&] {
+            if (old_field.column() != new_field.column())
+                emit(rename_column_sql(table, old_field.column(), new_field.column()));
+        });
+        return;
+    }
+    rebuild_table(old_model, new_model, to);
+}
+
+void SqliteSchemaEditor::rebuild_table(const ModelState& old_model, const ModelState& new_model,
+                                       const ProjectState& to) {
+    const std::string temporary = "new__" + new_model.table;
+    emit(create_table_sql(new_model, to, temporary));
+    std::string columns;
+    std::string values;
+    for (const Field* field : new_model.concrete_fields()) {
+        std::string value;
+        const Field* old_field = old_model.find_field(field->name);
+        if (old_field && old_field->has_column()) {
+            value = quote(old_field->column());
+            if (is_nullable(*old_field) && !is_nullable(*field) && has_default(*field))
+                value = "coalesce(" + value + ", " + default_literal(*field) + ")";
+        } else if (has_default(*field)) {
+            value = default_literal(*field);
+        } else {
+            continue;
+        }
+        columns += (columns.empty() ? "" : ", ") + quote(field->column());
+        values += (values.empty() ? "" : ", ") + value;
+    }
+    if (!columns.empty())
+        emit("INSERT INTO " + quote(temporary) + " (" + columns + ") SELECT " + values + " FROM " +
+             quote(old_model.table));
+    emit(drop_table_sql(old_model.table));
+    emit(rename_table_sql(temporary, new_model.table));
+    emit_objects(schema_objects(new_model, to), SchemaObject::Kind::Index);
+    for (const auto& index : new_model.indexes)
+        emit(create_index_sql(new_model.table, index, new_model));
+}
+
+}  // namespace covet

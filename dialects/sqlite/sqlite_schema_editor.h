@@ -1,0 +1,37 @@
+// SQLite DDL: foreign keys and unique constraints live inside the column
+// definitions, and what ALTER TABLE cannot do in place is done by rebuilding
+// the table (the 12 steps of SQLite's documentation, as Django does them).
+#pragma once
+
+#include "schema/base_schema_editor.h"
+
+namespace covet {
+
+class SqliteSchemaEditor final : public BaseSchemaEditor {
+public:
+    using BaseSchemaEditor::BaseSchemaEditor;
+
+    void add_column(const std::string& table, const std::string& field, const ProjectState& from,
+                    const ProjectState& to) override;
+    void drop_column(const std::string& table, const std::string& field, const ProjectState& from,
+                     const ProjectState& to) override;
+    void alter_column(const std::string& table, const std::string& field,
+                      const ProjectState& from, const ProjectState& to) override;
+
+protected:
+    std::string data_type(const Field& field) const override;
+    std::string primary_key_clause(const Field& field) const override;
+    std::string unique_clause(const Field& field, const ModelState& model) const override;
+    std::string check_clause(const Field& field) const override;
+    bool foreign_keys_inline() const override { return true; }
+    bool names_unique_constraints() const override { return false; }
+    void rename_object(const SchemaObject& before, const SchemaObject& after) override;
+
+private:
+    // Creates new__<table> from the new model, copies the rows, drops the old
+    // table, renames the new one into place and recreates the indexes.
+    void rebuild_table(const ModelState& old_model, const ModelState& new_model,
+                       const ProjectState& to);
+};
+
+}  // namespace covet

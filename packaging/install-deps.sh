@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Installs every Debian package covet needs to build, test and benchmark
+# (SPEC.md §1 plus build tools). Safe to run any number of times.
+set -euo pipefail
+
+packages=(
+    # Libraries of SPEC.md §1.
+    libcli11-dev
+    libyaml-cpp-dev
+    libpqxx-dev
+    libmysqlcppconn-dev
+    libsqlite3-dev
+    libssl-dev
+    catch2
+    libedit-dev
+    # Test servers, started by the tests themselves.
+    postgresql
+    mariadb-server
+    # Build tools.
+    cmake
+    ninja-build
+    g++
+    pkg-config
+    # Benchmark: history generator and peak-memory measurement.
+    python3
+    time
+)
+
+if [[ $(id -u) -eq 0 ]]; then
+    as_root=()
+elif command -v sudo >/dev/null 2>&1; then
+    as_root=(sudo)
+else
+    echo "install-deps.sh: must run as root (sudo is not available)" >&2
+    exit 1
+fi
+
+all_installed() {
+    local package status
+    for package in "${packages[@]}"; do
+        status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+        [[ $status == "install ok installed" ]] || return 1
+    done
+}
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+# apt's progress goes to the log; it is shown only when a step fails.
+run_quietly() {
+    if ! "$@" >"$log" 2>&1; then
+        cat "$log" >&2
+        return 1
+    fi
+}
+
+export DEBIAN_FRONTEND=noninteractive
+
+if ! run_quietly "${as_root[@]}" apt-get update -q; then
+    # An offline machine that already has everything can still build and test.
+    if all_installed; then
+        echo "install-deps.sh: apt-get update failed, but every package is installed" >&2
+        exit 0
+    fi
+    echo "install-deps.sh: apt-get update failed" >&2
+    exit 1
+fi
+
+if ! run_quietly "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -q --no-install-recommends "${packages[@]}"; then
+    echo "install-deps.sh: apt-get install failed" >&2
+    exit 1
+fi

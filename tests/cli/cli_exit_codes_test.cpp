@@ -1,0 +1,64 @@
+#include <catch2/catch.hpp>
+
+#include "cli_assertions.h"
+#include "sqlite_probe.h"
+#include "workspace.h"
+
+using namespace covet_test;
+
+TEST_CASE("a successful migrate exits 0", "[cli][exit]") {
+    Workspace ws;
+    ws.copy_fixture("shop");
+    RunResult result = ws.covet({"migrate"});
+    CHECK_EXIT(result, 0);
+    CHECK_RUN(result, result.err.empty());
+}
+
+TEST_CASE("--version and --help exit 0 and print to stdout", "[cli][exit]") {
+    Workspace ws;
+    for (const char* flag : {"--version", "--help"}) {
+        RunResult result = ws.covet({flag});
+        CHECK_EXIT(result, 0);
+        CHECK_RUN(result, !result.out.empty());
+    }
+}
+
+TEST_CASE("usage errors exit 2 with one covet: error: line", "[cli][exit]") {
+    Workspace ws;
+    ws.copy_fixture("shop");
+    const std::vector<std::vector<std::string>> usage_errors = {
+        {"migrate", "--frobnicate"},
+        {"--frobnicate", "showmigrations"},
+        {"frobnicate"},
+        {"rollback", "--steps", "many"},
+        {"sqlmigrate"},
+        {"--format", "xml", "showmigrations"},
+        {"migrate", "--lock-timeout", "soon"},
+    };
+    for (const auto& args : usage_errors) {
+        RunResult result = ws.covet(args);
+        CHECK_EXIT(result, 2);
+        CHECK_RUN(result, is_one_error_line(result.err));
+    }
+}
+
+TEST_CASE("a database error exits 1 with one covet: error: line", "[cli][exit]") {
+    Workspace ws;
+    ws.copy_fixture("shop");
+    RunResult result = ws.covet({"-d", "sqlite:///no/such/dir/x.db", "migrate"});
+    CHECK_EXIT(result, 1);
+    CHECK_RUN(result, is_one_error_line(result.err));
+}
+
+TEST_CASE("--check findings exit 3 and a clean state exits 0", "[cli][exit]") {
+    Workspace ws;
+    ws.copy_fixture("shop");
+    CHECK_EXIT(ws.covet({"migrate", "--check"}), 3);
+    CHECK_EXIT(ws.covet({"showmigrations", "--check"}), 3);
+    REQUIRE_EXIT(ws.covet({"migrate"}), 0);
+    CHECK_EXIT(ws.covet({"migrate", "--check"}), 0);
+    CHECK_EXIT(ws.covet({"showmigrations", "--check"}), 0);
+    CHECK_EXIT(ws.covet({"check"}), 0);
+    std::filesystem::remove(ws / "migrations/shop/0003_add_order_note.yaml");
+    CHECK_EXIT(ws.covet({"check"}), 3);
+}

@@ -1,0 +1,71 @@
+// Runs migrations written as YAML text against a real SQLite database in a
+// temporary directory, through the same engine the CLI uses.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "covet/connection.h"
+#include "covet/executor.h"
+
+namespace covet::test {
+
+struct ColumnInfo {
+    std::string name;
+    std::string type;
+    bool not_null = false;
+    std::string default_value;  // as the database reports it; "" when none
+    bool primary_key = false;
+};
+
+struct ForeignKeyInfo {
+    std::string column;
+    std::string table;
+    std::string to_column;
+    std::string on_delete;
+};
+
+struct IndexInfo {
+    std::string name;
+    bool unique = false;
+    std::vector<std::string> columns;
+};
+
+class MigrationHarness {
+public:
+    MigrationHarness();
+    ~MigrationHarness();
+
+    // Writes migrations/<relative path>.
+    void write(const std::string& relative_path, const std::string& yaml);
+    void remove(const std::string& relative_path);
+
+    // Loads the directory and runs like `covet migrate [target]`.
+    void migrate(const std::string& target = "");
+    void rollback(int steps = 1);
+    std::set<MigrationKey> applied();
+
+    Connection& db() { return *connection_; }
+    std::vector<std::string> tables();
+    std::vector<ColumnInfo> columns(const std::string& table);
+    std::optional<ColumnInfo> column(const std::string& table, const std::string& name);
+    std::vector<ForeignKeyInfo> foreign_keys(const std::string& table);
+    std::vector<IndexInfo> indexes(const std::string& table);
+    std::int64_t count(const std::string& table);
+
+    const std::filesystem::path& root() const { return root_; }
+
+private:
+    void run(const std::function<Plan(const MigrationPlanner&)>& build,
+             const std::optional<std::string>& target);
+    std::filesystem::path root_;
+    std::unique_ptr<Connection> connection_;
+};
+
+}  // namespace covet::test
