@@ -22,6 +22,10 @@ CommandRun add_check_command(CLI::App& app) {
                     findings.push_back("modified: " + row.key.to_string() + " has checksum " +
                                        row.checksum + " but " + row.recorded_checksum +
                                        " was recorded when it was applied");
+                if (row.status == MigrationStatus::Partial)
+                    findings.push_back("partial: " + row.key.to_string() +
+                                       " was interrupted half-applied; `covet migrate` reverts it "
+                                       "(or `--resume` finishes it)");
                 if (row.status == MigrationStatus::Missing)
                     findings.push_back("missing: " + row.key.to_string() +
                                        " is recorded as applied but has no migration file");

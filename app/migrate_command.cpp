@@ -57,7 +57,9 @@ CommandRun add_migrate_command(CLI::App& app) {
         }
         RunOptions options;
         options.fake = args->fake;
+        options.resume = args->resume;
         options.lock_timeout_seconds = args->lock_timeout;
+        options.ddl_lock_timeout_seconds = args->ddl_lock_timeout;
         return run_plan_locked(ctx, build, options);
     };
 }

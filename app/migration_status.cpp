@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "covet/journal.h"
+
 namespace covet::cli {
 
 const char* status_name(MigrationStatus status) {
@@ -10,6 +12,7 @@ const char* status_name(MigrationStatus status) {
         case MigrationStatus::Pending: return "pending";
         case MigrationStatus::Modified: return "modified";
         case MigrationStatus::Missing: return "missing";
+        case MigrationStatus::Partial: return "partial";
     }
     return "";
 }
@@ -20,6 +23,7 @@ const char* status_mark(MigrationStatus status) {
         case MigrationStatus::Pending: return "[ ]";
         case MigrationStatus::Modified: return "[M]";
         case MigrationStatus::Missing: return "[?]";
+        case MigrationStatus::Partial: return "[P]";
     }
     return "";
 }
@@ -47,6 +51,10 @@ std::vector<MigrationStatusRow> migration_statuses(CommandContext& ctx) {
     std::sort(missing.begin(), missing.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
     for (auto& [id, row] : missing) rows.push_back(std::move(row));
+    // A journal left by a killed run marks its migration partial.
+    if (auto partial = MigrationJournal(ctx.connection()).read())
+        for (auto& row : rows)
+            if (row.key == partial->key) row.status = MigrationStatus::Partial;
     return rows;
 }
 

@@ -9,10 +9,10 @@
 
 namespace covet::cli {
 
-enum class MigrationStatus { Applied, Pending, Modified, Missing };
+enum class MigrationStatus { Applied, Pending, Modified, Missing, Partial };
 
 const char* status_name(MigrationStatus status);
-const char* status_mark(MigrationStatus status);  // [X] [ ] [M] [?]
+const char* status_mark(MigrationStatus status);  // [X] [ ] [M] [?] [P]
 
 struct MigrationStatusRow {
     MigrationKey key;

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <iostream>
 
 #include "commands.h"
 #include "covet/error.h"
@@ -59,11 +60,19 @@ int run_plan_locked(CommandContext& ctx, const PlanBuilder& build, const RunOpti
     try {
         MigrationRecorder recorder(connection);
         recorder.ensure_schema();
+        MigrationExecutor executor(graph, connection.dialect());
+        ExecutorOptions run_options;
+        run_options.fake = options.fake;
+        run_options.ddl_lock_timeout = std::chrono::milliseconds(
+            static_cast<std::int64_t>(std::llround(options.ddl_lock_timeout_seconds * 1000)));
+        // A run killed inside a migration on a database whose DDL commits
+        // left a journal: put that migration back in order first.
+        std::string recovered = executor.recover_partial(connection, options.resume, run_options);
+        if (!recovered.empty() && !ctx.json()) std::cerr << recovered << std::endl;
         std::set<MigrationKey> applied = key_set(recorder.applied());
         Plan plan = build(MigrationPlanner(graph, applied));
         if (plan.empty() && !ctx.json() && !ctx.quiet()) ctx.out() << options.nothing_to_do << "\n";
-        MigrationExecutor executor(graph, connection.dialect());
-        executor.run(connection, plan, applied, options.fake, [&](const StepResult& step) {
+        executor.run(connection, plan, applied, run_options, [&](const StepResult& step) {
             done.push_back(step);
             if (ctx.json() || ctx.quiet()) return;
             ctx.out() << (step.backwards ? "Unapplying " : "Applying ") << step.key.to_string()

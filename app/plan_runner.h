@@ -14,7 +14,9 @@ using PlanBuilder = std::function<Plan(const MigrationPlanner&)>;
 
 struct RunOptions {
     bool fake = false;
+    bool resume = false;  // finish a partial migration instead of reverting it
     double lock_timeout_seconds = 60;
+    double ddl_lock_timeout_seconds = 10;
     // Printed when the plan is empty (text format).
     std::string nothing_to_do = "No migrations to apply.";
 };

@@ -36,7 +36,9 @@ std::string MysqlDialect::quote_value(const Value& value) const {
     return "NULL";
 }
 
-std::string MysqlDialect::placeholder(int) const { return "?"; }
+std::string MysqlDialect::placeholder(int) const {
+    return "?";
+}
 
 std::unique_ptr<SchemaEditor> MysqlDialect::schema_editor() const {
     return std::make_unique<MysqlSchemaEditor>(*this);

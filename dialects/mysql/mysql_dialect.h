@@ -7,7 +7,7 @@
 namespace covet {
 
 class MysqlDialect final : public Dialect {
-public:
+  public:
     std::string name() const override { return "mysql"; }
     const DialectFeatures& features() const override;
     std::string quote_name(std::string_view identifier) const override;

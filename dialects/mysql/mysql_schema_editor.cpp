@@ -58,8 +58,7 @@ std::vector<std::string> MysqlSchemaEditor::table_constraints(const ModelState& 
     for (const Field* field : model.concrete_fields())
         if (field->unique && !field->primary_key)
             constraints.push_back(unique_constraint_clause(
-                unique_name(model.table, {field->column()}, max_name_length()),
-                {field->column()}));
+                unique_name(model.table, {field->column()}, max_name_length()), {field->column()}));
     for (auto& constraint : BaseSchemaEditor::table_constraints(model))
         constraints.push_back(std::move(constraint));
     return constraints;
@@ -92,8 +91,7 @@ std::string MysqlSchemaEditor::rename_table_sql(const std::string& old_table,
 std::string MysqlSchemaEditor::drop_object_sql(const SchemaObject& object) const {
     switch (object.kind) {
         case SchemaObject::Kind::ForeignKey:
-            return "ALTER TABLE " + quote(object.table) + " DROP FOREIGN KEY " +
-                   quote(object.name);
+            return "ALTER TABLE " + quote(object.table) + " DROP FOREIGN KEY " + quote(object.name);
         case SchemaObject::Kind::Unique:
             return "ALTER TABLE " + quote(object.table) + " DROP INDEX " + quote(object.name);
         case SchemaObject::Kind::Index:

@@ -8,10 +8,10 @@
 namespace covet {
 
 class MysqlSchemaEditor final : public BaseSchemaEditor {
-public:
+  public:
     using BaseSchemaEditor::BaseSchemaEditor;
 
-protected:
+  protected:
     std::string data_type(const Field& field) const override;
     std::string unique_clause(const Field& field, const ModelState& model) const override;
     std::vector<std::string> table_constraints(const ModelState& model) const override;

@@ -36,7 +36,9 @@ std::string PostgresDialect::quote_value(const Value& value) const {
     return "NULL";
 }
 
-std::string PostgresDialect::placeholder(int index) const { return "$" + std::to_string(index); }
+std::string PostgresDialect::placeholder(int index) const {
+    return "$" + std::to_string(index);
+}
 
 std::unique_ptr<SchemaEditor> PostgresDialect::schema_editor() const {
     return std::make_unique<PostgresSchemaEditor>(*this);

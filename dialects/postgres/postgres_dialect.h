@@ -6,7 +6,7 @@
 namespace covet {
 
 class PostgresDialect final : public Dialect {
-public:
+  public:
     std::string name() const override { return "postgresql"; }
     const DialectFeatures& features() const override;
     std::string quote_name(std::string_view identifier) const override;

@@ -7,10 +7,10 @@
 namespace covet {
 
 class PostgresSchemaEditor final : public BaseSchemaEditor {
-public:
+  public:
     using BaseSchemaEditor::BaseSchemaEditor;
 
-protected:
+  protected:
     std::string data_type(const Field& field) const override;
     void emit_drop_column(const ModelState& model, const Field& field,
                           const ProjectState& state) override;

@@ -27,6 +27,11 @@ public:
     std::int64_t execute(const std::string& sql, const std::vector<Value>& params = {}) override;
     ResultSet query(const std::string& sql, const std::vector<Value>& params = {}) override;
     bool table_exists(const std::string& table) override;
+    std::vector<std::string> table_names() override;
+    IntrospectedTable describe_table(const std::string& table) override;
+    // SQLite has no lock queue: writers wait on busy_timeout instead.
+    void set_ddl_lock_timeout(std::chrono::milliseconds) override {}
+    std::string describe_lock_holders(const std::string&) override { return ""; }
 
     void acquire_migration_lock(std::chrono::milliseconds timeout) override;
     void release_migration_lock(bool commit) override;

@@ -35,7 +35,9 @@ std::string SqliteDialect::quote_value(const Value& value) const {
     return "NULL";
 }
 
-std::string SqliteDialect::placeholder(int) const { return "?"; }
+std::string SqliteDialect::placeholder(int) const {
+    return "?";
+}
 
 std::unique_ptr<SchemaEditor> SqliteDialect::schema_editor() const {
     return std::make_unique<SqliteSchemaEditor>(*this);

@@ -6,7 +6,7 @@
 namespace covet {
 
 class SqliteDialect final : public Dialect {
-public:
+  public:
     std::string name() const override { return "sqlite"; }
     const DialectFeatures& features() const override;
     std::string quote_name(std::string_view identifier) const override;

@@ -84,10 +84,10 @@ void SqliteSchemaEditor::add_column(const std::string& table, const std::string&
     const Field& field = require_field(model, field_name);
     // ALTER TABLE ADD COLUMN takes neither keys nor a NOT NULL column without
     // a default, nor (with foreign keys on) a reference with a non-NULL default.
-    const bool in_place = field.is_many_to_many() ||
-                          (!field.primary_key && !field.unique &&
-                           (is_nullable(field) || has_default(field)) &&
-                           !(field.type == FieldType::ForeignKey && has_default(field)));
+    const bool in_place =
+        field.is_many_to_many() ||
+        (!field.primary_key && !field.unique && (is_nullable(field) || has_default(field)) &&
+         !(field.type == FieldType::ForeignKey && has_default(field)));
     if (in_place)
         BaseSchemaEditor::add_column(table, field_name, from, to);
     else
@@ -99,10 +99,10 @@ void SqliteSchemaEditor::drop_column(const std::string& table, const std::string
     const ModelState& model = from.table(table);
     const Field& field = require_field(model, field_name);
     // DROP COLUMN refuses keys, indexed columns and columns in constraints.
-    const bool in_place = field.is_many_to_many() ||
-                          (!field.primary_key && !field.unique && !field.db_index &&
-                           field.type != FieldType::ForeignKey &&
-                           !used_by_index_or_constraint(model, field));
+    const bool in_place =
+        field.is_many_to_many() ||
+        (!field.primary_key && !field.unique && !field.db_index &&
+         field.type != FieldType::ForeignKey && !used_by_index_or_constraint(model, field));
     if (in_place)
         BaseSchemaEditor::drop_column(table, field_name, from, to);
     else

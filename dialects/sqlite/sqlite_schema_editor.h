@@ -8,17 +8,17 @@
 namespace covet {
 
 class SqliteSchemaEditor final : public BaseSchemaEditor {
-public:
+  public:
     using BaseSchemaEditor::BaseSchemaEditor;
 
     void add_column(const std::string& table, const std::string& field, const ProjectState& from,
                     const ProjectState& to) override;
     void drop_column(const std::string& table, const std::string& field, const ProjectState& from,
                      const ProjectState& to) override;
-    void alter_column(const std::string& table, const std::string& field,
-                      const ProjectState& from, const ProjectState& to) override;
+    void alter_column(const std::string& table, const std::string& field, const ProjectState& from,
+                      const ProjectState& to) override;
 
-protected:
+  protected:
     std::string data_type(const Field& field) const override;
     std::string primary_key_clause(const Field& field) const override;
     std::string unique_clause(const Field& field, const ModelState& model) const override;
@@ -27,7 +27,7 @@ protected:
     bool names_unique_constraints() const override { return false; }
     void rename_object(const SchemaObject& before, const SchemaObject& after) override;
 
-private:
+  private:
     // Creates new__<table> from the new model, copies the rows, drops the old
     // table, renames the new one into place and recreates the indexes.
     void rebuild_table(const ModelState& old_model, const ModelState& new_model,

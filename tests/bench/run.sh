@@ -37,7 +37,6 @@ copy_db() {
     if [[ -f $1-wal ]]; then cp "$1-wal" "$2-wal"; fi
 }
 restore_snapshot() { copy_db "$work/snapshot-$1.db" "$db"; }
-covet_on() { "$covet" -d "sqlite:///$db" -m "$work/history-$1" "${@:2}"; }
 
 # Runs a command with stdout to $out (default /dev/null); on failure shows
 # its stderr and stops the whole benchmark.
@@ -101,36 +100,37 @@ done
 
 for n in "${sizes[@]}"; do
     echo "measuring $n migrations..." >&2
+    covet_on=("$covet" -d "sqlite:///$db" -m "$work/history-$n")
     fresh() { remove_db "$db"; }
     raw_db=$work/raw.db
     fresh_raw() { remove_db "$raw_db"; }
 
     fresh
-    out=$work/forward-$n.sql checked covet_on "$n" migrate --sql
+    out=$work/forward-$n.sql checked "${covet_on[@]}" migrate --sql
     out=/dev/null
 
     # covet's own cost: loading, checksums, graph, state replay and DDL, no database work.
-    best_of fresh covet_on "$n" migrate --sql
+    best_of fresh "${covet_on[@]}" migrate --sql
     sql_ms[$n]=$best_ms
 
     best_of fresh_raw "$raw" "$raw_db" "$work/forward-$n.sql"
     raw_ms[$n]=$best_ms raw_kb[$n]=$peak_kb
-    best_of fresh covet_on "$n" migrate
+    best_of fresh "${covet_on[@]}" migrate
     migrate_ms[$n]=$best_ms migrate_kb[$n]=$peak_kb
     same_schema "$db" "$raw_db" "migrate ($n)"
     copy_db "$db" "$work/snapshot-$n.db"
 
     restore() { restore_snapshot "$n"; }
     restore
-    out=$work/backward-$n.sql checked covet_on "$n" migrate zero --sql
+    out=$work/backward-$n.sql checked "${covet_on[@]}" migrate zero --sql
     out=/dev/null
 
-    best_of restore covet_on "$n" showmigrations
+    best_of restore "${covet_on[@]}" showmigrations
     show_ms[$n]=$best_ms show_kb[$n]=$peak_kb
     best_of restore "$raw" "$db" "$work/backward-$n.sql"
     raw_zero_ms[$n]=$best_ms raw_zero_kb[$n]=$peak_kb
     copy_db "$db" "$raw_db"
-    best_of restore covet_on "$n" migrate zero
+    best_of restore "${covet_on[@]}" migrate zero
     zero_ms[$n]=$best_ms zero_kb[$n]=$peak_kb
     same_schema "$db" "$raw_db" "migrate zero ($n)"
 done
@@ -139,7 +139,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 mb() { awk -v kb="$1" 'BEGIN { printf "%.1f MB", kb / 1024 }'; }
 
 echo
-echo "covet vs raw sqlite3 C API (best of $repeats; peak RSS from /usr/bin/time -v)"
+echo "covet vs raw sqlite3 C API (best of $repeats runs; peak RSS is /usr/bin/time's maximum resident set size)"
 row() { printf '%-36s %12s %12s %10s   %s\n' "$@"; }
 row "command" "covet" "raw" "covet/raw" "target"
 row "migrate from empty (500)" "${migrate_ms[500]} ms" "${raw_ms[500]} ms" \

@@ -14,7 +14,7 @@ TEST_CASE("a successful migrate exits 0", "[cli][exit]") {
     CHECK_RUN(result, result.err.empty());
 }
 
-TEST_CASE("--version and --help exit 0 and print to stdout", "[cli][exit]") {
+TEST_CASE("the version and help flags exit 0 and print to stdout", "[cli][exit]") {
     Workspace ws;
     for (const char* flag : {"--version", "--help"}) {
         RunResult result = ws.covet({flag});
@@ -50,7 +50,7 @@ TEST_CASE("a database error exits 1 with one covet: error: line", "[cli][exit]")
     CHECK_RUN(result, is_one_error_line(result.err));
 }
 
-TEST_CASE("--check findings exit 3 and a clean state exits 0", "[cli][exit]") {
+TEST_CASE("check findings exit 3 and a clean state exits 0", "[cli][exit]") {
     Workspace ws;
     ws.copy_fixture("shop");
     CHECK_EXIT(ws.covet({"migrate", "--check"}), 3);

@@ -139,7 +139,7 @@ TEST_CASE("migrate --check exits 3 listing what is unapplied and runs nothing", 
     CHECK(schema_tables(ws) == std::set<std::string>{"customers"});
 }
 
-TEST_CASE("-v logs every SQL statement with its duration to stderr", "[cli][migrate]") {
+TEST_CASE("verbose mode logs every SQL statement with its duration to stderr", "[cli][migrate]") {
     Workspace ws;
     ws.copy_fixture("shop");
     RunResult result = ws.covet({"-v", "migrate"});

@@ -103,7 +103,7 @@ TEST_CASE("database and migrations resolve flag > environment > config file > de
     }
 }
 
-TEST_CASE("-c and --config name another config file", "[cli][options]") {
+TEST_CASE("a config file named by -c or --config replaces ./covet.yaml", "[cli][options]") {
     Workspace ws;
     write_level_sets(ws);
     ws.write("covet.yaml", kConfig);

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include "connect.h"
@@ -9,17 +10,20 @@
 #include "covet/error.h"
 #include "covet/loader.h"
 #include "covet/recorder.h"
+#include "test_servers.h"
 
 namespace covet::test {
 
 namespace fs = std::filesystem;
 
-MigrationHarness::MigrationHarness() {
+MigrationHarness::MigrationHarness(const std::string& backend) : backend_(backend) {
     std::string pattern = (fs::temp_directory_path() / "covet-it-XXXXXX").string();
     if (!mkdtemp(pattern.data())) throw Error("mkdtemp failed");
     root_ = pattern;
     fs::create_directories(root_ / "migrations");
-    connection_ = connect_database(parse_database_url("sqlite:///" + (root_ / "test.db").string()));
+    url_ = backend == "sqlite" ? "sqlite:///" + (root_ / "test.db").string()
+                               : fresh_database_url(backend);
+    connection_ = connect_database(parse_database_url(url_));
 }
 
 MigrationHarness::~MigrationHarness() {
@@ -49,7 +53,7 @@ void MigrationHarness::run(const std::function<Plan(const MigrationPlanner&)>& b
         std::set<MigrationKey> done;
         for (const auto& [key, rec] : recorder.applied()) done.insert(key);
         Plan plan = build(MigrationPlanner(graph, done));
-        MigrationExecutor(graph, connection_->dialect()).run(*connection_, plan, done, false, {});
+        MigrationExecutor(graph, connection_->dialect()).run(*connection_, plan, done, {}, {});
     } catch (...) {
         connection_->release_migration_lock(true);
         throw;
@@ -74,23 +78,12 @@ std::set<MigrationKey> MigrationHarness::applied() {
     return out;
 }
 
-std::vector<std::string> MigrationHarness::tables() {
-    std::vector<std::string> out;
-    auto rs = connection_->query(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-        "ORDER BY name");
-    for (const auto& row : rs.rows) out.push_back(row[0].to_string());
-    return out;
-}
+std::vector<std::string> MigrationHarness::tables() { return connection_->table_names(); }
 
 std::vector<ColumnInfo> MigrationHarness::columns(const std::string& table) {
     std::vector<ColumnInfo> out;
-    auto rs = connection_->query("SELECT name, type, \"notnull\", dflt_value, pk FROM "
-                                 "pragma_table_info(?) ORDER BY cid",
-                                 {table});
-    for (const auto& row : rs.rows)
-        out.push_back({row[0].to_string(), row[1].to_string(), row[2].as_int() != 0,
-                       row[3].is_null() ? "" : row[3].to_string(), row[4].as_int() != 0});
+    for (const auto& c : connection_->describe_table(table).columns)
+        out.push_back({c.name, c.type, !c.nullable, c.default_value.value_or(""), c.primary_key});
     return out;
 }
 
@@ -103,33 +96,25 @@ std::optional<ColumnInfo> MigrationHarness::column(const std::string& table,
 
 std::vector<ForeignKeyInfo> MigrationHarness::foreign_keys(const std::string& table) {
     std::vector<ForeignKeyInfo> out;
-    auto rs = connection_->query(
-        "SELECT \"from\", \"table\", \"to\", on_delete FROM pragma_foreign_key_list(?) ORDER BY "
-        "\"from\"",
-        {table});
-    for (const auto& row : rs.rows)
-        out.push_back({row[0].to_string(), row[1].to_string(), row[2].to_string(),
-                       row[3].to_string()});
+    for (const auto& fk : connection_->describe_table(table).foreign_keys)
+        out.push_back({fk.column, fk.target_table, fk.target_column, fk.on_delete});
+    std::sort(out.begin(), out.end(),
+              [](const auto& a, const auto& b) { return a.column < b.column; });
     return out;
 }
 
 std::vector<IndexInfo> MigrationHarness::indexes(const std::string& table) {
     std::vector<IndexInfo> out;
-    auto rs = connection_->query(
-        "SELECT name, \"unique\" FROM pragma_index_list(?) WHERE origin = 'c' ORDER BY name",
-        {table});
-    for (const auto& row : rs.rows) {
-        IndexInfo info{row[0].to_string(), row[1].as_int() != 0, {}};
-        auto cols = connection_->query("SELECT name FROM pragma_index_info(?) ORDER BY seqno",
-                                       {info.name});
-        for (const auto& c : cols.rows) info.columns.push_back(c[0].to_string());
-        out.push_back(std::move(info));
-    }
+    for (const auto& i : connection_->describe_table(table).indexes)
+        if (!i.primary) out.push_back({i.name, i.unique, i.columns});
     return out;
 }
 
 std::int64_t MigrationHarness::count(const std::string& table) {
-    return connection_->query("SELECT count(*) FROM \"" + table + "\"").rows.at(0).at(0).as_int();
+    return connection_->query("SELECT count(*) FROM " + connection_->dialect().quote_name(table))
+        .rows.at(0)
+        .at(0)
+        .as_int();
 }
 
 }  // namespace covet::test

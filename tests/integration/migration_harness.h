@@ -37,9 +37,14 @@ struct IndexInfo {
     std::vector<std::string> columns;
 };
 
+// The back ends every integration test runs on.
+inline const char* const kBackends[] = {"sqlite", "postgresql", "mysql"};
+
 class MigrationHarness {
 public:
-    MigrationHarness();
+    // backend: "sqlite" (a file in a temporary directory), "postgresql" or
+    // "mysql" (a fresh database on the test servers).
+    explicit MigrationHarness(const std::string& backend = "sqlite");
     ~MigrationHarness();
 
     // Writes migrations/<relative path>.
@@ -60,12 +65,36 @@ public:
     std::int64_t count(const std::string& table);
 
     const std::filesystem::path& root() const { return root_; }
+    const std::string& backend() const { return backend_; }
+    const std::string& url() const { return url_; }
 
 private:
     void run(const std::function<Plan(const MigrationPlanner&)>& build,
              const std::optional<std::string>& target);
+    std::string backend_;
+    std::string url_;
     std::filesystem::path root_;
     std::unique_ptr<Connection> connection_;
 };
+
+// Defines one Catch2 test case per back end, so CTest lists each separately:
+//   COVET_BACKEND_TEST("add_column applies") { h.migrate(); ... }
+#define COVET_BACKEND_TEST_IMPL(fn, title)                                         \
+    static void fn(covet::test::MigrationHarness& h);                              \
+    TEST_CASE("sqlite: " title) {                                                  \
+        covet::test::MigrationHarness h("sqlite");                                 \
+        fn(h);                                                                     \
+    }                                                                              \
+    TEST_CASE("postgresql: " title) {                                              \
+        covet::test::MigrationHarness h("postgresql");                             \
+        fn(h);                                                                     \
+    }                                                                              \
+    TEST_CASE("mysql: " title) {                                                   \
+        covet::test::MigrationHarness h("mysql");                                  \
+        fn(h);                                                                     \
+    }                                                                              \
+    static void fn(covet::test::MigrationHarness& h)
+#define COVET_BACKEND_TEST(title) \
+    COVET_BACKEND_TEST_IMPL(INTERNAL_CATCH_UNIQUE_NAME(covet_backend_test_), title)
 
 }  // namespace covet::test

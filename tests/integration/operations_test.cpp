@@ -20,36 +20,38 @@ bool has_index(MigrationHarness& h, const std::string& table, const std::string&
     return false;
 }
 
-const char* kInitial = R"(app: blog
+const char* kInitial = R"Y(app: blog
 operations:
   - create_table:
       table: users
+      model: User
       fields:
         id: AutoField(primary_key=True)
         name: CharField(max_length=100)
         age: IntegerField(null=True)
   - create_table:
       table: tags
+      model: Tag
       fields:
         name: CharField(max_length=50, unique=True)
   - create_table:
       table: posts
+      model: Post
       fields:
         id: AutoField(primary_key=True)
         title: CharField(max_length=200)
         author: ForeignKey(users, on_delete=CASCADE, related_name=posts)
         tags: ManyToManyField(tags, related_name=posts)
         view_count: {type: IntegerField, default: 0}
-      unique_together: [[title, author]]
+      unique_together: [[title, view_count]]
       indexes: [{name: idx_posts_title, columns: [title]}]
-)";
+)Y";
 
 void write_initial(MigrationHarness& h) { h.write("blog/0001_initial.yaml", kInitial); }
 
 }  // namespace
 
-TEST_CASE("create_table builds columns, foreign keys, indexes and the through table") {
-    MigrationHarness h;
+COVET_BACKEND_TEST("create_table builds columns, foreign keys, indexes and the through table") {
     write_initial(h);
     h.migrate();
     auto tables = h.tables();
@@ -85,8 +87,7 @@ TEST_CASE("create_table builds columns, foreign keys, indexes and the through ta
     CHECK(fk_indexed);
 }
 
-TEST_CASE("rolling back create_table drops the tables and the through table") {
-    MigrationHarness h;
+COVET_BACKEND_TEST("rolling back create_table drops the tables and the through table") {
     write_initial(h);
     h.migrate();
     h.rollback();
@@ -94,14 +95,13 @@ TEST_CASE("rolling back create_table drops the tables and the through table") {
     CHECK(h.applied().empty());
 }
 
-TEST_CASE("add_column and drop_column apply and roll back") {
-    MigrationHarness h;
+COVET_BACKEND_TEST("add_column and drop_column apply and roll back") {
     write_initial(h);
-    h.write("blog/0002_email.yaml", R"(dependencies: [0001_initial]
+    h.write("blog/0002_email.yaml", R"Y(dependencies: [0001_initial]
 operations:
   - add_column: {table: users, column: email, field: "CharField(max_length=254, default='')"}
   - add_column: {table: posts, column: editor, field: "ForeignKey(users, on_delete=SET_NULL, null=True)"}
-)");
+)Y");
     h.migrate();
     CHECK(h.column("users", "email"));
     CHECK(h.column("posts", "editor_id"));
@@ -109,11 +109,11 @@ operations:
     CHECK_FALSE(h.column("users", "email"));
     CHECK_FALSE(h.column("posts", "editor_id"));
 
-    h.write("blog/0002_email.yaml", R"(dependencies: [0001_initial]
+    h.write("blog/0002_email.yaml", R"Y(dependencies: [0001_initial]
 operations:
   - drop_column: {table: users, column: age}
   - drop_column: {table: posts, column: author}
-)");
+)Y");
     h.migrate();
     CHECK_FALSE(h.column("users", "age"));
     CHECK_FALSE(h.column("posts", "author_id"));
@@ -124,18 +124,17 @@ operations:
     CHECK(h.foreign_keys("posts").size() == 1);
 }
 
-TEST_CASE("alter_column keeps rows, indexes and foreign keys and rolls back") {
-    MigrationHarness h;
+COVET_BACKEND_TEST("alter_column keeps rows, indexes and foreign keys and rolls back") {
     write_initial(h);
     h.migrate();
     h.db().execute("INSERT INTO users (id, name, age) VALUES (1, 'Ann', 30), (2, 'Bob', NULL)");
     h.db().execute(
         "INSERT INTO posts (id, title, author_id, view_count) VALUES (1, 'Hello', 1, 5)");
-    h.write("blog/0002_alter.yaml", R"(dependencies: [0001_initial]
+    h.write("blog/0002_alter.yaml", R"Y(dependencies: [0001_initial]
 operations:
   - alter_column: {table: users, column: name, field: "CharField(max_length=300)"}
   - alter_column: {table: posts, column: title, field: "CharField(max_length=250, db_index=True)"}
-)");
+)Y");
     h.migrate();
     CHECK(h.column("users", "name")->type == "varchar(300)");
     CHECK(h.count("users") == 2);
@@ -151,18 +150,17 @@ operations:
     CHECK(has_index(h, "posts", "idx_posts_title"));
 }
 
-TEST_CASE("rename_column and rename_table keep rows and roll back") {
-    MigrationHarness h;
+COVET_BACKEND_TEST("rename_column and rename_table keep rows and roll back") {
     write_initial(h);
     h.migrate();
     h.db().execute("INSERT INTO users (id, name) VALUES (1, 'Ann')");
     h.db().execute("INSERT INTO posts (id, title, author_id) VALUES (7, 'T', 1)");
-    h.write("blog/0002_rename.yaml", R"(dependencies: [0001_initial]
+    h.write("blog/0002_rename.yaml", R"Y(dependencies: [0001_initial]
 operations:
   - rename_column: {table: users, old: name, new: full_name}
   - rename_column: {table: posts, old: author, new: writer}
   - rename_table: {old: posts, new: articles}
-)");
+)Y");
     h.migrate();
     CHECK(h.column("users", "full_name"));
     CHECK_FALSE(h.column("users", "name"));
@@ -178,14 +176,13 @@ operations:
     CHECK(h.db().query("SELECT author_id FROM posts WHERE id = 7").rows.at(0).at(0).as_int() == 1);
 }
 
-TEST_CASE("create_index, drop_index and drop_table apply and roll back") {
-    MigrationHarness h;
+COVET_BACKEND_TEST("create_index, drop_index and drop_table apply and roll back") {
     write_initial(h);
-    h.write("blog/0002_idx.yaml", R"(dependencies: [0001_initial]
+    h.write("blog/0002_idx.yaml", R"Y(dependencies: [0001_initial]
 operations:
   - create_index: {name: idx_u, table: users, columns: [name], unique: true, where: "age > 0"}
   - drop_index: {name: idx_posts_title, table: posts}
-)");
+)Y");
     h.migrate();
     CHECK(has_index(h, "users", "idx_u"));
     CHECK_FALSE(has_index(h, "posts", "idx_posts_title"));
@@ -193,10 +190,10 @@ operations:
     CHECK_FALSE(has_index(h, "users", "idx_u"));
     CHECK(has_index(h, "posts", "idx_posts_title"));
 
-    h.write("blog/0002_idx.yaml", R"(dependencies: [0001_initial]
+    h.write("blog/0002_idx.yaml", R"Y(dependencies: [0001_initial]
 operations:
   - drop_table: {table: posts}
-)");
+)Y");
     h.migrate();
     CHECK_FALSE(has(h.tables(), "posts"));
     CHECK_FALSE(has(h.tables(), "posts_tags"));
@@ -206,30 +203,28 @@ operations:
     CHECK(h.foreign_keys("posts").size() == 1);
 }
 
-TEST_CASE("run_sql runs forwards and its reverse_sql backwards") {
-    MigrationHarness h;
+COVET_BACKEND_TEST("run_sql runs forwards and its reverse_sql backwards") {
     write_initial(h);
-    h.write("blog/0002_sql.yaml", R"(dependencies: [0001_initial]
+    h.write("blog/0002_sql.yaml", R"Y(dependencies: [0001_initial]
 operations:
   - run_sql:
       sql: "INSERT INTO users (name) VALUES ('seed'); INSERT INTO users (name) VALUES ('two')"
       reverse_sql: "DELETE FROM users WHERE name IN ('seed', 'two')"
   - run_sql: {sql: "INSERT INTO users (name) VALUES ('pg only')", dialect: postgresql}
-)");
+)Y");
     h.migrate();
     CHECK(h.count("users") == 2);
     h.rollback();
     CHECK(h.count("users") == 0);
 }
 
-TEST_CASE("rolling back run_sql without reverse_sql fails and changes nothing") {
-    MigrationHarness h;
+COVET_BACKEND_TEST("rolling back run_sql without reverse_sql fails and changes nothing") {
     write_initial(h);
-    h.write("blog/0002_sql.yaml", R"(dependencies: [0001_initial]
+    h.write("blog/0002_sql.yaml", R"Y(dependencies: [0001_initial]
 operations:
   - add_column: {table: users, column: nick, field: "CharField(max_length=10, null=True)"}
   - run_sql: {sql: "UPDATE users SET nick = 'x'"}
-)");
+)Y");
     h.migrate();
     REQUIRE_THROWS_AS(h.rollback(), covet::IrreversibleError);
     REQUIRE_THROWS_WITH(h.rollback(), Catch::Contains("blog.0002_sql") &&
@@ -238,9 +233,8 @@ operations:
     CHECK(h.applied().size() == 2);
 }
 
-TEST_CASE("ON DELETE CASCADE, SET_NULL and PROTECT act on real rows") {
-    MigrationHarness h;
-    h.write("0001_fk.yaml", R"(operations:
+COVET_BACKEND_TEST("ON DELETE CASCADE, SET_NULL and PROTECT act on real rows") {
+    h.write("0001_fk.yaml", R"Y(operations:
   - create_table:
       table: owners
       fields: {name: "CharField(max_length=20)"}
@@ -253,7 +247,7 @@ TEST_CASE("ON DELETE CASCADE, SET_NULL and PROTECT act on real rows") {
       table: deeds
       fields:
         owner: ForeignKey(owners, on_delete=PROTECT)
-)");
+)Y");
     h.migrate();
     h.db().execute("INSERT INTO owners (id, name) VALUES (1, 'a'), (2, 'b'), (3, 'c')");
     h.db().execute("INSERT INTO pets (id, owner_id, sitter_id) VALUES (1, 1, 2), (2, 2, 1)");
@@ -272,17 +266,16 @@ TEST_CASE("ON DELETE CASCADE, SET_NULL and PROTECT act on real rows") {
     CHECK(h.db().query("SELECT sitter_id FROM pets WHERE id = 3").rows.at(0).at(0).is_null());
 }
 
-TEST_CASE("a migration failing in its third operation leaves nothing behind") {
-    MigrationHarness h;
+COVET_BACKEND_TEST("a migration failing in its third operation leaves nothing behind") {
     write_initial(h);
     h.migrate();
     h.db().execute("INSERT INTO users (id, name) VALUES (1, 'Ann')");
-    h.write("blog/0002_bad.yaml", R"(dependencies: [0001_initial]
+    h.write("blog/0002_bad.yaml", R"Y(dependencies: [0001_initial]
 operations:
   - add_column: {table: users, column: nick, field: "CharField(max_length=10, null=True)"}
   - create_table: {table: extra, fields: {n: IntegerField()}}
   - run_sql: {sql: "INSERT INTO no_such_table VALUES (1)"}
-)");
+)Y");
     try {
         h.migrate();
         FAIL("migration did not fail");

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "covet/dialect.h"
+#include "covet/introspection.h"
 #include "covet/value.h"
 
 namespace covet {
@@ -29,6 +30,20 @@ public:
     virtual std::int64_t execute(const std::string& sql, const std::vector<Value>& params = {}) = 0;
     virtual ResultSet query(const std::string& sql, const std::vector<Value>& params = {}) = 0;
     virtual bool table_exists(const std::string& table) = 0;
+
+    // Introspection of the live schema (user tables of the connected
+    // database/schema, sorted by name; includes covet_migrations).
+    virtual std::vector<std::string> table_names() = 0;
+    // Throws DatabaseError when the table does not exist.
+    virtual IntrospectedTable describe_table(const std::string& table) = 0;
+
+    // Bounds how long each following statement waits for table locks
+    // (PostgreSQL lock_timeout, MySQL lock_wait_timeout). A statement that
+    // gives up throws LockTimeoutError. No-op where locks cannot queue (SQLite).
+    virtual void set_ddl_lock_timeout(std::chrono::milliseconds timeout) = 0;
+    // Who holds locks on `table` other than this session, for messages
+    // ("pid 123 (127.0.0.1, since 10:00:01, state: idle in transaction)"); "" when unknown.
+    virtual std::string describe_lock_holders(const std::string& table) = 0;
 
     // The run-wide migration lock (SPEC.md §3 "Concurrency"). Throws
     // LockTimeoutError after `timeout`.

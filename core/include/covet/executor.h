@@ -3,6 +3,7 @@
 // that runs and the SQL that --sql and sqlmigrate print.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <map>
 #include <optional>
@@ -46,6 +47,18 @@ private:
 struct CompiledStep {
     std::vector<std::vector<std::string>> statements;  // one list per operation, in run order
     std::vector<const Operation*> operations;          // same order as statements
+    // Per operation (same order): the SQL that reverts it, or nullopt when it
+    // cannot be reverted. Used to undo a failed migration where DDL commits.
+    std::vector<std::optional<std::vector<std::string>>> undo;
+};
+
+struct ExecutorOptions {
+    bool fake = false;  // record without running SQL
+    // How long one DDL statement may wait for table locks before it gives
+    // up, and how often it is retried (with doubling backoff) after that.
+    std::chrono::milliseconds ddl_lock_timeout{10000};
+    int ddl_lock_retries = 3;
+    std::chrono::milliseconds first_backoff{500};
 };
 
 struct StepResult {
@@ -71,7 +84,15 @@ public:
     // failing step: its changes are undone and a MigrationError names the
     // migration and operation; earlier steps stay applied.
     void run(Connection& connection, const Plan& plan, const std::set<MigrationKey>& applied,
-             bool fake, const std::function<void(const StepResult&)>& on_step) const;
+             const ExecutorOptions& options,
+             const std::function<void(const StepResult&)>& on_step) const;
+
+    // Deals with a migration a killed or failed run left half-applied (a
+    // journal exists): reverts it, or with `resume` finishes it and records
+    // it. Returns a message describing what was done, or "" when there was
+    // nothing to do. Throws MigrationError when the journal cannot be used.
+    std::string recover_partial(Connection& connection, bool resume,
+                                const ExecutorOptions& options) const;
 
 private:
     const MigrationGraph& graph_;

@@ -35,6 +35,8 @@ public:
     virtual void database_backwards(SchemaEditor& editor, const ProjectState& before,
                                     const ProjectState& after) const = 0;
     virtual bool reversible() const { return true; }
+    // The table the operation changes ("" for run_sql), for lock messages.
+    virtual std::string table_name() const = 0;
     virtual std::string describe() const = 0;
     // Stable text of the operation's meaning, for the checksum.
     virtual std::string canonical() const = 0;
@@ -56,6 +58,7 @@ struct CreateTable final : Operation {
     void state_forwards(const std::string& app, ProjectState& state) const override;
     void database_forwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
     void database_backwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
+    std::string table_name() const override { return table; }
     std::string describe() const override;
     std::string canonical() const override;
 };
@@ -66,6 +69,7 @@ struct DropTable final : Operation {
     void state_forwards(const std::string& app, ProjectState& state) const override;
     void database_forwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
     void database_backwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
+    std::string table_name() const override { return table; }
     std::string describe() const override;
     std::string canonical() const override;
 };
@@ -77,6 +81,7 @@ struct AddColumn final : Operation {
     void state_forwards(const std::string& app, ProjectState& state) const override;
     void database_forwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
     void database_backwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
+    std::string table_name() const override { return table; }
     std::string describe() const override;
     std::string canonical() const override;
 };
@@ -88,6 +93,7 @@ struct DropColumn final : Operation {
     void state_forwards(const std::string& app, ProjectState& state) const override;
     void database_forwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
     void database_backwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
+    std::string table_name() const override { return table; }
     std::string describe() const override;
     std::string canonical() const override;
 };
@@ -100,6 +106,7 @@ struct AlterColumn final : Operation {
     void state_forwards(const std::string& app, ProjectState& state) const override;
     void database_forwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
     void database_backwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
+    std::string table_name() const override { return table; }
     std::string describe() const override;
     std::string canonical() const override;
 };
@@ -111,6 +118,7 @@ struct RenameTable final : Operation {
     void state_forwards(const std::string& app, ProjectState& state) const override;
     void database_forwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
     void database_backwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
+    std::string table_name() const override { return old_name; }
     std::string describe() const override;
     std::string canonical() const override;
 };
@@ -123,6 +131,7 @@ struct RenameColumn final : Operation {
     void state_forwards(const std::string& app, ProjectState& state) const override;
     void database_forwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
     void database_backwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
+    std::string table_name() const override { return table; }
     std::string describe() const override;
     std::string canonical() const override;
 };
@@ -134,6 +143,7 @@ struct CreateIndex final : Operation {
     void state_forwards(const std::string& app, ProjectState& state) const override;
     void database_forwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
     void database_backwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
+    std::string table_name() const override { return table; }
     std::string describe() const override;
     std::string canonical() const override;
 };
@@ -145,6 +155,7 @@ struct DropIndex final : Operation {
     void state_forwards(const std::string& app, ProjectState& state) const override;
     void database_forwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
     void database_backwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
+    std::string table_name() const override { return table; }
     std::string describe() const override;
     std::string canonical() const override;
 };
@@ -158,6 +169,7 @@ struct RunSql final : Operation {
     void database_forwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
     void database_backwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
     bool reversible() const override { return reverse_sql.has_value(); }
+    std::string table_name() const override { return ""; }
     std::string describe() const override;
     std::string canonical() const override;
 };

@@ -1,8 +1,10 @@
 #include "covet/executor.h"
 
 #include <chrono>
+#include <thread>
 
 #include "covet/error.h"
+#include "covet/journal.h"
 #include "covet/recorder.h"
 #include "covet/schema_editor.h"
 
@@ -66,13 +68,17 @@ CompiledStep MigrationExecutor::compile(const PlanStep& step, const ProjectState
         states.push_back(std::move(next));
     }
     auto editor = dialect_.schema_editor();
-    auto compile_one = [&](std::size_t i) {
+    auto sql_of = [&](std::size_t i, bool backwards) {
         const Operation& op = *m.operations[i];
+        if (backwards)
+            op.database_backwards(*editor, states[i], states[i + 1]);
+        else
+            op.database_forwards(*editor, states[i], states[i + 1]);
+        return editor->take_statements();
+    };
+    auto compile_one = [&](std::size_t i) {
         try {
-            if (step.backwards)
-                op.database_backwards(*editor, states[i], states[i + 1]);
-            else
-                op.database_forwards(*editor, states[i], states[i + 1]);
+            compiled.statements.push_back(sql_of(i, step.backwards));
         } catch (const IrreversibleError& e) {
             throw IrreversibleError("cannot roll back migration " + m.key().to_string() + ": " +
                                     describe_operation(m, i) + " is irreversible: " + e.what());
@@ -80,8 +86,12 @@ CompiledStep MigrationExecutor::compile(const PlanStep& step, const ProjectState
             throw MigrationError("migration " + m.key().to_string() + ", " +
                                  describe_operation(m, i) + ": " + e.what());
         }
-        compiled.statements.push_back(editor->take_statements());
-        compiled.operations.push_back(&op);
+        try {
+            compiled.undo.emplace_back(sql_of(i, !step.backwards));
+        } catch (const MigrationError&) {
+            compiled.undo.emplace_back(std::nullopt);
+        }
+        compiled.operations.push_back(m.operations[i].get());
     };
     if (step.backwards) {
         for (std::size_t i = m.operations.size(); i-- > 0;) compile_one(i);
@@ -91,47 +101,188 @@ CompiledStep MigrationExecutor::compile(const PlanStep& step, const ProjectState
     return compiled;
 }
 
+namespace {
+
+double elapsed_ms(std::chrono::steady_clock::time_point since) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since)
+        .count();
+}
+
+// Runs one DDL statement, giving up on table locks after the DDL lock
+// timeout and retrying with doubling backoff, so that a migration queued
+// behind a long transaction never blocks the application's traffic for long.
+void execute_ddl(Connection& connection, const std::string& sql, const Operation& op,
+                 const ExecutorOptions& options) {
+    auto backoff = options.first_backoff;
+    for (int attempt = 0;; ++attempt) {
+        try {
+            connection.execute(sql);
+            return;
+        } catch (const LockTimeoutError& e) {
+            if (attempt >= options.ddl_lock_retries) {
+                std::string table = op.table_name();
+                std::string holders = table.empty() ? "" : connection.describe_lock_holders(table);
+                throw LockTimeoutError(
+                    "gave up after " + std::to_string(attempt + 1) + " attempts waiting " +
+                    std::to_string(options.ddl_lock_timeout.count()) + " ms each for a lock" +
+                    (table.empty() ? "" : " on table '" + table + "'") +
+                    (holders.empty() ? "" : ", blocked by " + holders) + ": " + e.what());
+            }
+            std::this_thread::sleep_for(backoff);
+            backoff *= 2;
+        }
+    }
+}
+
+// Reverts operations [0, count) of a journal or compiled step, newest first.
+// Returns the indexes of operations that could not be reverted (and all
+// before them, which stay applied too).
+std::string undo_operations(Connection& connection,
+                            const std::vector<std::optional<std::vector<std::string>>>& undo,
+                            std::size_t count, bool last_is_partial,
+                            const std::function<std::string(std::size_t)>& describe) {
+    for (std::size_t i = count; i-- > 0;) {
+        if (!undo[i]) {
+            std::string still;
+            for (std::size_t k = 0; k <= i; ++k) still += (k ? "; " : "") + describe(k);
+            return "cannot be undone automatically; still applied: " + still;
+        }
+        bool partial = last_is_partial && i + 1 == count;
+        for (const auto& sql : *undo[i]) {
+            try {
+                connection.execute(sql);
+            } catch (const Error& e) {
+                // A half-run operation's undo meets objects that were never made.
+                if (partial) continue;
+                std::string still;
+                for (std::size_t k = 0; k <= i; ++k) still += (k ? "; " : "") + describe(k);
+                return "undo failed (" + std::string(e.what()) + "); still applied: " + still;
+            }
+        }
+    }
+    return "";
+}
+
+}  // namespace
+
 void MigrationExecutor::run(Connection& connection, const Plan& plan,
-                            const std::set<MigrationKey>& applied, bool fake,
+                            const std::set<MigrationKey>& applied, const ExecutorOptions& options,
                             const std::function<void(const StepResult&)>& on_step) const {
     auto states = states_before(plan, applied);
     MigrationRecorder recorder(connection);
+    MigrationJournal journal(connection);
+    const bool ddl_commits = !dialect_.features().can_rollback_ddl;
+    if (!options.fake) connection.set_ddl_lock_timeout(options.ddl_lock_timeout);
     for (const auto& step : plan) {
         const Migration& m = *step.migration;
         auto started = std::chrono::steady_clock::now();
         // Compiling first means an irreversible step fails before any change.
         CompiledStep compiled = compile(step, states.at(m.key()));
+        auto op_index = [&](std::size_t i) {
+            return step.backwards ? m.operations.size() - 1 - i : i;
+        };
+        bool journaled = ddl_commits && !options.fake;
+        if (journaled) {
+            JournalEntry entry{m.key(), step.backwards, {}};
+            for (std::size_t i = 0; i < compiled.statements.size(); ++i) {
+                JournalOperation op;
+                op.index = static_cast<int>(i);
+                op.statements = compiled.statements[i];
+                op.done.assign(op.statements.size(), false);
+                op.undo_known = compiled.undo[i].has_value();
+                if (op.undo_known) op.undo = *compiled.undo[i];
+                entry.operations.push_back(std::move(op));
+            }
+            journal.begin(entry);
+        }
         connection.begin_migration(m.atomic);
         try {
-            if (!fake) {
-                for (std::size_t i = 0; i < compiled.statements.size(); ++i) {
-                    for (const auto& sql : compiled.statements[i]) {
-                        try {
-                            connection.execute(sql);
-                        } catch (const Error& e) {
-                            std::size_t index = step.backwards ? m.operations.size() - 1 - i : i;
-                            throw MigrationError(
-                                std::string(step.backwards ? "rolling back" : "applying") +
-                                " migration " + m.key().to_string() + " failed in " +
-                                describe_operation(m, index) + ": " + e.what());
-                        }
+            for (std::size_t i = 0; i < compiled.statements.size() && !options.fake; ++i) {
+                for (std::size_t j = 0; j < compiled.statements[i].size(); ++j) {
+                    try {
+                        execute_ddl(connection, compiled.statements[i][j], *compiled.operations[i],
+                                    options);
+                    } catch (const Error& e) {
+                        std::string message =
+                            std::string(step.backwards ? "rolling back" : "applying") +
+                            " migration " + m.key().to_string() + " failed in " +
+                            describe_operation(m, op_index(i)) + ": " + e.what();
+                        if (!ddl_commits) throw MigrationError(message);
+                        std::string left = undo_operations(
+                            connection, compiled.undo, j > 0 ? i + 1 : i, j > 0,
+                            [&](std::size_t k) { return describe_operation(m, op_index(k)); });
+                        if (!left.empty())
+                            throw MigrationError(message + "; its earlier operations " + left +
+                                                 " (see `covet showmigrations`: partial)");
+                        journal.clear();
+                        throw MigrationError(message + " (its earlier operations were undone)");
                     }
+                    if (journaled) journal.mark_done(static_cast<int>(i), static_cast<int>(j));
                 }
             }
             if (step.backwards)
                 recorder.record_unapplied(m.key());
             else
                 recorder.record_applied(m.key(), m.checksum());
+            if (journaled) journal.clear();
             connection.commit_migration();
         } catch (...) {
             connection.rollback_migration();
             throw;
         }
-        double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                              started)
-                        .count();
-        if (on_step) on_step({m.key(), step.backwards, ms});
+        if (on_step) on_step({m.key(), step.backwards, elapsed_ms(started)});
     }
+}
+
+std::string MigrationExecutor::recover_partial(Connection& connection, bool resume,
+                                               const ExecutorOptions& options) const {
+    MigrationJournal journal(connection);
+    std::optional<JournalEntry> entry = journal.read();
+    if (!entry) return "";
+    const std::string name = entry->key.to_string();
+    const Migration* m = graph_.find(entry->key);
+    auto describe = [&](std::size_t k) {
+        if (!m || k >= m->operations.size()) return "operation " + std::to_string(k + 1);
+        return describe_operation(*m, entry->backwards ? m->operations.size() - 1 - k : k);
+    };
+    if (resume) {
+        if (!m)
+            throw MigrationError("cannot resume " + name + ": its migration file is missing");
+        connection.set_ddl_lock_timeout(options.ddl_lock_timeout);
+        for (const auto& op : entry->operations)
+            for (std::size_t j = 0; j < op.statements.size(); ++j) {
+                if (op.done[j]) continue;
+                execute_ddl(connection, op.statements[j],
+                            *m->operations[entry->backwards ? m->operations.size() - 1 - op.index
+                                                            : op.index],
+                            options);
+                journal.mark_done(op.index, static_cast<int>(j));
+            }
+        MigrationRecorder recorder(connection);
+        if (entry->backwards)
+            recorder.record_unapplied(entry->key);
+        else
+            recorder.record_applied(entry->key, m->checksum());
+        journal.clear();
+        return "Resumed the partial migration " + name + " from its journal.";
+    }
+    std::size_t count = 0;
+    bool last_partial = false;
+    std::vector<std::optional<std::vector<std::string>>> undo;
+    for (const auto& op : entry->operations) {
+        undo.push_back(op.undo_known ? std::optional(op.undo) : std::nullopt);
+        if (op.started()) {
+            count = undo.size();
+            last_partial = !op.finished();
+        }
+    }
+    std::string left = undo_operations(connection, undo, count, last_partial, describe);
+    if (!left.empty())
+        throw MigrationError("the partial migration " + name + " " + left +
+                             "; fix the schema by hand, then run `covet migrate --resume` or "
+                             "delete the rows of " + MigrationJournal::kTable);
+    journal.clear();
+    return "Reverted the partial migration " + name + " from its journal.";
 }
 
 }  // namespace covet

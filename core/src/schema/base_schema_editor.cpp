@@ -55,7 +55,9 @@ bool BaseSchemaEditor::has_default(const Field& field) {
     return field.default_value && !field.default_value->is_null();
 }
 
-bool BaseSchemaEditor::is_nullable(const Field& field) { return field.null && !field.primary_key; }
+bool BaseSchemaEditor::is_nullable(const Field& field) {
+    return field.null && !field.primary_key;
+}
 
 bool BaseSchemaEditor::is_auto_many_to_many(const Field& field) {
     return field.is_many_to_many() && field.through.empty();
@@ -155,17 +157,20 @@ std::string BaseSchemaEditor::column_body(const Field& field, const ProjectState
     return sql;
 }
 
-std::string BaseSchemaEditor::primary_key_clause(const Field&) const { return "PRIMARY KEY"; }
+std::string BaseSchemaEditor::primary_key_clause(const Field&) const {
+    return "PRIMARY KEY";
+}
 
 std::string BaseSchemaEditor::unique_clause(const Field& field, const ModelState& model) const {
     return "CONSTRAINT " + quote(unique_name(model.table, {field.column()}, max_name_length())) +
            " UNIQUE";
 }
 
-std::string BaseSchemaEditor::check_clause(const Field&) const { return ""; }
+std::string BaseSchemaEditor::check_clause(const Field&) const {
+    return "";
+}
 
-std::string BaseSchemaEditor::inline_foreign_key_clause(const Field& field,
-                                                        const ModelState& model,
+std::string BaseSchemaEditor::inline_foreign_key_clause(const Field& field, const ModelState& model,
                                                         const ProjectState& state) const {
     if (!foreign_keys_inline() || field.type != FieldType::ForeignKey) return "";
     return references_clause(field, model, state);
@@ -206,7 +211,8 @@ std::string BaseSchemaEditor::create_table_sql(const ModelState& model, const Pr
     std::vector<std::string> items;
     for (const Field* field : model.concrete_fields())
         items.push_back(column_definition(*field, state, model));
-    for (auto& constraint : table_constraints(model)) items.push_back(std::move(constraint));
+    for (auto& constraint : table_constraints(model))
+        items.push_back(std::move(constraint));
     return "CREATE TABLE " + quote(table_name) + " (" + join(items, ", ") + ")";
 }
 
@@ -214,9 +220,10 @@ std::vector<std::string> BaseSchemaEditor::table_constraints(const ModelState& m
     std::vector<std::string> constraints;
     for (const auto& group : model.unique_together) {
         std::vector<std::string> columns;
-        for (const auto& name : group) columns.push_back(model.column_for(name));
-        constraints.push_back(
-            unique_constraint_clause(unique_name(model.table, columns, max_name_length()), columns));
+        for (const auto& name : group)
+            columns.push_back(model.column_for(name));
+        constraints.push_back(unique_constraint_clause(
+            unique_name(model.table, columns, max_name_length()), columns));
     }
     return constraints;
 }
@@ -224,14 +231,16 @@ std::vector<std::string> BaseSchemaEditor::table_constraints(const ModelState& m
 std::string BaseSchemaEditor::unique_constraint_clause(
     const std::string& name, const std::vector<std::string>& columns) const {
     std::vector<std::string> quoted;
-    for (const auto& column : columns) quoted.push_back(quote(column));
+    for (const auto& column : columns)
+        quoted.push_back(quote(column));
     return "CONSTRAINT " + quote(name) + " UNIQUE (" + join(quoted, ", ") + ")";
 }
 
 std::string BaseSchemaEditor::create_index_sql(const std::string& table, const IndexSpec& index,
                                                const ModelState& model) const {
     std::vector<std::string> columns;
-    for (const auto& name : index.columns) columns.push_back(quote(model.column_for(name)));
+    for (const auto& name : index.columns)
+        columns.push_back(quote(model.column_for(name)));
     std::string sql = std::string("CREATE ") + (index.unique ? "UNIQUE " : "") + "INDEX " +
                       quote(index.name) + " ON " + quote(table) + " (" + join(columns, ", ") + ")";
     if (!index.where.empty()) sql += " WHERE " + index.where;
@@ -289,8 +298,8 @@ std::vector<SchemaObject> BaseSchemaEditor::schema_objects(const ModelState& mod
         if (needs_index(field)) {
             IndexSpec index{index_name(model.table, {column}, limit), {column}, false, ""};
             objects.push_back({SchemaObject::Kind::Index, "index:" + position, field.name,
-                               model.table, index.name,
-                               create_index_sql(model.table, index, model), ""});
+                               model.table, index.name, create_index_sql(model.table, index, model),
+                               ""});
         }
     }
     if (names_unique_constraints()) {
@@ -332,7 +341,8 @@ void BaseSchemaEditor::create_table(const ModelState& model, const ProjectState&
     const auto objects = schema_objects(model, state);
     emit_objects(objects, SchemaObject::Kind::ForeignKey);
     emit_objects(objects, SchemaObject::Kind::Index);
-    for (const auto& index : model.indexes) emit(create_index_sql(model.table, index, model));
+    for (const auto& index : model.indexes)
+        emit(create_index_sql(model.table, index, model));
     for (const auto& field : model.fields)
         if (is_auto_many_to_many(field)) create_table(state.through_model(model, field), state);
 }
@@ -388,9 +398,76 @@ void BaseSchemaEditor::alter_column(const std::string& table, const std::string&
         alter_many_to_many(old_model, old_field, from, new_model, new_field, to);
         return;
     }
+    // A primary key that changes type takes the foreign keys pointing at it along.
+    std::vector<ModelPair> referencing;
+    if (old_field.primary_key && new_field.primary_key &&
+        alter_type(old_field, from, old_model) != alter_type(new_field, to, new_model))
+        referencing = models_referencing(table, from, to);
+    std::vector<SchemaObject> keys_to_add;
+    for (const auto& pair : referencing) {
+        const auto before = schema_objects(pair.before, from);
+        const auto after = schema_objects(pair.after, to);
+        for (const auto& object : before)
+            if (object.kind == SchemaObject::Kind::ForeignKey && !contains(after, object))
+                emit(drop_object_sql(object));
+        for (const auto& object : after)
+            if (object.kind == SchemaObject::Kind::ForeignKey && !contains(before, object))
+                keys_to_add.push_back(object);
+    }
     alter_objects(old_model, from, new_model, to, [&] {
         change_column(old_model, old_field, from, new_model, new_field, to);
+        if (referencing.empty()) return;
+        change_referencing_columns(old_model, from, new_model, to, table);
+        for (const auto& pair : referencing)
+            change_referencing_columns(pair.before, from, pair.after, to, table);
     });
+    for (const auto& object : keys_to_add)
+        emit(object.create_sql);
+}
+
+std::vector<BaseSchemaEditor::ModelPair> BaseSchemaEditor::models_referencing(
+    const std::string& table, const ProjectState& from, const ProjectState& to) const {
+    auto points_at_table = [&](const ModelState& model) {
+        for (const auto& field : model.fields) {
+            if (field.type != FieldType::ForeignKey) continue;
+            const ModelState* target = to.resolve_target(field.to, model);
+            if (target && target->table == table) return true;
+        }
+        return false;
+    };
+    std::vector<ModelPair> pairs;
+    for (const ModelState* model : to.models()) {
+        if (model->auto_created) continue;
+        const ModelState* before = from.find_table(model->table);
+        if (!before) continue;
+        if (model->table != table && points_at_table(*model)) pairs.push_back({*before, *model});
+        const std::size_t count = std::min(before->fields.size(), model->fields.size());
+        for (std::size_t i = 0; i < count; ++i) {
+            if (!is_auto_many_to_many(before->fields[i]) || !is_auto_many_to_many(model->fields[i]))
+                continue;
+            ModelState through = to.through_model(*model, model->fields[i]);
+            if (points_at_table(through))
+                pairs.push_back(
+                    {from.through_model(*before, before->fields[i]), std::move(through)});
+        }
+    }
+    return pairs;
+}
+
+void BaseSchemaEditor::change_referencing_columns(const ModelState& before,
+                                                  const ProjectState& from, const ModelState& after,
+                                                  const ProjectState& to,
+                                                  const std::string& target_table) {
+    const std::size_t count = std::min(before.fields.size(), after.fields.size());
+    for (std::size_t i = 0; i < count; ++i) {
+        const Field& old_field = before.fields[i];
+        const Field& new_field = after.fields[i];
+        if (old_field.type != FieldType::ForeignKey || new_field.type != FieldType::ForeignKey)
+            continue;
+        const ModelState* target = to.resolve_target(new_field.to, after);
+        if (target && target->table == target_table)
+            change_column(before, old_field, from, after, new_field, to);
+    }
 }
 
 void BaseSchemaEditor::alter_objects(const ModelState& old_model, const ProjectState& from,

@@ -32,7 +32,7 @@ struct SchemaObject {
 };
 
 class BaseSchemaEditor : public SchemaEditor {
-public:
+  public:
     using SchemaEditor::SchemaEditor;
 
     void create_table(const ModelState& model, const ProjectState& state) override;
@@ -41,8 +41,8 @@ public:
                     const ProjectState& to) override;
     void drop_column(const std::string& table, const std::string& field, const ProjectState& from,
                      const ProjectState& to) override;
-    void alter_column(const std::string& table, const std::string& field,
-                      const ProjectState& from, const ProjectState& to) override;
+    void alter_column(const std::string& table, const std::string& field, const ProjectState& from,
+                      const ProjectState& to) override;
     void rename_table(const std::string& old_table, const std::string& new_table,
                       const ProjectState& from, const ProjectState& to) override;
     void rename_column(const std::string& table, const std::string& old_field,
@@ -53,7 +53,7 @@ public:
     void drop_index(const std::string& table, const std::string& index,
                     const ProjectState& state) override;
 
-protected:
+  protected:
     std::string quote(std::string_view identifier) const;
     std::size_t max_name_length() const;
     // The DDL literal of the field's default, coerced to the field's type.
@@ -89,8 +89,8 @@ protected:
     virtual std::string column_definition(const Field& field, const ProjectState& state,
                                           const ModelState& model) const;
     // Everything after the name; without PRIMARY KEY and UNIQUE when with_keys is false.
-    std::string column_body(const Field& field, const ProjectState& state,
-                            const ModelState& model, bool with_keys = true) const;
+    std::string column_body(const Field& field, const ProjectState& state, const ModelState& model,
+                            bool with_keys = true) const;
     virtual std::string primary_key_clause(const Field& field) const;
     // Written inside the column definition; empty when the dialect adds it separately.
     virtual std::string unique_clause(const Field& field, const ModelState& model) const;
@@ -151,12 +151,25 @@ protected:
     void alter_objects(const ModelState& old_model, const ProjectState& from,
                        const ModelState& new_model, const ProjectState& to,
                        const std::function<void()>& change);
+    // Models other than `table` itself, through tables included, whose foreign
+    // keys point at `table`, as they are before and after a change.
+    struct ModelPair {
+        ModelState before;
+        ModelState after;
+    };
+    std::vector<ModelPair> models_referencing(const std::string& table, const ProjectState& from,
+                                              const ProjectState& to) const;
+    // Gives the foreign key columns of `after` that point at `target_table` the
+    // type the target's primary key has now.
+    void change_referencing_columns(const ModelState& before, const ProjectState& from,
+                                    const ModelState& after, const ProjectState& to,
+                                    const std::string& target_table);
     // After a rename: brings through tables and derived names of the renamed
     // model and of every model relating to it in line with the new state.
-    void follow_rename(const ModelState& before, const ProjectState& from,
-                       const ModelState& after, const ProjectState& to);
+    void follow_rename(const ModelState& before, const ProjectState& from, const ModelState& after,
+                       const ProjectState& to);
 
-private:
+  private:
     void follow_rename_of_model(const ModelState& before, const ProjectState& from,
                                 const ModelState& after, const ProjectState& to);
 };

@@ -1,0 +1,51 @@
+// The journal of a running migration on a database whose DDL cannot roll
+// back (MySQL/MariaDB). Before an operation runs, its statements and the
+// statements that undo it are written here; each statement is marked done
+// after it runs. A journal left behind by a failed or killed run marks its
+// migration `partial`, and the next run reverts (or resumes) it from here.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "covet/connection.h"
+#include "covet/migration.h"
+
+namespace covet {
+
+struct JournalOperation {
+    int index = 0;  // operation position in run order
+    std::vector<std::string> statements;
+    std::vector<bool> done;  // per statement
+    std::vector<std::string> undo;
+    bool undo_known = true;  // false: the operation cannot be undone (run_sql without reverse)
+    bool started() const;
+    bool finished() const;
+};
+
+struct JournalEntry {
+    MigrationKey key;
+    bool backwards = false;  // the interrupted step was a rollback
+    std::vector<JournalOperation> operations;  // in run order
+};
+
+class MigrationJournal {
+public:
+    static constexpr const char* kTable = "covet_migrations_journal";
+
+    explicit MigrationJournal(Connection& connection) : connection_(connection) {}
+
+    // The interrupted migration, if a journal was left behind.
+    std::optional<JournalEntry> read();
+    // Writes every operation of a step before any of them runs.
+    void begin(const JournalEntry& entry);
+    void mark_done(int operation, int statement);
+    void clear();
+
+private:
+    void ensure_schema();
+    Connection& connection_;
+};
+
+}  // namespace covet

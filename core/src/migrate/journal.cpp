@@ -1,0 +1,111 @@
+#include "covet/journal.h"
+
+#include <algorithm>
+#include <map>
+
+namespace covet {
+
+bool JournalOperation::started() const {
+    return std::any_of(done.begin(), done.end(), [](bool d) { return d; });
+}
+
+bool JournalOperation::finished() const {
+    return std::all_of(done.begin(), done.end(), [](bool d) { return d; });
+}
+
+namespace {
+// Row kinds: a forward statement, an undo statement, or a marker that the
+// operation has no undo.
+constexpr int kForward = 0;
+constexpr int kUndo = 1;
+constexpr int kNoUndo = 2;
+}  // namespace
+
+void MigrationJournal::ensure_schema() {
+    if (connection_.table_exists(kTable)) return;
+    const Dialect& d = connection_.dialect();
+    // Reuse the history table's id definition so every dialect gets its own.
+    std::string history = d.history_table_ddl(kTable);
+    auto id_start = history.find('(');
+    auto id_end = history.find(',', id_start);
+    std::string id_column = history.substr(id_start + 1, id_end - id_start - 1);
+    connection_.execute("CREATE TABLE " + d.quote_name(kTable) + " (" + id_column + ", " +
+                        d.quote_name("app") + " varchar(255) NOT NULL, " + d.quote_name("name") +
+                        " varchar(255) NOT NULL, " + d.quote_name("backwards") +
+                        " integer NOT NULL, " + d.quote_name("operation") + " integer NOT NULL, " +
+                        d.quote_name("kind") + " integer NOT NULL, " + d.quote_name("seq") +
+                        " integer NOT NULL, " + d.quote_name("statement") + " text NOT NULL, " +
+                        d.quote_name("done") + " integer NOT NULL)");
+}
+
+std::optional<JournalEntry> MigrationJournal::read() {
+    if (!connection_.table_exists(kTable)) return std::nullopt;
+    const Dialect& d = connection_.dialect();
+    auto q = [&](const char* n) { return d.quote_name(n); };
+    ResultSet rs = connection_.query(
+        "SELECT " + q("app") + ", " + q("name") + ", " + q("backwards") + ", " + q("operation") +
+        ", " + q("kind") + ", " + q("seq") + ", " + q("statement") + ", " + q("done") + " FROM " +
+        q(kTable) + " ORDER BY " + q("operation") + ", " + q("kind") + ", " + q("seq"));
+    if (rs.rows.empty()) return std::nullopt;
+    JournalEntry entry;
+    entry.key = {rs.rows[0][0].to_string(), rs.rows[0][1].to_string()};
+    entry.backwards = rs.rows[0][2].as_int() != 0;
+    std::map<int, JournalOperation> ops;
+    for (const auto& row : rs.rows) {
+        int index = static_cast<int>(row[3].as_int());
+        JournalOperation& op = ops[index];
+        op.index = index;
+        switch (row[4].as_int()) {
+            case kForward:
+                op.statements.push_back(row[6].to_string());
+                op.done.push_back(row[7].as_int() != 0);
+                break;
+            case kUndo:
+                op.undo.push_back(row[6].to_string());
+                break;
+            default:
+                op.undo_known = false;
+        }
+    }
+    for (auto& [index, op] : ops) entry.operations.push_back(std::move(op));
+    return entry;
+}
+
+void MigrationJournal::begin(const JournalEntry& entry) {
+    ensure_schema();
+    const Dialect& d = connection_.dialect();
+    auto q = [&](const char* n) { return d.quote_name(n); };
+    std::string insert = "INSERT INTO " + q(kTable) + " (" + q("app") + ", " + q("name") + ", " +
+                         q("backwards") + ", " + q("operation") + ", " + q("kind") + ", " +
+                         q("seq") + ", " + q("statement") + ", " + q("done") + ") VALUES (";
+    for (int i = 1; i <= 8; ++i) insert += (i > 1 ? ", " : "") + d.placeholder(i);
+    insert += ")";
+    auto add = [&](int op, int kind, int seq, const std::string& sql) {
+        connection_.execute(insert, {entry.key.app, entry.key.name, entry.backwards ? 1 : 0, op,
+                                     kind, seq, sql, 0});
+    };
+    for (const auto& op : entry.operations) {
+        for (std::size_t s = 0; s < op.statements.size(); ++s)
+            add(op.index, kForward, static_cast<int>(s), op.statements[s]);
+        for (std::size_t s = 0; s < op.undo.size(); ++s)
+            add(op.index, kUndo, static_cast<int>(s), op.undo[s]);
+        if (!op.undo_known) add(op.index, kNoUndo, 0, "");
+    }
+}
+
+void MigrationJournal::mark_done(int operation, int statement) {
+    const Dialect& d = connection_.dialect();
+    auto q = [&](const char* n) { return d.quote_name(n); };
+    connection_.execute("UPDATE " + q(kTable) + " SET " + q("done") + " = 1 WHERE " +
+                            q("operation") + " = " + d.placeholder(1) + " AND " + q("kind") +
+                            " = " + std::to_string(kForward) + " AND " + q("seq") + " = " +
+                            d.placeholder(2),
+                        {operation, statement});
+}
+
+void MigrationJournal::clear() {
+    if (connection_.table_exists(kTable))
+        connection_.execute("DELETE FROM " + connection_.dialect().quote_name(kTable));
+}
+
+}  // namespace covet

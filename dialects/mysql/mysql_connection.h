@@ -1,0 +1,86 @@
+// A connection to a MySQL or MariaDB database on MySQL Connector/C++ 1.1.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "covet/connection.h"
+#include "covet/database_url.h"
+#include "mysql/mysql_dialect.h"
+
+// The driver's types stay out of this header, so that its users need neither
+// the Connector/C++ nor the boost headers.
+namespace sql {
+class Connection;
+class PreparedStatement;
+class ResultSet;
+class SQLException;
+class Statement;
+}  // namespace sql
+
+namespace covet {
+
+class MysqlConnection final : public Connection {
+public:
+    // Connects over TCP (host, port; default 3306) or a unix socket
+    // (`?socket=/path`), with TLS from `ssl-mode`, `ssl-ca`, `ssl-cert` and
+    // `ssl-key`, and `connect_timeout` seconds (default 10). The session runs
+    // in UTC with strict SQL mode and utf8mb4. Throws ConnectionError naming
+    // host, port (or socket) and database, never the password; UsageError for
+    // an unknown URL parameter or ssl-mode.
+    explicit MysqlConnection(const DatabaseUrl& url);
+    ~MysqlConnection() override;
+    MysqlConnection(const MysqlConnection&) = delete;
+    MysqlConnection& operator=(const MysqlConnection&) = delete;
+
+    const Dialect& dialect() const override { return dialect_; }
+    // Without parameters the text may hold several statements separated by
+    // ';'; the affected rows are then those of the first one.
+    std::int64_t execute(const std::string& sql, const std::vector<Value>& params = {}) override;
+    ResultSet query(const std::string& sql, const std::vector<Value>& params = {}) override;
+    bool table_exists(const std::string& table) override;
+    std::vector<std::string> table_names() override;
+    IntrospectedTable describe_table(const std::string& table) override;
+    void set_ddl_lock_timeout(std::chrono::milliseconds timeout) override;
+    std::string describe_lock_holders(const std::string& table) override;
+
+    void acquire_migration_lock(std::chrono::milliseconds timeout) override;
+    void release_migration_lock(bool commit) override;
+    void begin_migration(bool atomic) override;
+    void commit_migration() override;
+    void rollback_migration() override;
+
+    // The server's id of this session (CONNECTION_ID(), PROCESSLIST.ID).
+    std::int64_t connection_id() const { return connection_id_; }
+    // The name passed to GET_LOCK: one lock per database, not per server.
+    const std::string& migration_lock_name() const { return lock_name_; }
+
+private:
+    sql::PreparedStatement* prepare_cached(const std::string& sql);
+    ResultSet run_query(const std::string& sql, const std::vector<Value>& params);
+    std::int64_t run_text(const std::string& sql);
+    // Reads the results left after the first of a multi-statement text, so
+    // that the connection stays usable.
+    void drain_results(const std::string& sql, bool first_was_result_set);
+    [[noreturn]] void fail(const sql::SQLException& e, const std::string& sql) const;
+    // "connection 12 (127.0.0.1:5432, user covet, for 7 s)", "" when gone.
+    std::string describe_session(std::int64_t id);
+    bool has_metadata_lock_info();
+
+    MysqlDialect dialect_;
+    std::string target_;  // "database 'x' on 127.0.0.1:3306", for messages
+    std::string lock_name_;
+    std::unique_ptr<sql::Connection> connection_;
+    std::unique_ptr<sql::Statement> statement_;
+    std::map<std::string, std::unique_ptr<sql::PreparedStatement>> cache_;
+    std::int64_t connection_id_ = 0;
+    bool is_mariadb_ = true;
+    int metadata_lock_info_ = -1;  // -1 unknown, 0 missing, 1 available
+    bool in_run_ = false;
+    bool in_migration_ = false;
+    bool migration_atomic_ = true;
+};
+
+}  // namespace covet

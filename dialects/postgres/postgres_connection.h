@@ -1,0 +1,78 @@
+// A connection to a PostgreSQL database through libpqxx.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "covet/connection.h"
+#include "covet/database_url.h"
+#include "postgres/postgres_dialect.h"
+
+namespace pqxx {
+class connection_base;
+class errorhandler;
+class sql_error;
+}  // namespace pqxx
+
+namespace covet {
+
+class PostgresConnection final : public Connection {
+public:
+    // Connects (connect_timeout 10 s unless the URL sets one) with the session
+    // in UTC and UTF8. Throws ConnectionError naming host, port and database.
+    explicit PostgresConnection(const DatabaseUrl& url);
+    ~PostgresConnection() override;
+    PostgresConnection(const PostgresConnection&) = delete;
+    PostgresConnection& operator=(const PostgresConnection&) = delete;
+
+    const Dialect& dialect() const override { return dialect_; }
+    std::int64_t execute(const std::string& sql, const std::vector<Value>& params = {}) override;
+    ResultSet query(const std::string& sql, const std::vector<Value>& params = {}) override;
+    bool table_exists(const std::string& table) override;
+    std::vector<std::string> table_names() override;
+    IntrospectedTable describe_table(const std::string& table) override;
+    void set_ddl_lock_timeout(std::chrono::milliseconds timeout) override;
+    std::string describe_lock_holders(const std::string& table) override;
+
+    // The lock is a session advisory lock taken on a connection of its own,
+    // so that atomic: false migrations (CREATE INDEX CONCURRENTLY, which
+    // waits for every older transaction) cannot deadlock against it.
+    void acquire_migration_lock(std::chrono::milliseconds timeout) override;
+    void release_migration_lock(bool commit) override;
+    void begin_migration(bool atomic) override;
+    void commit_migration() override;
+    void rollback_migration() override;
+
+    // The server process id of this session (pg_backend_pid()).
+    int backend_pid() const;
+
+private:
+    struct Session;
+
+    // Runs sql (with params: as a statement prepared once per connection).
+    ResultSet run(const std::string& sql, const std::vector<Value>& params, bool want_rows,
+                  std::int64_t* affected);
+    std::string statement_name(const std::string& sql, bool returns_rows);
+    // Translates a server error into covet's typed errors.
+    [[noreturn]] void fail(const pqxx::sql_error& error, const std::string& sql) const;
+    [[noreturn]] void fail_connection(const std::string& message) const;
+    std::string lock_holder_description();
+
+    PostgresDialect dialect_;
+    std::string conninfo_;
+    std::string password_;
+    std::string where_;  // "host:port/database" for messages
+    std::unique_ptr<Session> session_;
+    std::unique_ptr<Session> lock_session_;
+    struct CachedStatement {
+        std::string name;
+        bool returns_rows = false;
+    };
+    std::map<std::string, CachedStatement> statements_;
+    int next_statement_ = 0;
+    bool in_transaction_ = false;
+    std::chrono::milliseconds ddl_lock_timeout_{0};
+};
+
+}  // namespace covet
