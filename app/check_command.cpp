@@ -1,7 +1,9 @@
+#include <algorithm>
 #include <memory>
 
 #include "commands.h"
 #include "covet/error.h"
+#include "covet/schema_drift.h"
 #include "json_writer.h"
 #include "migration_status.h"
 
@@ -38,6 +40,18 @@ CommandRun add_check_command(CLI::App& app) {
                         findings.push_back("inconsistent history: " + m->key().to_string() +
                                            " is applied but its dependency " + dep.to_string() +
                                            " is not");
+            }
+            bool history_known = std::none_of(rows.begin(), rows.end(), [](const auto& r) {
+                return r.status == MigrationStatus::Missing || r.status == MigrationStatus::Partial;
+            });
+            // Drift: the live schema against what the applied migrations build.
+            if (history_known) {
+                ProjectState state;
+                for (const Migration* m : ctx.graph().order())
+                    if (applied.count(m->key()))
+                        for (const auto& op : m->operations) op->state_forwards(m->app, state);
+                for (const auto& d : find_schema_drift(state, ctx.connection()))
+                    findings.push_back("drift: " + d);
             }
         } catch (const LoadError& e) {
             findings.push_back(std::string("graph: ") + e.what());

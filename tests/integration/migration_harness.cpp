@@ -10,6 +10,7 @@
 #include "covet/error.h"
 #include "covet/loader.h"
 #include "covet/recorder.h"
+#include "covet/schema_drift.h"
 #include "test_servers.h"
 
 namespace covet::test {
@@ -115,6 +116,20 @@ std::int64_t MigrationHarness::count(const std::string& table) {
         .rows.at(0)
         .at(0)
         .as_int();
+}
+
+}  // namespace covet::test
+
+namespace covet::test {
+
+std::vector<std::string> MigrationHarness::drift() {
+    MigrationGraph graph(load_migration_directory((root_ / "migrations").string()));
+    auto done = applied();
+    ProjectState state;
+    for (const Migration* m : graph.order())
+        if (done.count(m->key()))
+            for (const auto& op : m->operations) op->state_forwards(m->app, state);
+    return find_schema_drift(state, *connection_);
 }
 
 }  // namespace covet::test

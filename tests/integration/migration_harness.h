@@ -63,6 +63,8 @@ public:
     std::vector<ForeignKeyInfo> foreign_keys(const std::string& table);
     std::vector<IndexInfo> indexes(const std::string& table);
     std::int64_t count(const std::string& table);
+    // Differences between the live schema and the state of the applied migrations.
+    std::vector<std::string> drift();
 
     const std::filesystem::path& root() const { return root_; }
     const std::string& backend() const { return backend_; }

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "covet/error.h"
 #include "migration_harness.h"
@@ -289,4 +290,31 @@ operations:
     CHECK_FALSE(has(h.tables(), "extra"));
     CHECK(h.applied().size() == 1);
     CHECK(h.count("users") == 1);
+}
+
+COVET_BACKEND_TEST("the blog example migrates, rolls back fully and migrates again without drift") {
+    namespace fs = std::filesystem;
+    for (const auto& entry : fs::directory_iterator(fs::path(COVET_SOURCE_DIR) / "migrations-examples/blog"))
+        fs::copy_file(entry.path(), h.root() / "migrations" / entry.path().filename());
+    h.migrate();
+    CHECK(h.applied().size() == 3);
+    CHECK(h.drift().empty());
+    h.rollback(3);
+    CHECK(h.applied().empty());
+    CHECK(h.tables() == std::vector<std::string>{"covet_migrations"});
+    CHECK(h.drift().empty());
+    h.migrate();
+    CHECK(h.drift().empty());
+    h.migrate("0001");
+    CHECK(h.applied().size() == 1);
+    CHECK(h.drift().empty());
+}
+
+COVET_BACKEND_TEST("drift is found when the live schema differs from the state") {
+    write_initial(h);
+    h.migrate();
+    h.db().execute("ALTER TABLE users ADD COLUMN extra integer");
+    auto drift = h.drift();
+    REQUIRE(drift.size() == 1);
+    CHECK(drift[0].find("users.extra") != std::string::npos);
 }

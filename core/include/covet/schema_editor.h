@@ -42,6 +42,11 @@ public:
     virtual void drop_index(const std::string& table, const std::string& index,
                             const ProjectState& state) = 0;
 
+    // The column type the editor writes for a field (foreign keys typed like
+    // their target), as used in CREATE TABLE; for comparing with the live schema.
+    virtual std::string column_type_of(const ModelState& model, const Field& field,
+                                       const ProjectState& state) const = 0;
+
     void execute_raw(const std::string& sql) { statements_.push_back(sql); }
 
     const std::vector<std::string>& statements() const { return statements_; }

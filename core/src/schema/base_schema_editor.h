@@ -52,6 +52,10 @@ class BaseSchemaEditor : public SchemaEditor {
                       const ProjectState& state) override;
     void drop_index(const std::string& table, const std::string& index,
                     const ProjectState& state) override;
+    std::string column_type_of(const ModelState& model, const Field& field,
+                               const ProjectState& state) const override {
+        return column_type(field, state, model);
+    }
 
   protected:
     std::string quote(std::string_view identifier) const;

@@ -1,0 +1,156 @@
+#include "covet/schema_drift.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "covet/error.h"
+#include "covet/journal.h"
+#include "covet/recorder.h"
+#include "covet/schema_editor.h"
+
+namespace covet {
+
+namespace {
+
+// Both sides spelled alike: lower case, no blanks after commas, and the
+// auto-increment pseudo-types as the plain types databases report.
+std::string normalise_type(std::string type) {
+    for (auto& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string out;
+    for (std::size_t i = 0; i < type.size(); ++i) {
+        if (type[i] == ' ' && i > 0 && type[i - 1] == ',') continue;
+        out += type[i];
+    }
+    if (out == "serial") return "integer";
+    if (out == "bigserial") return "bigint";
+    if (out == "int") return "integer";
+    return out;
+}
+
+// MariaDB stores `json` as longtext with a JSON_VALID check.
+bool same_type(const std::string& expected, const std::string& actual) {
+    std::string e = normalise_type(expected), a = normalise_type(actual);
+    return e == a || (e == "json" && a == "longtext") || (e == "bool" && a == "tinyint(1)") ||
+           (e == "boolean" && a == "bool");
+}
+
+std::string expected_on_delete(OnDelete rule) {
+    switch (rule) {
+        case OnDelete::Cascade: return "CASCADE";
+        case OnDelete::SetNull: return "SET NULL";
+        case OnDelete::Protect:
+        case OnDelete::Restrict: return "RESTRICT";
+        case OnDelete::SetDefault: return "SET DEFAULT";
+        case OnDelete::DoNothing: return "NO ACTION";
+    }
+    return "";
+}
+
+bool same_on_delete(const std::string& expected, const std::string& actual) {
+    std::string a = actual;
+    for (auto& c : a) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (expected == a) return true;
+    // Without a clause databases report NO ACTION or RESTRICT, which act alike
+    // for covet (MySQL also leaves SET DEFAULT out: InnoDB rejects it).
+    auto no_action = [](const std::string& r) { return r == "NO ACTION" || r == "RESTRICT"; };
+    return (no_action(expected) || expected == "SET DEFAULT") && no_action(a);
+}
+
+void compare_table(const ModelState& model, const ProjectState& state, Connection& connection,
+                   const SchemaEditor& editor, std::vector<std::string>& out) {
+    IntrospectedTable live = connection.describe_table(model.table);
+    const std::string t = model.table;
+    std::set<std::string> expected_columns;
+    for (const Field* f : model.concrete_fields()) {
+        const std::string column = f->column();
+        expected_columns.insert(column);
+        const IntrospectedColumn* c = live.column(column);
+        if (!c) {
+            out.push_back("column " + t + "." + column + " is missing from the database");
+            continue;
+        }
+        std::string type = editor.column_type_of(model, *f, state);
+        if (!same_type(type, c->type))
+            out.push_back("column " + t + "." + column + " has type " + c->type + ", expected " +
+                          normalise_type(type));
+        bool nullable = f->null && !f->primary_key;
+        if (c->nullable != nullable)
+            out.push_back("column " + t + "." + column + " is " +
+                          (c->nullable ? "nullable" : "NOT NULL") + ", expected " +
+                          (nullable ? "nullable" : "NOT NULL"));
+        if (c->primary_key != f->primary_key)
+            out.push_back("column " + t + "." + column +
+                          (f->primary_key ? " is not the primary key" : " is a primary key") +
+                          " in the database");
+        if (f->type == FieldType::ForeignKey) {
+            const ModelState* target = state.resolve_target(f->to, model);
+            auto fk = std::find_if(live.foreign_keys.begin(), live.foreign_keys.end(),
+                                   [&](const auto& k) { return k.column == column; });
+            if (fk == live.foreign_keys.end()) {
+                out.push_back("foreign key " + t + "." + column + " is missing from the database");
+            } else {
+                if (target && fk->target_table != target->table)
+                    out.push_back("foreign key " + t + "." + column + " references " +
+                                  fk->target_table + ", expected " + target->table);
+                std::string rule = expected_on_delete(f->on_delete);
+                if (!same_on_delete(rule, fk->on_delete))
+                    out.push_back("foreign key " + t + "." + column + " has ON DELETE " +
+                                  fk->on_delete + ", expected " + rule);
+            }
+        }
+    }
+    for (const auto& c : live.columns)
+        if (!expected_columns.count(c.name))
+            out.push_back("column " + t + "." + c.name + " is not in the migration state");
+    for (const auto& index : model.indexes) {
+        auto live_index = std::find_if(live.indexes.begin(), live.indexes.end(),
+                                       [&](const auto& i) { return i.name == index.name; });
+        if (live_index == live.indexes.end()) {
+            out.push_back("index " + index.name + " on " + t + " is missing from the database");
+            continue;
+        }
+        std::vector<std::string> columns;
+        for (const auto& c : index.columns) columns.push_back(model.column_for(c));
+        if (live_index->columns != columns || live_index->unique != index.unique)
+            out.push_back("index " + index.name + " on " + t + " differs from the migration state");
+    }
+}
+
+}  // namespace
+
+std::vector<std::string> find_schema_drift(const ProjectState& state, Connection& connection) {
+    std::vector<std::string> out;
+    auto editor = connection.dialect().schema_editor();
+    std::map<std::string, ModelState> expected;
+    for (const ModelState* model : state.models()) {
+        expected.emplace(model->table, *model);
+        for (const auto& f : model->fields)
+            if (f.is_many_to_many() && f.through.empty()) {
+                ModelState through = state.through_model(*model, f);
+                expected.emplace(through.table, std::move(through));
+            }
+    }
+    // Through models reference models by name: compare within a state holding them.
+    ProjectState with_through = state;
+    for (const auto& [table, model] : expected)
+        if (model.auto_created) with_through.put(model);
+    std::set<std::string> live;
+    for (const auto& name : connection.table_names()) live.insert(name);
+    for (const auto& [table, model] : expected) {
+        if (!live.count(table)) {
+            out.push_back("table " + table + " is missing from the database");
+            continue;
+        }
+        compare_table(model, with_through, connection, *editor, out);
+    }
+    const std::set<std::string> own = {MigrationRecorder::kTable, MigrationJournal::kTable,
+                                       "sqlite_sequence"};
+    for (const auto& table : live)
+        if (!expected.count(table) && !own.count(table))
+            out.push_back("table " + table + " is not in the migration state");
+    return out;
+}
+
+}  // namespace covet
