@@ -1,4 +1,5 @@
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <iostream>
 #include <vector>
 
@@ -10,6 +11,21 @@
 namespace covet::cli {
 
 namespace {
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
 
 // Errors are one line; a password that a driver echoed is masked.
 void print_error(const std::string& message, const GlobalOptions& options) {
@@ -27,6 +43,37 @@ void print_error(const std::string& message, const GlobalOptions& options) {
                 line.replace(pos, password.size(), "***");
     }
     std::cerr << "covet: error: " << line << std::endl;
+}
+
+// The first word that is neither an option nor an option's value is the
+// command; when it is not one, say so instead of CLI11's generic message.
+std::string unknown_command(int argc, char** argv, CLI::App& app) {
+    static const std::vector<std::string> with_value = {"-d", "--database", "-m", "--migrations",
+                                                        "-c", "--config", "--format"};
+    for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (arg.starts_with("-")) {
+            if (std::find(with_value.begin(), with_value.end(), arg) != with_value.end()) ++i;
+            continue;
+        }
+        std::vector<std::string> names;
+        for (const auto* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+        if (std::find(names.begin(), names.end(), arg) != names.end()) return "";
+        std::string best;
+        std::size_t best_distance = 3;
+        for (const auto& name : names) {
+            std::size_t d = edit_distance(arg, name);
+            if (d < best_distance || (arg.size() >= 3 && name.starts_with(arg))) {
+                best = name;
+                best_distance = std::min(d, best_distance);
+            }
+        }
+        std::string list;
+        for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;
+        return "unknown command '" + arg + "'" +
+               (best.empty() ? "" : " (did you mean '" + best + "'?)") + "; commands: " + list;
+    }
+    return "";
 }
 
 }  // namespace
@@ -65,8 +112,9 @@ int main(int argc, char** argv, const MigrationRegistry& registry) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        print_error(e.what(), options);
-        std::cerr << "Run 'covet --help' for usage." << std::endl;
+        std::string unknown = unknown_command(argc, argv, app);
+        print_error(unknown.empty() ? std::string(e.what()) + " (see 'covet --help')" : unknown,
+                    options);
         return kExitUsage;
     }
 

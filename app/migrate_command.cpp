@@ -28,12 +28,12 @@ CommandRun add_migrate_command(CLI::App& app) {
     cmd->add_flag("--sql", args->sql, "print the SQL instead of running it");
     cmd->add_flag("--check", args->check, "exit 3 if anything is unapplied; run nothing");
     cmd->add_flag("--resume", args->resume, "continue a partial migration instead of reverting it");
-    cmd->add_option("--lock-timeout", args->lock_timeout, "seconds to wait for the migration lock")
-        ->check(CLI::NonNegativeNumber);
+    cmd->add_option("--lock-timeout", args->lock_timeout, "seconds to wait for the migration lock");
     cmd->add_option("--ddl-lock-timeout", args->ddl_lock_timeout,
-                    "seconds each DDL statement may wait for table locks")
-        ->check(CLI::NonNegativeNumber);
+                    "seconds each DDL statement may wait for table locks");
     return [args](CommandContext& ctx) {
+        if (args->lock_timeout < 0 || args->ddl_lock_timeout < 0)
+            throw UsageError("--lock-timeout and --ddl-lock-timeout must not be negative");
         const MigrationGraph& graph = ctx.graph();
         std::optional<Target> target;
         if (!args->target.empty()) target = graph.resolve(args->target);

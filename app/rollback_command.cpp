@@ -19,15 +19,15 @@ struct RollbackArgs {
 CommandRun add_rollback_command(CLI::App& app) {
     auto args = std::make_shared<RollbackArgs>();
     CLI::App* cmd = app.add_subcommand("rollback", "Un-apply the last N applied migrations");
-    auto* steps = cmd->add_option("--steps", args->steps, "how many migrations (default 1)")
-                      ->check(CLI::PositiveNumber);
+    auto* steps = cmd->add_option("--steps", args->steps, "how many migrations (default 1)");
     auto* to = cmd->add_option("--to", args->to, "un-apply everything applied after TARGET");
     steps->excludes(to);
     cmd->add_flag("--fake", args->fake, "remove the records without running SQL");
     cmd->add_flag("--sql", args->sql, "print the SQL instead of running it");
-    cmd->add_option("--lock-timeout", args->lock_timeout, "seconds to wait for the migration lock")
-        ->check(CLI::NonNegativeNumber);
+    cmd->add_option("--lock-timeout", args->lock_timeout, "seconds to wait for the migration lock");
     return [args](CommandContext& ctx) {
+        if (args->steps < 1) throw UsageError("--steps must be at least 1");
+        if (args->lock_timeout < 0) throw UsageError("--lock-timeout must not be negative");
         const MigrationGraph& graph = ctx.graph();
         std::optional<Target> target;
         if (!args->to.empty()) target = graph.resolve(args->to);

@@ -29,6 +29,7 @@ constexpr int kDefaultConnectTimeoutSeconds = 10;
 // MariaDB caps prepared statements per server (max_prepared_stmt_count).
 constexpr std::size_t kMaxCachedStatements = 256;
 constexpr std::size_t kMaxLockNameLength = 64;
+constexpr int kNewStatementMetadata = 2057;  // CR_NEW_STMT_METADATA
 
 double elapsed_ms(std::chrono::steady_clock::time_point since) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since)
@@ -39,8 +40,27 @@ std::string excerpt(const std::string& sql) {
     return sql.size() > 200 ? sql.substr(0, 197) + "..." : sql;
 }
 
+// Whether a text may create, alter or drop tables (whole words, any case).
+// A false alarm only costs re-preparing the cached statements.
+bool may_change_schema(const std::string& sql) {
+    static const char* const kWords[] = {"ALTER", "CREATE", "DROP", "RENAME", "TRUNCATE"};
+    std::string word;
+    for (std::size_t i = 0; i <= sql.size(); ++i) {
+        char c = i < sql.size() ? sql[i] : ' ';
+        if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') {
+            word += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            continue;
+        }
+        for (const char* w : kWords)
+            if (word == w) return true;
+        word.clear();
+    }
+    return false;
+}
+
 std::string upper(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (auto& c : s)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     return s;
 }
 
@@ -105,7 +125,8 @@ UrlOptions read_url_options(const DatabaseUrl& url) {
     for (const auto& [key, value] : url.params) {
         std::string k;
         for (char c : key)
-            if (c != '-' && c != '_') k += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (c != '-' && c != '_')
+                k += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         if (k == "socket") {
             out.socket = value;
         } else if (k == "sslmode") {
@@ -140,10 +161,14 @@ UrlOptions read_url_options(const DatabaseUrl& url) {
 }
 
 std::string describe_target(const DatabaseUrl& url, const UrlOptions& options) {
-    std::string where = options.socket.empty()
-                            ? (url.host.empty() ? "127.0.0.1" : url.host) + ":" +
-                                  (url.port.empty() ? std::to_string(kDefaultPort) : url.port)
-                            : "socket " + options.socket;
+    std::string where;
+    if (!options.socket.empty()) {
+        where = "socket " + options.socket;
+    } else {
+        std::string host = url.host.empty() ? "127.0.0.1" : url.host;
+        if (host.find(':') != std::string::npos) host = "[" + host + "]";
+        where = host + ":" + (url.port.empty() ? std::to_string(kDefaultPort) : url.port);
+    }
     if (url.database.empty()) return "server " + where;
     return "database '" + url.database + "' on " + where;
 }
@@ -224,11 +249,13 @@ void read_rows(sql::ResultSet& rs, ResultSet& out) {
     sql::ResultSetMetaData* meta = rs.getMetaData();
     unsigned int count = meta->getColumnCount();
     out.columns.clear();
-    for (unsigned int i = 1; i <= count; ++i) out.columns.emplace_back(meta->getColumnLabel(i));
+    for (unsigned int i = 1; i <= count; ++i)
+        out.columns.emplace_back(meta->getColumnLabel(i));
     while (rs.next()) {
         Row row;
         row.reserve(count);
-        for (unsigned int i = 1; i <= count; ++i) row.push_back(column_value(rs, *meta, i));
+        for (unsigned int i = 1; i <= count; ++i)
+            row.push_back(column_value(rs, *meta, i));
         out.rows.push_back(std::move(row));
     }
 }
@@ -240,9 +267,8 @@ void bind(sql::PreparedStatement& stmt, const std::vector<Value>& params, BlobSt
           const std::string& sql) {
     int expected = stmt.getParameterMetaData()->getParameterCount();
     if (expected != static_cast<int>(params.size()))
-        throw DatabaseError("statement expects " + std::to_string(expected) +
-                            " parameters, got " + std::to_string(params.size()) + " (in: " +
-                            excerpt(sql) + ")");
+        throw DatabaseError("statement expects " + std::to_string(expected) + " parameters, got " +
+                            std::to_string(params.size()) + " (in: " + excerpt(sql) + ")");
     for (std::size_t i = 0; i < params.size(); ++i) {
         auto index = static_cast<unsigned int>(i + 1);
         const Value& v = params[i];
@@ -309,10 +335,11 @@ MysqlConnection::MysqlConnection(const DatabaseUrl& url) : lock_name_(lock_name_
         if (!options.ssl_key.empty()) properties["sslKey"] = options.ssl_key;
     }
     // OPT_SSL_MODE is what libmysqlclient builds read; MariaDB Connector/C
-    // builds read sslEnforce and sslVerify instead. Both are given.
+    // builds (Debian's) ignore it and read sslEnforce and sslVerify instead,
+    // so both are given, and REQUIRED is checked after connecting. There,
+    // PREFERRED uses TLS only when ssl-ca, ssl-cert or ssl-key is given.
     if (mode == "DISABLED") properties["OPT_SSL_MODE"] = static_cast<int>(sql::SSL_MODE_DISABLED);
-    if (mode == "PREFERRED")
-        properties["OPT_SSL_MODE"] = static_cast<int>(sql::SSL_MODE_PREFERRED);
+    if (mode == "PREFERRED") properties["OPT_SSL_MODE"] = static_cast<int>(sql::SSL_MODE_PREFERRED);
     if (mode == "REQUIRED") properties["OPT_SSL_MODE"] = static_cast<int>(sql::SSL_MODE_REQUIRED);
     if (mode == "VERIFY_CA") properties["OPT_SSL_MODE"] = static_cast<int>(sql::SSL_MODE_VERIFY_CA);
     if (mode == "VERIFY_IDENTITY")
@@ -323,9 +350,8 @@ MysqlConnection::MysqlConnection(const DatabaseUrl& url) : lock_name_(lock_name_
 
     const std::string who = url.user.empty() ? "" : " as user '" + url.user + "'";
     auto connect_error = [&](const std::string& why) {
-        return ConnectionError(scrub("cannot connect to MySQL/MariaDB " + target_ + who + ": " +
-                                         why,
-                                     url.password));
+        return ConnectionError(
+            scrub("cannot connect to MySQL/MariaDB " + target_ + who + ": " + why, url.password));
     };
     try {
         connection_.reset(driver()->connect(properties));
@@ -392,8 +418,8 @@ void MysqlConnection::fail(const sql::SQLException& e, const std::string& sql) c
             throw LockTimeoutError(message + " (in: " + excerpt(sql) + ")");
         case 2006:
         case 2013:
-            throw DatabaseError("lost the connection to " + target_ + ": " + message + " (in: " +
-                                excerpt(sql) + ")");
+            throw DatabaseError("lost the connection to " + target_ + ": " + message +
+                                " (in: " + excerpt(sql) + ")");
         default:
             throw DatabaseError(message + " (in: " + excerpt(sql) + ")");
     }
@@ -422,11 +448,14 @@ void MysqlConnection::drain_results(const std::string& sql, bool first_was_resul
     }
 }
 
-std::int64_t MysqlConnection::run_text(const std::string& sql) {
+std::int64_t MysqlConnection::run_text(const std::string& sql, ResultSet* rows) {
+    // Cached statements keep the result layout of their tables as prepared.
+    if (may_change_schema(sql)) cache_.clear();
     bool has_result_set = statement_->execute(sql);
     std::int64_t affected = 0;
     if (has_result_set) {
-        std::unique_ptr<sql::ResultSet> ignored(statement_->getResultSet());
+        std::unique_ptr<sql::ResultSet> rs(statement_->getResultSet());
+        if (rows) read_rows(*rs, *rows);
     } else {
         std::uint64_t count = statement_->getUpdateCount();
         if (count != std::numeric_limits<std::uint64_t>::max())
@@ -436,22 +465,31 @@ std::int64_t MysqlConnection::run_text(const std::string& sql) {
     return affected;
 }
 
+std::int64_t MysqlConnection::run_prepared(const std::string& sql, const std::vector<Value>& params,
+                                           ResultSet* rows) {
+    for (int attempt = 0;; ++attempt) {
+        sql::PreparedStatement* stmt = prepare_cached(sql);
+        BlobStreams blobs;
+        bind(*stmt, params, blobs, sql);
+        try {
+            if (stmt->getMetaData()->getColumnCount() == 0) return stmt->executeUpdate();
+            std::unique_ptr<sql::ResultSet> rs(stmt->executeQuery());
+            if (rows) read_rows(*rs, *rows);
+            return 0;
+        } catch (const sql::SQLException& e) {
+            // Another session changed the table's columns since we prepared: the
+            // server re-prepares, but the driver's result buffers are stale.
+            if (e.getErrorCode() != kNewStatementMetadata || attempt > 0) throw;
+            cache_.erase(sql);
+        }
+    }
+}
+
 std::int64_t MysqlConnection::execute(const std::string& sql, const std::vector<Value>& params) {
     auto started = std::chrono::steady_clock::now();
     std::int64_t affected = 0;
     try {
-        if (params.empty()) {
-            affected = run_text(sql);
-        } else {
-            sql::PreparedStatement* stmt = prepare_cached(sql);
-            BlobStreams blobs;
-            bind(*stmt, params, blobs, sql);
-            if (stmt->getMetaData()->getColumnCount() > 0) {
-                std::unique_ptr<sql::ResultSet> ignored(stmt->executeQuery());
-            } else {
-                affected = stmt->executeUpdate();
-            }
-        }
+        affected = params.empty() ? run_text(sql, nullptr) : run_prepared(sql, params, nullptr);
     } catch (const sql::SQLException& e) {
         fail(e, sql);
     }
@@ -459,34 +497,14 @@ std::int64_t MysqlConnection::execute(const std::string& sql, const std::vector<
     return affected;
 }
 
-ResultSet MysqlConnection::run_query(const std::string& sql, const std::vector<Value>& params) {
-    ResultSet out;
-    if (params.empty()) {
-        bool has_result_set = statement_->execute(sql);
-        if (has_result_set) {
-            std::unique_ptr<sql::ResultSet> rs(statement_->getResultSet());
-            read_rows(*rs, out);
-        }
-        drain_results(sql, has_result_set);
-        return out;
-    }
-    sql::PreparedStatement* stmt = prepare_cached(sql);
-    BlobStreams blobs;
-    bind(*stmt, params, blobs, sql);
-    if (stmt->getMetaData()->getColumnCount() == 0) {
-        stmt->executeUpdate();
-        return out;
-    }
-    std::unique_ptr<sql::ResultSet> rs(stmt->executeQuery());
-    read_rows(*rs, out);
-    return out;
-}
-
 ResultSet MysqlConnection::query(const std::string& sql, const std::vector<Value>& params) {
     auto started = std::chrono::steady_clock::now();
     ResultSet out;
     try {
-        out = run_query(sql, params);
+        if (params.empty())
+            run_text(sql, &out);
+        else
+            run_prepared(sql, params, &out);
     } catch (const sql::SQLException& e) {
         fail(e, sql);
     }
@@ -504,33 +522,35 @@ void MysqlConnection::set_ddl_lock_timeout(std::chrono::milliseconds timeout) {
 
 std::string MysqlConnection::describe_session(std::int64_t id) {
     ResultSet rs = query(
-        "SELECT USER, HOST, TIME, COMMAND, STATE, INFO FROM information_schema.PROCESSLIST "
-        "WHERE ID = ?",
+        "SELECT p.USER, p.HOST, p.TIME, p.COMMAND, p.STATE, p.INFO, TIMESTAMPDIFF(SECOND, "
+        "t.trx_started, NOW()) FROM information_schema.PROCESSLIST p LEFT JOIN "
+        "information_schema.INNODB_TRX t ON t.trx_mysql_thread_id = p.ID WHERE p.ID = ?",
         {id});
     std::string out = "connection " + std::to_string(id);
     if (rs.rows.empty()) return out;
     const Row& r = rs.rows.front();
-    std::string host = r[1].is_null() ? "" : r[1].to_string();
+    const std::string host = r[1].is_null() ? "" : r[1].to_string();
+    const std::string command = r[3].is_null() ? "" : r[3].to_string();
+    const std::string state = r[4].is_null() ? "" : r[4].to_string();
     out += " (" + (host.empty() ? std::string("local") : host) + ", user " + r[0].to_string();
-    std::string command = r[3].is_null() ? "" : r[3].to_string();
-    std::string state = r[4].is_null() ? "" : r[4].to_string();
-    if (command == "Sleep")
-        out += ", idle";
-    else if (!state.empty())
-        out += ", " + state;
-    out += ", for " + r[2].to_string() + " s";
+    if (command == "Sleep" && !r[6].is_null())
+        out += ", idle in transaction for " + r[6].to_string() + " s";
+    else if (command == "Sleep")
+        out += ", idle for " + r[2].to_string() + " s";
+    else
+        out += ", " + (state.empty() ? command : state) + " for " + r[2].to_string() + " s";
     if (!r[5].is_null() && command != "Sleep") out += ", query: " + excerpt(r[5].to_string());
     return out + ")";
 }
 
 bool MysqlConnection::has_metadata_lock_info() {
     if (metadata_lock_info_ < 0)
-        metadata_lock_info_ =
-            query("SELECT 1 FROM information_schema.PLUGINS WHERE PLUGIN_NAME = "
-                  "'METADATA_LOCK_INFO' AND PLUGIN_STATUS = 'ACTIVE'")
-                    .rows.empty()
-                ? 0
-                : 1;
+        metadata_lock_info_ = query(
+                                  "SELECT 1 FROM information_schema.PLUGINS WHERE PLUGIN_NAME = "
+                                  "'METADATA_LOCK_INFO' AND PLUGIN_STATUS = 'ACTIVE'")
+                                      .rows.empty()
+                                  ? 0
+                                  : 1;
     return metadata_lock_info_ == 1;
 }
 
@@ -551,21 +571,22 @@ std::string MysqlConnection::describe_lock_holders(const std::string& table) {
                 "THREAD_ID",
                 {table}));
         if (ids.empty()) {
-            // Without the plugin: sessions in an open transaction (they keep the
-            // metadata locks of every table they touched until they end) and
-            // statements running on the table now.
+            // Without the plugin: sessions of this database in an open transaction
+            // (they keep the metadata locks of every table they touched until they
+            // end) and statements running on the table now.
             add(query(
                 "SELECT p.ID FROM information_schema.INNODB_TRX t JOIN "
                 "information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id WHERE p.ID <> "
-                "CONNECTION_ID() ORDER BY t.trx_started"));
+                "CONNECTION_ID() AND p.DB = DATABASE() ORDER BY t.trx_started"));
             add(query(
-                "SELECT ID FROM information_schema.PROCESSLIST WHERE ID <> CONNECTION_ID() AND "
-                "COMMAND NOT IN ('Sleep', 'Daemon') AND INFO LIKE CONCAT('%', ?, '%') AND "
-                "COALESCE(STATE, '') NOT LIKE 'Waiting for%' ORDER BY TIME DESC",
+                "SELECT ID FROM information_schema.PROCESSLIST WHERE ID <> CONNECTION_ID() AND DB "
+                "= DATABASE() AND COMMAND NOT IN ('Sleep', 'Daemon') AND INFO LIKE CONCAT('%', ?, "
+                "'%') AND COALESCE(STATE, '') NOT LIKE 'Waiting for%' ORDER BY TIME DESC",
                 {table}));
         }
         std::string out;
-        for (auto id : ids) out += (out.empty() ? "" : "; ") + describe_session(id);
+        for (auto id : ids)
+            out += (out.empty() ? "" : "; ") + describe_session(id);
         return out;
     } catch (const Error&) {
         return "";
@@ -617,9 +638,13 @@ void MysqlConnection::begin_migration(bool atomic) {
 }
 
 // Nothing to commit: each statement already committed under autocommit.
-void MysqlConnection::commit_migration() { in_migration_ = false; }
+void MysqlConnection::commit_migration() {
+    in_migration_ = false;
+}
 
 // Nothing to roll back here: the executor reverts applied DDL with its undo SQL.
-void MysqlConnection::rollback_migration() { in_migration_ = false; }
+void MysqlConnection::rollback_migration() {
+    in_migration_ = false;
+}
 
 }  // namespace covet

@@ -23,7 +23,7 @@ class Statement;
 namespace covet {
 
 class MysqlConnection final : public Connection {
-public:
+  public:
     // Connects over TCP (host, port; default 3306) or a unix socket
     // (`?socket=/path`), with TLS from `ssl-mode`, `ssl-ca`, `ssl-cert` and
     // `ssl-key`, and `connect_timeout` seconds (default 10). The session runs
@@ -57,15 +57,19 @@ public:
     // The name passed to GET_LOCK: one lock per database, not per server.
     const std::string& migration_lock_name() const { return lock_name_; }
 
-private:
+  private:
     sql::PreparedStatement* prepare_cached(const std::string& sql);
-    ResultSet run_query(const std::string& sql, const std::vector<Value>& params);
-    std::int64_t run_text(const std::string& sql);
+    // Both return the affected rows and fill `rows` (when given) with the
+    // first result set.
+    std::int64_t run_text(const std::string& sql, ResultSet* rows);
+    std::int64_t run_prepared(const std::string& sql, const std::vector<Value>& params,
+                              ResultSet* rows);
     // Reads the results left after the first of a multi-statement text, so
     // that the connection stays usable.
     void drain_results(const std::string& sql, bool first_was_result_set);
     [[noreturn]] void fail(const sql::SQLException& e, const std::string& sql) const;
-    // "connection 12 (127.0.0.1:5432, user covet, for 7 s)", "" when gone.
+    // "connection 12 (127.0.0.1:5432, user covet, idle in transaction for 7 s)";
+    // just "connection 12" once it has gone.
     std::string describe_session(std::int64_t id);
     bool has_metadata_lock_info();
 
@@ -78,7 +82,8 @@ private:
     std::int64_t connection_id_ = 0;
     bool is_mariadb_ = true;
     int metadata_lock_info_ = -1;  // -1 unknown, 0 missing, 1 available
-    bool in_run_ = false;
+    bool in_run_ = false;          // this session holds the migration lock
+    // Bookkeeping only: MySQL cannot make a migration's DDL one transaction.
     bool in_migration_ = false;
     bool migration_atomic_ = true;
 };

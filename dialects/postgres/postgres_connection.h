@@ -10,15 +10,13 @@
 #include "postgres/postgres_dialect.h"
 
 namespace pqxx {
-class connection_base;
-class errorhandler;
 class sql_error;
 }  // namespace pqxx
 
 namespace covet {
 
 class PostgresConnection final : public Connection {
-public:
+  public:
     // Connects (connect_timeout 10 s unless the URL sets one) with the session
     // in UTC and UTF8. Throws ConnectionError naming host, port and database.
     explicit PostgresConnection(const DatabaseUrl& url);
@@ -47,7 +45,7 @@ public:
     // The server process id of this session (pg_backend_pid()).
     int backend_pid() const;
 
-private:
+  private:
     struct Session;
 
     // Runs sql (with params: as a statement prepared once per connection).
@@ -57,10 +55,13 @@ private:
     // Translates a server error into covet's typed errors.
     [[noreturn]] void fail(const pqxx::sql_error& error, const std::string& sql) const;
     [[noreturn]] void fail_connection(const std::string& message) const;
+    std::unique_ptr<Session> open_session(const std::string& conninfo) const;
+    // Who holds the migration lock, for the message of a lock timeout.
     std::string lock_holder_description();
 
     PostgresDialect dialect_;
-    std::string conninfo_;
+    std::string conninfo_;       // holds the password: never shown
+    std::string lock_conninfo_;  // the same, for the migration lock's session
     std::string password_;
     std::string where_;  // "host:port/database" for messages
     std::unique_ptr<Session> session_;
@@ -68,10 +69,13 @@ private:
     struct CachedStatement {
         std::string name;
         bool returns_rows = false;
+        int schema_generation = 0;
     };
     std::map<std::string, CachedStatement> statements_;
     int next_statement_ = 0;
+    int schema_generation_ = 0;  // counts statements that may change row types
     bool in_transaction_ = false;
+    bool transaction_aborted_ = false;  // a statement failed inside the transaction
     std::chrono::milliseconds ddl_lock_timeout_{0};
 };
 

@@ -2,7 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
+#include <thread>
 #include <filesystem>
 
 #include "covet/error.h"
@@ -66,12 +68,29 @@ SqliteConnection::SqliteConnection(const DatabaseUrl& url) : path_(url.database)
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_timeout(db_, busy_timeout_ms_);
     try {
-        if (!url.is_memory()) exec_simple("PRAGMA journal_mode=WAL");
+        if (!url.is_memory()) enable_wal();
         exec_simple("PRAGMA foreign_keys=ON");
     } catch (const DatabaseError& e) {
         sqlite3_close(db_);
         db_ = nullptr;
         throw ConnectionError("cannot open SQLite database '" + path_ + "': " + e.what());
+    }
+}
+
+void SqliteConnection::enable_wal() {
+    // Switching a new file to WAL takes a lock without consulting the busy
+    // handler, so concurrent first openers retry here with backoff.
+    auto delay = std::chrono::milliseconds(5);
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms_);
+    for (;;) {
+        try {
+            exec_simple("PRAGMA journal_mode=WAL");
+            return;
+        } catch (const DatabaseError&) {
+            if (std::chrono::steady_clock::now() > deadline) throw;
+            std::this_thread::sleep_for(delay);
+            delay = std::min(delay * 2, std::chrono::milliseconds(200));
+        }
     }
 }
 
@@ -208,6 +227,7 @@ void SqliteConnection::acquire_migration_lock(std::chrono::milliseconds timeout)
     // Foreign keys are checked per migration (foreign_key_check) instead, as
     // table rebuilds need them off, and the pragma is ignored in a transaction.
     exec_simple("PRAGMA foreign_keys=OFF");
+    run_lock_timeout_ms_ = timeout.count();
     sqlite3_busy_timeout(db_, static_cast<int>(timeout.count()));
     try {
         exec_simple("BEGIN EXCLUSIVE");
@@ -251,7 +271,26 @@ void SqliteConnection::commit_migration() {
     }
     exec_simple("RELEASE covet_migration");
     in_migration_ = false;
-    if (!in_run_) exec_simple("PRAGMA foreign_keys=ON");
+    if (!in_run_) {
+        exec_simple("PRAGMA foreign_keys=ON");
+        return;
+    }
+    // Each migration is durable once reported, as with Django or Flyway: commit
+    // it and take the exclusive lock again at once. A waiting process that
+    // slips in between finds the next migrations applied, and the executor
+    // skips what another process applied meanwhile.
+    exec_simple("COMMIT");
+    sqlite3_busy_timeout(db_, static_cast<int>(run_lock_timeout_ms_));
+    try {
+        exec_simple("BEGIN EXCLUSIVE");
+    } catch (const DatabaseError&) {
+        sqlite3_busy_timeout(db_, busy_timeout_ms_);
+        in_run_ = false;
+        exec_simple("PRAGMA foreign_keys=ON");
+        throw LockTimeoutError("could not take the migration lock on '" + path_ +
+                               "' again between migrations");
+    }
+    sqlite3_busy_timeout(db_, busy_timeout_ms_);
 }
 
 void SqliteConnection::rollback_migration() {

@@ -52,6 +52,7 @@ private:
     void bind(sqlite3_stmt* stmt, const std::vector<Value>& params, const std::string& sql);
     [[noreturn]] void fail(int code, const std::string& sql) const;
     void exec_simple(const std::string& sql);
+    void enable_wal();
 
     SqliteDialect dialect_;
     std::string path_;
@@ -60,6 +61,7 @@ private:
     bool in_run_ = false;        // a migrate/rollback run holds the write lock
     bool in_migration_ = false;
     int busy_timeout_ms_ = 5000;
+    std::int64_t run_lock_timeout_ms_ = 60000;
 };
 
 }  // namespace covet

@@ -5,18 +5,22 @@
 
 #include "run_covet.h"
 
-#define REQUIRE_EXIT(result, code)             \
-    do {                                       \
-        INFO((result).describe());             \
-        REQUIRE((result).exit_code == (code)); \
+// `result` may be a call: it is evaluated once and kept for the message.
+#define REQUIRE_EXIT(result, code)                            \
+    do {                                                      \
+        const ::covet_test::RunResult& covet_run_ = (result); \
+        INFO(covet_run_.describe());                          \
+        REQUIRE(covet_run_.exit_code == (code));              \
     } while (false)
 
-#define CHECK_EXIT(result, code)             \
-    do {                                     \
-        INFO((result).describe());           \
-        CHECK((result).exit_code == (code)); \
+#define CHECK_EXIT(result, code)                              \
+    do {                                                      \
+        const ::covet_test::RunResult& covet_run_ = (result); \
+        INFO(covet_run_.describe());                          \
+        CHECK(covet_run_.exit_code == (code));                \
     } while (false)
 
+// `result` must name a RunResult variable that `condition` inspects.
 #define CHECK_RUN(result, condition) \
     do {                             \
         INFO((result).describe());   \

@@ -47,3 +47,16 @@ TEST_CASE("sqlite:/// is relative to the working directory, sqlite://// absolute
     CHECK(SqliteProbe(ws / "absolute.db").has_table("orders"));
     CHECK_FALSE(ws.exists("covet.db"));
 }
+
+TEST_CASE("a failed server connection is an error that never shows the password", "[cli][url]") {
+    Workspace ws;
+    ws.copy_fixture("shop");
+    // Port 1 on loopback refuses at once, so no server is needed.
+    for (const std::string url :
+         {"postgresql://u:s3cretpw@127.0.0.1:1/db", "mysql://u:s3cretpw@127.0.0.1:1/db"}) {
+        RunResult result = ws.covet({"-v", "-d", url, "migrate"});
+        CHECK_EXIT(result, 1);
+        CHECK_RUN(result, is_one_error_line(result.err));
+        CHECK_RUN(result, !contains(result.out + result.err, "s3cretpw"));
+    }
+}

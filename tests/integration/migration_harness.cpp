@@ -81,6 +81,13 @@ std::set<MigrationKey> MigrationHarness::applied() {
 
 std::vector<std::string> MigrationHarness::tables() { return connection_->table_names(); }
 
+std::vector<std::string> MigrationHarness::user_tables() {
+    std::vector<std::string> out;
+    for (auto& t : tables())
+        if (t != "covet_migrations" && t != "covet_migrations_journal") out.push_back(t);
+    return out;
+}
+
 std::vector<ColumnInfo> MigrationHarness::columns(const std::string& table) {
     std::vector<ColumnInfo> out;
     for (const auto& c : connection_->describe_table(table).columns)

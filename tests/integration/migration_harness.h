@@ -58,6 +58,8 @@ public:
 
     Connection& db() { return *connection_; }
     std::vector<std::string> tables();
+    // tables() without covet's own bookkeeping tables (history, journal).
+    std::vector<std::string> user_tables();
     std::vector<ColumnInfo> columns(const std::string& table);
     std::optional<ColumnInfo> column(const std::string& table, const std::string& name);
     std::vector<ForeignKeyInfo> foreign_keys(const std::string& table);

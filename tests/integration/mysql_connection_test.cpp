@@ -137,6 +137,26 @@ TEST_CASE("MySQL reuses a prepared statement with parameters of changing kinds",
     CHECK_THROWS_AS(db->query(sql, {Value(1)}), covet::DatabaseError);
 }
 
+TEST_CASE("MySQL prepared statements follow schema changes of their tables", "[mysql]") {
+    const std::string url = covet::test::fresh_database_url("mysql");
+    auto db = connect(url);
+    db->execute("CREATE TABLE rp (id integer PRIMARY KEY, a varchar(10))");
+    db->execute("INSERT INTO rp VALUES (?, ?)", {Value(1), Value("x")});
+    const std::string select = "SELECT * FROM rp WHERE id >= ?";
+    CHECK(db->query(select, {Value(0)}).columns == std::vector<std::string>{"id", "a"});
+
+    db->execute("ALTER TABLE rp ADD COLUMN b integer DEFAULT 7");
+    auto rs = db->query(select, {Value(0)});
+    CHECK(rs.columns == std::vector<std::string>{"id", "a", "b"});
+    CHECK(rs.rows.at(0) == covet::Row{Value(std::int64_t{1}), Value("x"), Value(std::int64_t{7})});
+
+    // Changed by another session, unseen by this one's statement cache.
+    connect(url)->execute("ALTER TABLE rp DROP COLUMN a");
+    rs = db->query(select, {Value(0)});
+    CHECK(rs.columns == std::vector<std::string>{"id", "b"});
+    CHECK(rs.rows.at(0) == covet::Row{Value(std::int64_t{1}), Value(std::int64_t{7})});
+}
+
 TEST_CASE("MySQL execute reports the affected rows", "[mysql]") {
     auto db = fresh();
     db->execute("CREATE TABLE n (v integer)");

@@ -92,7 +92,7 @@ COVET_BACKEND_TEST("rolling back create_table drops the tables and the through t
     write_initial(h);
     h.migrate();
     h.rollback();
-    CHECK(h.tables() == std::vector<std::string>{"covet_migrations"});
+    CHECK(h.user_tables().empty());
     CHECK(h.applied().empty());
 }
 
@@ -179,9 +179,11 @@ operations:
 
 COVET_BACKEND_TEST("create_index, drop_index and drop_table apply and roll back") {
     write_initial(h);
+    // MySQL has no partial indexes.
+    std::string where = h.backend() == "mysql" ? "" : ", where: \"age > 0\"";
     h.write("blog/0002_idx.yaml", R"Y(dependencies: [0001_initial]
 operations:
-  - create_index: {name: idx_u, table: users, columns: [name], unique: true, where: "age > 0"}
+  - create_index: {name: idx_u, table: users, columns: [name], unique: true)Y" + where + R"Y(}
   - drop_index: {name: idx_posts_title, table: posts}
 )Y");
     h.migrate();
@@ -206,12 +208,15 @@ operations:
 
 COVET_BACKEND_TEST("run_sql runs forwards and its reverse_sql backwards") {
     write_initial(h);
+    // A statement for another dialect neither runs nor blocks the rollback.
+    std::string other = h.backend() == "postgresql" ? "mysql" : "postgresql";
     h.write("blog/0002_sql.yaml", R"Y(dependencies: [0001_initial]
 operations:
   - run_sql:
       sql: "INSERT INTO users (name) VALUES ('seed'); INSERT INTO users (name) VALUES ('two')"
       reverse_sql: "DELETE FROM users WHERE name IN ('seed', 'two')"
-  - run_sql: {sql: "INSERT INTO users (name) VALUES ('pg only')", dialect: postgresql}
+  - run_sql: {sql: "INSERT INTO users (name) VALUES ('elsewhere')", dialect: )Y" + other +
+                                          R"Y(}
 )Y");
     h.migrate();
     CHECK(h.count("users") == 2);
@@ -301,7 +306,7 @@ COVET_BACKEND_TEST("the blog example migrates, rolls back fully and migrates aga
     CHECK(h.drift().empty());
     h.rollback(3);
     CHECK(h.applied().empty());
-    CHECK(h.tables() == std::vector<std::string>{"covet_migrations"});
+    CHECK(h.user_tables().empty());
     CHECK(h.drift().empty());
     h.migrate();
     CHECK(h.drift().empty());

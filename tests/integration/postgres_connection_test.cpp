@@ -78,8 +78,8 @@ TEST_CASE("PostgreSQL binds and returns every kind of value", "[postgresql]") {
     const Bytes blob{{0, 1, 0x27, 0x5c, 0x7f, 0x80, 0xff}};
     const std::string insert =
         "INSERT INTO kinds (i, f, b, t, bl, s) VALUES ($1, $2, $3, $4, $5, $6)";
-    CHECK(db->execute(insert, {std::numeric_limits<std::int64_t>::max(), 0.1, true, text, blob,
-                               -7}) == 1);
+    CHECK(db->execute(insert,
+                      {std::numeric_limits<std::int64_t>::max(), 0.1, true, text, blob, -7}) == 1);
     CHECK(db->execute(insert, {std::numeric_limits<std::int64_t>::min(), -1.5e300, false,
                                std::string(), Bytes{}, 0}) == 1);
     CHECK(db->execute(insert, {nullptr, nullptr, nullptr, nullptr, nullptr, nullptr}) == 1);
@@ -87,11 +87,12 @@ TEST_CASE("PostgreSQL binds and returns every kind of value", "[postgresql]") {
     auto rs = db->query("SELECT i, f, b, t, bl, s FROM kinds ORDER BY id");
     REQUIRE(rs.columns == std::vector<std::string>{"i", "f", "b", "t", "bl", "s"});
     REQUIRE(rs.rows.size() == 3);
-    CHECK(rs.rows[0] == covet::Row{std::numeric_limits<std::int64_t>::max(), 0.1, true, text,
-                                   blob, -7});
+    CHECK(rs.rows[0] ==
+          covet::Row{std::numeric_limits<std::int64_t>::max(), 0.1, true, text, blob, -7});
     CHECK(rs.rows[1] == covet::Row{std::numeric_limits<std::int64_t>::min(), -1.5e300, false,
                                    std::string(), Bytes{}, 0});
-    for (const auto& v : rs.rows[2]) CHECK(v.is_null());
+    for (const auto& v : rs.rows[2])
+        CHECK(v.is_null());
 
     SECTION("parameters select rows and count what they change") {
         auto one = db->query("SELECT t FROM kinds WHERE i = $1 AND b = $2",
@@ -138,8 +139,7 @@ TEST_CASE("PostgreSQL reuses prepared statements, also across schema changes", "
 
 TEST_CASE("PostgreSQL runs several statements given without parameters", "[postgresql]") {
     auto db = fresh();
-    db->execute(
-        "CREATE TABLE a (x integer); INSERT INTO a VALUES (1); INSERT INTO a VALUES (2);");
+    db->execute("CREATE TABLE a (x integer); INSERT INTO a VALUES (1); INSERT INTO a VALUES (2);");
     CHECK(db->query("SELECT sum(x) FROM a").rows[0][0] == Value(3));
 }
 
@@ -230,8 +230,8 @@ TEST_CASE("PostgreSQL connects through a host list to the first host that answer
           "[postgresql]") {
     const std::string url = covet::test::require_test_database_url("postgresql");
     const covet::DatabaseUrl parsed = covet::parse_database_url(url);
-    const std::string hosts = "127.0.0.1:" + std::to_string(closed_port()) + "," + parsed.host +
-                              ":" + parsed.port;
+    const std::string hosts =
+        "127.0.0.1:" + std::to_string(closed_port()) + "," + parsed.host + ":" + parsed.port;
     auto db = connect("postgresql://" + parsed.user + ":" + parsed.password + "@" + hosts + "/" +
                       parsed.database + "?target_session_attrs=read-write");
     CHECK(db->query("SELECT inet_server_port()").rows[0][0] == Value(std::stoi(parsed.port)));
@@ -257,7 +257,8 @@ TEST_CASE("PostgreSQL connects through the server's unix socket", "[postgresql]"
     auto by_param = connect("postgresql://covet@/" + name + "?host=" + directory + "&port=" + port);
     CHECK(by_param->query("SELECT inet_server_addr() IS NULL").rows[0][0] == Value(true));
     std::string escaped;
-    for (char c : directory) escaped += c == '/' ? std::string("%2F") : std::string(1, c);
+    for (char c : directory)
+        escaped += c == '/' ? std::string("%2F") : std::string(1, c);
     auto by_host = connect("postgresql://covet@" + escaped + ":" + port + "/" + name);
     CHECK(by_host->query("SELECT inet_server_addr() IS NULL").rows[0][0] == Value(true));
 }
@@ -301,8 +302,7 @@ TEST_CASE("PostgreSQL migrations are transactions unless atomic is false", "[pos
     }
 }
 
-TEST_CASE("PostgreSQL migration lock: a second run waits, then names the holder",
-          "[postgresql]") {
+TEST_CASE("PostgreSQL migration lock: a second run waits, then names the holder", "[postgresql]") {
     const std::string url = covet::test::fresh_database_url("postgresql");
     auto first = connect(url);
     auto second = connect(url);
@@ -432,26 +432,27 @@ TEST_CASE("PostgreSQL introspection reports columns, foreign keys and indexes", 
 
     IntrospectedTable posts = db->describe_table("posts");
     std::vector<std::pair<std::string, std::string>> types;
-    for (const auto& c : posts.columns) types.emplace_back(c.name, c.type);
-    CHECK(types == std::vector<std::pair<std::string, std::string>>{
-                       {"id", "bigint"},
-                       {"author_id", "integer"},
-                       {"editor_id", "integer"},
-                       {"reviewer_id", "integer"},
-                       {"title", "varchar(120)"},
-                       {"price", "numeric(10,2)"},
-                       {"published", "boolean"},
-                       {"created", "timestamp with time zone"},
-                       {"local_time", "timestamp"},
-                       {"at", "time"},
-                       {"day", "date"},
-                       {"score", "double precision"},
-                       {"views", "smallint"},
-                       {"data", "jsonb"},
-                       {"uid", "uuid"},
-                       {"raw", "bytea"},
-                       {"body", "text"},
-                       {"code", "char(3)"}});
+    for (const auto& c : posts.columns)
+        types.emplace_back(c.name, c.type);
+    CHECK(types ==
+          std::vector<std::pair<std::string, std::string>>{{"id", "bigint"},
+                                                           {"author_id", "integer"},
+                                                           {"editor_id", "integer"},
+                                                           {"reviewer_id", "integer"},
+                                                           {"title", "varchar(120)"},
+                                                           {"price", "numeric(10,2)"},
+                                                           {"published", "boolean"},
+                                                           {"created", "timestamp with time zone"},
+                                                           {"local_time", "timestamp"},
+                                                           {"at", "time"},
+                                                           {"day", "date"},
+                                                           {"score", "double precision"},
+                                                           {"views", "smallint"},
+                                                           {"data", "jsonb"},
+                                                           {"uid", "uuid"},
+                                                           {"raw", "bytea"},
+                                                           {"body", "text"},
+                                                           {"code", "char(3)"}});
     CHECK(posts.column("id")->auto_increment);
     CHECK(posts.column("id")->primary_key);
     CHECK_FALSE(posts.column("author_id")->auto_increment);

@@ -69,7 +69,7 @@ struct CreatedDatabase {
 // Drops the databases this process created when it exits, so that a long
 // test run does not fill the servers' disk. Best effort: they are thrown away.
 class CreatedDatabases {
-public:
+  public:
     ~CreatedDatabases() {
         for (const auto& db : databases_) {
             try {
@@ -90,7 +90,7 @@ public:
         databases_.push_back(std::move(db));
     }
 
-private:
+  private:
     std::mutex mutex_;
     std::vector<CreatedDatabase> databases_;
 };

@@ -25,6 +25,7 @@ public:
     void ensure_schema();
     // Empty when the history table does not exist yet (nothing is created).
     std::map<MigrationKey, AppliedMigration> applied();
+    bool is_applied(const MigrationKey& key);
     void record_applied(const MigrationKey& key, const std::string& checksum);
     void record_unapplied(const MigrationKey& key);
 

@@ -176,6 +176,9 @@ void MigrationExecutor::run(Connection& connection, const Plan& plan,
     for (const auto& step : plan) {
         const Migration& m = *step.migration;
         auto started = std::chrono::steady_clock::now();
+        // Where a run re-takes its lock between migrations, another process
+        // may have done this step meanwhile.
+        if (recorder.is_applied(m.key()) != step.backwards) continue;
         // Compiling first means an irreversible step fails before any change.
         CompiledStep compiled = compile(step, states.at(m.key()));
         auto op_index = [&](std::size_t i) {

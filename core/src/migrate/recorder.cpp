@@ -61,6 +61,16 @@ void MigrationRecorder::record_applied(const MigrationKey& key, const std::strin
                         {key.name, key.app, utc_now_text(), checksum});
 }
 
+bool MigrationRecorder::is_applied(const MigrationKey& key) {
+    const Dialect& d = connection_.dialect();
+    return !connection_
+                .query("SELECT 1 FROM " + d.quote_name(kTable) + " WHERE " + d.quote_name("name") +
+                           " = " + d.placeholder(1) + " AND " + d.quote_name("app") + " = " +
+                           d.placeholder(2),
+                       {key.name, key.app})
+                .rows.empty();
+}
+
 void MigrationRecorder::record_unapplied(const MigrationKey& key) {
     const Dialect& d = connection_.dialect();
     connection_.execute("DELETE FROM " + d.quote_name(kTable) + " WHERE " + d.quote_name("name") +

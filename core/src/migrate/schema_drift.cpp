@@ -23,6 +23,11 @@ std::string normalise_type(std::string type) {
         if (type[i] == ' ' && i > 0 && type[i - 1] == ',') continue;
         out += type[i];
     }
+    // MySQL writes the auto-increment attribute into the type; databases report it apart.
+    for (const std::string attribute : {" auto_increment"}) {
+        auto pos = out.find(attribute);
+        if (pos != std::string::npos) out.erase(pos, attribute.size());
+    }
     if (out == "serial") return "integer";
     if (out == "bigserial") return "bigint";
     if (out == "int") return "integer";

@@ -1,0 +1,558 @@
+#include "postgres/postgres_connection.h"
+
+#include <pqxx/pqxx>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+
+#include "covet/error.h"
+
+namespace covet {
+
+namespace {
+
+// pg_type OIDs of the types that map to a Value other than text.
+constexpr pqxx::oid kBoolOid = 16;
+constexpr pqxx::oid kByteaOid = 17;
+constexpr pqxx::oid kInt8Oid = 20;
+constexpr pqxx::oid kInt2Oid = 21;
+constexpr pqxx::oid kInt4Oid = 23;
+constexpr pqxx::oid kOidOid = 26;
+constexpr pqxx::oid kFloat4Oid = 700;
+constexpr pqxx::oid kFloat8Oid = 701;
+
+// The advisory lock key: FNV-1a of "covet_migrations", fixed so that every
+// covet version and process agrees on it.
+constexpr std::int64_t advisory_key(std::string_view text) {
+    std::uint64_t hash = 14695981039346656037ull;
+    for (char c : text) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 1099511628211ull;
+    }
+    return static_cast<std::int64_t>(hash);
+}
+constexpr std::string_view kLockName = "covet_migrations";
+constexpr std::int64_t kLockKey = advisory_key(kLockName);
+
+double elapsed_ms(std::chrono::steady_clock::time_point since) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since)
+        .count();
+}
+
+std::string excerpt(const std::string& sql) {
+    return sql.size() > 200 ? sql.substr(0, 197) + "..." : sql;
+}
+
+// libpq messages span lines ("ERROR:  ...\nDETAIL:  ..."); covet prints one.
+std::string one_line(std::string message) {
+    if (message.rfind("ERROR:", 0) == 0) message.erase(0, 6);
+    std::string out;
+    bool space = false;
+    for (char c : message) {
+        if (c == '\n' || c == '\t' || c == '\r' || c == ' ') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
+std::string mask(std::string text, const std::string& secret) {
+    if (secret.empty()) return text;
+    for (auto pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos + 3))
+        text.replace(pos, secret.size(), "***");
+    return text;
+}
+
+std::string conninfo_quote(const std::string& value) {
+    std::string out = "'";
+    for (char c : value) {
+        if (c == '\'' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "'";
+}
+
+std::string float_text(double v) {
+    if (std::isnan(v)) return "NaN";
+    if (std::isinf(v)) return v > 0 ? "Infinity" : "-Infinity";
+    char buf[64];
+    auto result = std::to_chars(buf, buf + sizeof buf, v);
+    return std::string(buf, result.ptr);
+}
+
+std::string hex_bytea(const Bytes& bytes) {
+    static const char digits[] = "0123456789abcdef";
+    std::string out = "\\x";
+    out.reserve(2 + bytes.data.size() * 2);
+    for (unsigned char b : bytes.data) {
+        out += digits[b >> 4];
+        out += digits[b & 0xf];
+    }
+    return out;
+}
+
+Value field_value(const pqxx::field& f) {
+    if (f.is_null()) return Value();
+    switch (f.type()) {
+        case kBoolOid:
+            return Value(f.c_str()[0] == 't');
+        case kInt2Oid:
+        case kInt4Oid:
+        case kInt8Oid:
+        case kOidOid:
+            return Value(static_cast<std::int64_t>(std::strtoll(f.c_str(), nullptr, 10)));
+        case kFloat4Oid:
+        case kFloat8Oid:
+            return Value(std::strtod(f.c_str(), nullptr));
+        case kByteaOid: {
+            pqxx::binarystring raw(f);
+            Bytes b;
+            b.data.assign(raw.data(), raw.data() + raw.size());
+            return Value(std::move(b));
+        }
+        default:
+            return Value(std::string(f.c_str(), f.size()));
+    }
+}
+
+// Whether a statement may change the row type of a cached query plan (any
+// DDL keyword anywhere counts: a false alarm only costs a new prepare).
+bool changes_schema(const std::string& sql) {
+    std::string word;
+    for (std::size_t i = 0; i <= sql.size(); ++i) {
+        const char c = i < sql.size() ? sql[i] : ' ';
+        if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+            word += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            continue;
+        }
+        if (word == "CREATE" || word == "ALTER" || word == "DROP" || word == "RENAME") return true;
+        word.clear();
+    }
+    return false;
+}
+
+std::string seconds_text(std::chrono::milliseconds ms) {
+    if (ms.count() % 1000 == 0) return std::to_string(ms.count() / 1000) + " s";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3g s", static_cast<double>(ms.count()) / 1000.0);
+    return buf;
+}
+
+// Server notices ("table does not exist, skipping") would go to stderr;
+// library code never prints.
+class QuietNotices final : public pqxx::errorhandler {
+  public:
+    explicit QuietNotices(pqxx::connection_base& connection) : pqxx::errorhandler(connection) {}
+    bool operator()(const char*) noexcept override { return false; }
+};
+
+// A host list "h1:p1,h2:p2" becomes libpq's parallel host and port lists.
+void split_hosts(const std::string& hosts, std::string& host_list, std::string& port_list) {
+    bool any_port = false;
+    std::size_t pos = 0;
+    while (pos <= hosts.size()) {
+        auto comma = hosts.find(',', pos);
+        std::string entry = hosts.substr(pos, comma == std::string::npos ? comma : comma - pos);
+        std::string host = entry, port;
+        if (!entry.empty() && entry[0] == '[') {
+            auto close = entry.find(']');
+            host = entry.substr(1, close == std::string::npos ? close : close - 1);
+            if (close != std::string::npos && close + 1 < entry.size() && entry[close + 1] == ':')
+                port = entry.substr(close + 2);
+        } else if (auto colon = entry.rfind(':'); colon != std::string::npos) {
+            host = entry.substr(0, colon);
+            port = entry.substr(colon + 1);
+        }
+        if (pos) {
+            host_list += ',';
+            port_list += ',';
+        }
+        host_list += host;
+        port_list += port;
+        any_port = any_port || !port.empty();
+        if (comma == std::string::npos) break;
+        pos = comma + 1;
+    }
+    if (!any_port) port_list.clear();
+}
+
+std::string location(const DatabaseUrl& url) {
+    std::string host = url.host;
+    if (auto it = url.params.find("host"); it != url.params.end()) host = it->second;
+    std::string port = url.port;
+    if (auto it = url.params.find("port"); it != url.params.end()) port = it->second;
+    std::string where;
+    if (host.empty())
+        where = "the default host";
+    else if (host[0] == '/')
+        where = "socket directory " + host;
+    else
+        where = host;
+    if (host.find(',') == std::string::npos) where += ":" + (port.empty() ? "5432" : port);
+    return where + ", database '" + url.database + "'";
+}
+
+std::string build_conninfo(const DatabaseUrl& url, const std::string& application_name) {
+    std::map<std::string, std::string> keywords{{"connect_timeout", "10"},
+                                                {"application_name", application_name},
+                                                {"client_encoding", "UTF8"}};
+    if (url.host.find(',') != std::string::npos) {
+        std::string hosts, ports;
+        split_hosts(url.host, hosts, ports);
+        keywords["host"] = hosts;
+        if (!ports.empty()) keywords["port"] = ports;
+    } else {
+        if (!url.host.empty()) keywords["host"] = url.host;
+        if (!url.port.empty()) keywords["port"] = url.port;
+    }
+    if (!url.user.empty()) keywords["user"] = url.user;
+    if (!url.password.empty()) keywords["password"] = url.password;
+    keywords["dbname"] = url.database;
+    // Query parameters are libpq keywords (sslmode, host=/socket/dir, target_session_attrs, ...).
+    for (const auto& [key, value] : url.params)
+        keywords[key] = value;
+    std::string out;
+    for (const auto& [key, value] : keywords)
+        out += key + "=" + conninfo_quote(value) + " ";
+    return out;
+}
+
+}  // namespace
+
+struct PostgresConnection::Session {
+    explicit Session(const std::string& conninfo) : connection(conninfo), quiet(connection) {}
+    pqxx::connection connection;
+    QuietNotices quiet;
+};
+
+PostgresConnection::PostgresConnection(const DatabaseUrl& url)
+    : conninfo_(build_conninfo(url, "covet")),
+      lock_conninfo_(build_conninfo(url, "covet migration lock")),
+      password_(url.password),
+      where_(location(url)) {
+    session_ = open_session(conninfo_);
+    try {
+        run("SET TIME ZONE 'UTC'", {}, false, nullptr);
+    } catch (const Error& e) {
+        fail_connection(e.what());
+    }
+}
+
+PostgresConnection::~PostgresConnection() = default;
+
+std::unique_ptr<PostgresConnection::Session> PostgresConnection::open_session(
+    const std::string& conninfo) const {
+    try {
+        return std::make_unique<Session>(conninfo);
+    } catch (const std::exception& e) {
+        fail_connection(e.what());
+    }
+}
+
+void PostgresConnection::fail_connection(const std::string& message) const {
+    throw ConnectionError("cannot connect to PostgreSQL at " + where_ + ": " +
+                          mask(one_line(message), password_));
+}
+
+int PostgresConnection::backend_pid() const {
+    return session_->connection.backendpid();
+}
+
+void PostgresConnection::fail(const pqxx::sql_error& error, const std::string& sql) const {
+    const std::string& state = error.sqlstate();
+    const std::string message = one_line(error.what());
+    if (state.rfind("23", 0) == 0) throw IntegrityError(message);
+    // 57014 is a cancelled statement; it means a lock timeout only when it says so.
+    if (state == "55P03" || (state == "57014" && message.find("lock timeout") != std::string::npos))
+        throw LockTimeoutError(message + " (in: " + excerpt(sql) + ")");
+    if (state.rfind("08", 0) == 0)
+        throw ConnectionError("lost the connection to PostgreSQL at " + where_ + ": " + message);
+    throw DatabaseError(message + " (in: " + excerpt(sql) + ")");
+}
+
+std::string PostgresConnection::statement_name(const std::string& sql, bool returns_rows) {
+    auto it = statements_.find(sql);
+    if (it != statements_.end()) {
+        returns_rows = returns_rows || it->second.returns_rows;
+        // A query prepared before a schema change may no longer match its row
+        // type ("cached plan must not change result type"): prepare it afresh.
+        if (!returns_rows || it->second.schema_generation == schema_generation_)
+            return it->second.name;
+    }
+    std::string name = "covet_" + std::to_string(++next_statement_);
+    session_->connection.prepare(name, sql);
+    statements_[sql] = CachedStatement{name, returns_rows, schema_generation_};
+    return name;
+}
+
+ResultSet PostgresConnection::run(const std::string& sql, const std::vector<Value>& params,
+                                  bool want_rows, std::int64_t* affected) {
+    auto started = std::chrono::steady_clock::now();
+    pqxx::result result;
+    try {
+        pqxx::nontransaction tx(session_->connection);
+        if (params.empty()) {
+            // Without parameters the text may hold several statements (run_sql).
+            result = tx.exec(sql);
+            if (changes_schema(sql)) ++schema_generation_;
+        } else {
+            std::vector<std::string> texts(params.size());
+            std::vector<const char*> pointers(params.size(), nullptr);
+            for (std::size_t i = 0; i < params.size(); ++i) {
+                const Value& v = params[i];
+                switch (v.kind()) {
+                    case Value::Kind::Null:
+                        continue;
+                    case Value::Kind::Int:
+                        texts[i] = std::to_string(v.as_int());
+                        break;
+                    case Value::Kind::Float:
+                        texts[i] = float_text(v.as_double());
+                        break;
+                    case Value::Kind::Bool:
+                        texts[i] = v.as_bool() ? "true" : "false";
+                        break;
+                    case Value::Kind::Text:
+                        if (v.as_text().find('\0') != std::string::npos)
+                            throw DatabaseError("parameter " + std::to_string(i + 1) +
+                                                " holds a NUL character, which PostgreSQL text "
+                                                "cannot store (in: " +
+                                                excerpt(sql) + ")");
+                        texts[i] = v.as_text();
+                        break;
+                    case Value::Kind::Blob:
+                        texts[i] = hex_bytea(v.as_blob());
+                        break;
+                }
+                pointers[i] = texts[i].c_str();
+            }
+            const std::string name = statement_name(sql, want_rows);
+            result = tx.exec_prepared(name, pqxx::prepare::make_dynamic_params(pointers));
+        }
+    } catch (const pqxx::sql_error& e) {
+        transaction_aborted_ = in_transaction_;
+        fail(e, sql);
+    } catch (const pqxx::broken_connection& e) {
+        throw ConnectionError("lost the connection to PostgreSQL at " + where_ + ": " +
+                              mask(one_line(e.what()), password_));
+    } catch (const pqxx::failure& e) {
+        transaction_aborted_ = in_transaction_;
+        throw DatabaseError(one_line(e.what()) + " (in: " + excerpt(sql) + ")");
+    } catch (const pqxx::usage_error& e) {
+        throw DatabaseError(one_line(e.what()) + " (in: " + excerpt(sql) + ")");
+    }
+    ResultSet rs;
+    if (affected) *affected = static_cast<std::int64_t>(result.affected_rows());
+    if (want_rows) {
+        const auto columns = result.columns();
+        for (pqxx::row_size_type i = 0; i < columns; ++i)
+            rs.columns.emplace_back(result.column_name(i));
+        rs.rows.reserve(result.size());
+        for (const auto& r : result) {
+            Row row;
+            row.reserve(columns);
+            for (const auto& f : r)
+                row.push_back(field_value(f));
+            rs.rows.push_back(std::move(row));
+        }
+    }
+    log_sql(sql, elapsed_ms(started));
+    return rs;
+}
+
+std::int64_t PostgresConnection::execute(const std::string& sql, const std::vector<Value>& params) {
+    std::int64_t affected = 0;
+    // A statement that gives up on a lock inside a migration's transaction
+    // would abort it; a savepoint keeps the transaction alive for the retry.
+    if (!in_transaction_ || !params.empty() || ddl_lock_timeout_.count() == 0) {
+        run(sql, params, false, &affected);
+        return affected;
+    }
+    run("SAVEPOINT covet_statement", {}, false, nullptr);
+    try {
+        run(sql, params, false, &affected);
+    } catch (const LockTimeoutError&) {
+        run("ROLLBACK TO SAVEPOINT covet_statement", {}, false, nullptr);
+        run("RELEASE SAVEPOINT covet_statement", {}, false, nullptr);
+        transaction_aborted_ = false;
+        throw;
+    }
+    run("RELEASE SAVEPOINT covet_statement", {}, false, nullptr);
+    return affected;
+}
+
+ResultSet PostgresConnection::query(const std::string& sql, const std::vector<Value>& params) {
+    return run(sql, params, true, nullptr);
+}
+
+void PostgresConnection::set_ddl_lock_timeout(std::chrono::milliseconds timeout) {
+    auto ms = std::clamp<std::int64_t>(timeout.count(), 0, 2147483647);
+    run("SET lock_timeout = '" + std::to_string(ms) + "ms'", {}, false, nullptr);
+    ddl_lock_timeout_ = std::chrono::milliseconds(ms);
+}
+
+std::string PostgresConnection::describe_lock_holders(const std::string& table) {
+    ResultSet rs;
+    try {
+        rs = query(
+            "SELECT a.pid, host(a.client_addr), a.state, "
+            "to_char(coalesce(a.xact_start, a.backend_start) AT TIME ZONE 'UTC', "
+            "'YYYY-MM-DD HH24:MI:SS'), left(regexp_replace(a.query, '\\s+', ' ', 'g'), 120), "
+            "bool_or(l.granted), string_agg(DISTINCT l.mode, ', ') "
+            "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+            "WHERE l.locktype = 'relation' AND l.pid <> pg_backend_pid() AND l.relation = "
+            "to_regclass(quote_ident(current_schema()) || '.' || quote_ident($1)) "
+            "GROUP BY a.pid, a.client_addr, a.state, a.xact_start, a.backend_start, a.query "
+            "ORDER BY bool_or(l.granted) DESC, a.pid",
+            {table});
+    } catch (const Error&) {
+        return "";  // only a message detail: never hide the error it explains
+    }
+    std::string out;
+    for (const auto& row : rs.rows) {
+        std::string details = row[1].is_null() ? "local socket" : row[1].to_string();
+        if (!row[2].is_null()) details += ", " + row[2].to_string();
+        if (!row[3].is_null()) details += ", since " + row[3].to_string() + " UTC";
+        details += (row[5].as_bool() ? ", holds " : ", waits for ") + row[6].to_string();
+        if (!row[4].is_null() && !row[4].as_text().empty())
+            details += ", query: " + row[4].to_string();
+        out += (out.empty() ? "" : "; ") + std::string("pid ") + row[0].to_string() + " (" +
+               details + ")";
+    }
+    return out;
+}
+
+std::string PostgresConnection::lock_holder_description() {
+    const auto key = static_cast<std::uint64_t>(kLockKey);
+    ResultSet rs;
+    try {
+        rs = query(
+            "SELECT l.pid, host(a.client_addr), to_char(a.backend_start AT TIME ZONE 'UTC', "
+            "'YYYY-MM-DD HH24:MI:SS'), a.application_name FROM pg_locks l "
+            "LEFT JOIN pg_stat_activity a ON a.pid = l.pid "
+            "WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $1 AND l.objid = $2 "
+            "AND l.objsubid = 1 AND l.database = "
+            "(SELECT oid FROM pg_database WHERE datname = current_database())",
+            {static_cast<std::int64_t>(key >> 32), static_cast<std::int64_t>(key & 0xffffffffu)});
+    } catch (const Error&) {
+        return "held by another session";
+    }
+    if (rs.rows.empty()) return "held by another session, which has just released it";
+    const Row& row = rs.rows.front();
+    std::string details = row[1].is_null() ? "local socket" : row[1].to_string();
+    if (!row[2].is_null()) details += ", since " + row[2].to_string() + " UTC";
+    if (!row[3].is_null() && !row[3].as_text().empty())
+        details += ", application '" + row[3].to_string() + "'";
+    return "held by pid " + row[0].to_string() + " (" + details + ")";
+}
+
+void PostgresConnection::acquire_migration_lock(std::chrono::milliseconds timeout) {
+    if (lock_session_) return;
+    auto session = open_session(lock_conninfo_);
+    const std::string key = std::to_string(kLockKey);
+    const std::string lock_sql = "SELECT pg_advisory_lock(" + key + ")";
+    auto started = std::chrono::steady_clock::now();
+    bool taken = false;
+    try {
+        pqxx::nontransaction tx(session->connection);
+        if (timeout.count() <= 0) {
+            taken = tx.exec("SELECT pg_try_advisory_lock(" + key + ")")[0][0].as<bool>();
+        } else {
+            // The server wakes the waiter the moment the holder releases.
+            auto ms = std::min<std::int64_t>(timeout.count(), 2147483647);
+            tx.exec("SET lock_timeout = '" + std::to_string(ms) + "ms'");
+            tx.exec(lock_sql);
+            tx.exec("SET lock_timeout = 0");
+            taken = true;
+        }
+    } catch (const pqxx::sql_error& e) {
+        if (e.sqlstate() != "55P03") fail(e, lock_sql);
+    } catch (const pqxx::broken_connection& e) {
+        throw ConnectionError("lost the connection to PostgreSQL at " + where_ + ": " +
+                              mask(one_line(e.what()), password_));
+    }
+    log_sql(lock_sql, elapsed_ms(started));
+    if (!taken)
+        throw LockTimeoutError("could not take the migration lock (PostgreSQL advisory lock " +
+                               std::string(kLockName) + ", key " + key + ") within " +
+                               seconds_text(timeout) + ": " + lock_holder_description());
+    lock_session_ = std::move(session);
+}
+
+void PostgresConnection::release_migration_lock(bool commit) {
+    std::exception_ptr failure;
+    if (in_transaction_) {
+        try {
+            if (commit)
+                commit_migration();
+            else
+                rollback_migration();
+        } catch (...) {
+            failure = std::current_exception();
+        }
+    }
+    if (lock_session_) {
+        auto session = std::move(lock_session_);
+        try {
+            pqxx::nontransaction tx(session->connection);
+            tx.exec("SELECT pg_advisory_unlock(" + std::to_string(kLockKey) + ")");
+        } catch (const std::exception&) {
+            // Closing the session (now) releases the lock as well.
+        }
+    }
+    if (failure) std::rethrow_exception(failure);
+}
+
+void PostgresConnection::begin_migration(bool atomic) {
+    // atomic: false statements autocommit (CREATE INDEX CONCURRENTLY needs that).
+    if (!atomic) return;
+    run("BEGIN", {}, false, nullptr);
+    in_transaction_ = true;
+    transaction_aborted_ = false;
+}
+
+void PostgresConnection::commit_migration() {
+    if (!in_transaction_) return;
+    // COMMIT of a transaction an error aborted would silently roll it back.
+    if (transaction_aborted_) {
+        rollback_migration();
+        throw DatabaseError(
+            "the migration's transaction was aborted by an earlier error and has "
+            "been rolled back");
+    }
+    run("COMMIT", {}, false, nullptr);
+    in_transaction_ = false;
+}
+
+void PostgresConnection::rollback_migration() {
+    if (!in_transaction_) return;
+    in_transaction_ = false;
+    transaction_aborted_ = false;
+    try {
+        run("ROLLBACK", {}, false, nullptr);
+    } catch (const ConnectionError&) {
+        return;  // the server rolls back a lost session's transaction itself
+    }
+    // A SET inside the transaction was undone with it.
+    if (ddl_lock_timeout_.count() > 0) set_ddl_lock_timeout(ddl_lock_timeout_);
+}
+
+bool PostgresConnection::table_exists(const std::string& table) {
+    return !query(
+                "SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE n.nspname = current_schema() AND c.relname = $1 "
+                "AND c.relkind IN ('r', 'p')",
+                {table})
+                .rows.empty();
+}
+
+}  // namespace covet
