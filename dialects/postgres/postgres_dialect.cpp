@@ -9,7 +9,8 @@ const DialectFeatures& PostgresDialect::features() const {
     static const DialectFeatures features{.can_rollback_ddl = true,
                                           .supports_partial_indexes = true,
                                           .supports_deferrable_foreign_keys = true,
-                                          .max_identifier_length = 63};
+                                          .max_identifier_length = 63,
+                                          .supports_concurrent_indexes = true};
     return features;
 }
 

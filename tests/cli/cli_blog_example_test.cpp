@@ -2,9 +2,9 @@
 
 #include <set>
 
+#include "backend_probe.h"
 #include "cli_assertions.h"
 #include "migration_listing.h"
-#include "sqlite_probe.h"
 #include "workspace.h"
 
 using namespace covet_test;
@@ -12,19 +12,6 @@ using namespace covet_test;
 namespace {
 
 const std::vector<std::string> kBlog = {"0001_initial", "0002_add_profile", "0003_add_index"};
-
-std::set<std::string> schema_tables(const Workspace& ws) {
-    auto tables = SqliteProbe(ws / "covet.db").tables();
-    tables.erase("covet_migrations");
-    return tables;
-}
-
-bool has_column(const Workspace& ws, const std::string& table, const std::string& column) {
-    for (const auto& name : SqliteProbe(ws / "covet.db").columns(table)) {
-        if (name == column) return true;
-    }
-    return false;
-}
 
 std::vector<std::string> statuses(const std::vector<ListedMigration>& listing) {
     std::vector<std::string> result;
@@ -35,11 +22,17 @@ std::vector<std::string> statuses(const std::vector<ListedMigration>& listing) {
 
 }  // namespace
 
-TEST_CASE("the blog example migrates, lists, rolls back fully, re-applies and steps back",
-          "[cli][blog]") {
+COVET_CLI_BACKEND_TEST(
+    "the blog example migrates, lists, rolls back fully, re-applies and steps back",
+    "[cli][blog]") {
     Workspace ws;
     ws.copy_tree(source_dir() / "migrations-examples" / "blog", "migrations-examples/blog");
-    const std::vector<std::string> m = {"-m", "migrations-examples/blog"};
+    const std::string url = database_url_for(backend, ws);
+    const std::vector<std::string> m = {"-d", url, "-m", "migrations-examples/blog"};
+    auto schema_tables = [&](const Workspace&) { return DatabaseProbe(url).schema_tables(); };
+    auto has_column = [&](const Workspace&, const std::string& table, const std::string& column) {
+        return DatabaseProbe(url).has_column(table, column);
+    };
     auto with = [&](std::vector<std::string> args) {
         args.insert(args.begin(), m.begin(), m.end());
         return args;
@@ -79,7 +72,13 @@ TEST_CASE("the blog example migrates, lists, rolls back fully, re-applies and st
     CHECK_RUN(rollback, appear_in_order(rollback.out, {"Unapplying blog.0003_add_index",
                                                        "Unapplying blog.0002_add_profile",
                                                        "Unapplying blog.0001_initial"}));
-    CHECK(SqliteProbe(ws / "covet.db").tables() == std::set<std::string>{"covet_migrations"});
+    {
+        // MySQL keeps its (empty) journal table next to the history.
+        DatabaseProbe db(url);
+        CHECK(db.schema_tables().empty());
+        CHECK(db.tables().count("covet_migrations") == 1);
+        CHECK(db.history().empty());
+    }
     CHECK(statuses(list_migrations(ws, m)) ==
           std::vector<std::string>{"pending", "pending", "pending"});
 

@@ -6,16 +6,13 @@
 #include <regex>
 #include <set>
 
+#include "backend_probe.h"
 #include "cli_assertions.h"
-#include "sqlite_probe.h"
 #include "workspace.h"
 
 using namespace covet_test;
 
 namespace {
-
-constexpr int kMigrations = 30;
-constexpr int kProcesses = 4;
 
 std::string two_digits(int n) {
     char buffer[8];
@@ -28,7 +25,7 @@ std::string migration_name(int n) {
 }
 
 // A chain of migrations, each creating one table with a foreign key to the previous one.
-void write_chain(const Workspace& ws) {
+void write_chain(const Workspace& ws, int kMigrations) {
     for (int n = 1; n <= kMigrations; ++n) {
         std::string text;
         if (n > 1) text += "dependencies: [" + migration_name(n - 1) + "]\n";
@@ -50,14 +47,18 @@ void write_chain(const Workspace& ws) {
 
 }  // namespace
 
-TEST_CASE("four migrate processes at once apply every migration exactly once",
-          "[cli][concurrency]") {
+// Issue 4 asks for eight processes against each server; SQLite keeps its four.
+COVET_CLI_BACKEND_TEST("several migrate processes at once apply every migration exactly once",
+                       "[cli][concurrency]") {
+    const int kMigrations = backend == "sqlite" ? 30 : 20;
+    const int kProcesses = backend == "sqlite" ? 4 : 8;
     Workspace ws;
-    write_chain(ws);
+    write_chain(ws, kMigrations);
+    const std::string url = database_url_for(backend, ws);
 
     std::vector<std::unique_ptr<BackgroundProcess>> processes;
     for (int i = 0; i < kProcesses; ++i) {
-        RunOptions options = ws.covet_options({"migrate"});
+        RunOptions options = ws.covet_options({"-d", url, "migrate"});
         options.timeout = std::chrono::seconds(180);
         processes.push_back(std::make_unique<BackgroundProcess>(options));
     }
@@ -81,10 +82,11 @@ TEST_CASE("four migrate processes at once apply every migration exactly once",
         CHECK(count == 1);
     }
 
-    SqliteProbe db(ws / "covet.db");
+    DatabaseProbe db(url);
     CHECK(db.scalar("SELECT count(*) FROM covet_migrations") == kMigrations);
-    CHECK(db.scalar("SELECT count(DISTINCT app || '.' || name) FROM covet_migrations") ==
-          kMigrations);
+    CHECK(
+        db.scalar("SELECT count(*) FROM (SELECT DISTINCT app, name FROM covet_migrations) AS d") ==
+        kMigrations);
     auto tables = db.tables();
     for (int n = 1; n <= kMigrations; ++n) {
         INFO("table t" << two_digits(n));

@@ -2,8 +2,8 @@
 
 #include <set>
 
+#include "backend_probe.h"
 #include "cli_assertions.h"
-#include "sqlite_probe.h"
 #include "workspace.h"
 
 using namespace covet_test;
@@ -19,34 +19,41 @@ bool names_operation(const RunResult& result, const std::string& kind, int posit
 
 }  // namespace
 
-TEST_CASE("rolling back run_sql without reverse_sql fails naming migration and operation",
-          "[cli][atomicity]") {
+COVET_CLI_BACKEND_TEST(
+    "rolling back run_sql without reverse_sql fails naming migration and operation",
+    "[cli][atomicity]") {
     Workspace ws;
     ws.copy_fixture("irreversible");
-    REQUIRE_EXIT(ws.covet({"migrate"}), 0);
+    const std::string url = database_url_for(backend, ws);
+    REQUIRE_EXIT(ws.covet({"-d", url, "migrate"}), 0);
     const History applied = {{"shop", "0001_create_items"}, {"shop", "0002_seed_items"}};
-    REQUIRE(SqliteProbe(ws / "covet.db").history() == applied);
+    REQUIRE(DatabaseProbe(url).history() == applied);
 
     for (const auto& args :
          std::vector<std::vector<std::string>>{{"rollback"}, {"migrate", "zero"}}) {
-        RunResult result = ws.covet(args);
+        std::vector<std::string> with_url = {"-d", url};
+        with_url.insert(with_url.end(), args.begin(), args.end());
+        RunResult result = ws.covet(with_url);
         CHECK_EXIT(result, 1);
         CHECK_RUN(result, is_one_error_line(result.err));
         CHECK_RUN(result, contains(result.err, "0002_seed_items"));
         CHECK_RUN(result, names_operation(result, "run_sql", 1));
 
-        SqliteProbe db(ws / "covet.db");
+        DatabaseProbe db(url);
         CHECK(db.history() == applied);
         REQUIRE(db.has_table("items"));
         CHECK(db.scalar("SELECT count(*) FROM items WHERE name = 'kept'") == 1);
     }
 }
 
-TEST_CASE("a migration failing in its third operation leaves schema and history as before",
-          "[cli][atomicity]") {
+// PostgreSQL and SQLite roll the migration back; MariaDB undoes its first two operations.
+COVET_CLI_BACKEND_TEST(
+    "a migration failing in its third operation leaves schema and history as before",
+    "[cli][atomicity]") {
     Workspace ws;
     ws.copy_fixture("failing");
-    RunResult result = ws.covet({"migrate"});
+    const std::string url = database_url_for(backend, ws);
+    RunResult result = ws.covet({"-d", url, "migrate"});
     CHECK_EXIT(result, 1);
     CHECK_RUN(result, is_one_error_line(result.err));
     CHECK_RUN(result, contains(result.err, "0002_breaks_on_third"));
@@ -54,8 +61,8 @@ TEST_CASE("a migration failing in its third operation leaves schema and history 
     CHECK_RUN(result, contains(result.out, "Applying shop.0001_create_base... OK"));
 
     {
-        SqliteProbe db(ws / "covet.db");
-        CHECK(db.tables() == std::set<std::string>{"covet_migrations", "base"});
+        DatabaseProbe db(url);
+        CHECK(db.schema_tables() == std::set<std::string>{"base"});
         CHECK(db.columns("base") == std::vector<std::string>{"id", "label"});
         CHECK(db.history() == History{{"shop", "0001_create_base"}});
     }
@@ -67,8 +74,8 @@ TEST_CASE("a migration failing in its third operation leaves schema and history 
     REQUIRE(text.find(broken) != std::string::npos);
     text.replace(text.find(broken), broken.size(), "INSERT INTO base (label) VALUES ('fixed')");
     ws.write(file, text);
-    REQUIRE_EXIT(ws.covet({"migrate"}), 0);
-    SqliteProbe db(ws / "covet.db");
+    REQUIRE_EXIT(ws.covet({"-d", url, "migrate"}), 0);
+    DatabaseProbe db(url);
     CHECK(db.history().size() == 2);
     CHECK(db.has_table("extra"));
     CHECK(db.columns("base") == std::vector<std::string>{"id", "label", "note"});

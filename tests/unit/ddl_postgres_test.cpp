@@ -2,7 +2,9 @@
 
 #include "covet/error.h"
 #include "ddl_harness.h"
+#include "covet/loader.h"
 #include "postgres/postgres_dialect.h"
+#include "sqlite/sqlite_dialect.h"
 #include "schema/identifier_names.h"
 
 using namespace covet;
@@ -579,4 +581,25 @@ TEST_CASE("postgres run_sql runs for its own dialect or for every dialect", "[dd
     auto other = run_on(state, *run_sql("PRAGMA optimize", "", "sqlite"));
     CHECK(other.forwards.empty());
     CHECK(other.backwards.empty());
+}
+
+TEST_CASE("postgres create_index with concurrently builds without blocking writes") {
+    covet::PostgresDialect postgres;
+    covet::SqliteDialect sqlite;
+    covet::Migration m = covet::parse_migration_file(
+        "0001_x.yaml",
+        "atomic: false\noperations:\n  - create_table: {table: t, fields: {a: IntegerField()}}\n"
+        "  - create_index: {name: idx_a, table: t, columns: [a], concurrently: true}\n",
+        "default");
+    covet::ProjectState state;
+    m.operations[0]->state_forwards("default", state);
+    covet::ProjectState after = state;
+    m.operations[1]->state_forwards("default", after);
+    auto pg = postgres.schema_editor();
+    m.operations[1]->database_forwards(*pg, state, after);
+    REQUIRE(pg->statements() ==
+            std::vector<std::string>{"CREATE INDEX CONCURRENTLY \"idx_a\" ON \"t\" (\"a\")"});
+    auto lite = sqlite.schema_editor();
+    m.operations[1]->database_forwards(*lite, state, after);
+    REQUIRE(lite->statements() == std::vector<std::string>{"CREATE INDEX \"idx_a\" ON \"t\" (\"a\")"});
 }

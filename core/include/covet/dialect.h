@@ -17,6 +17,8 @@ struct DialectFeatures {
     bool supports_partial_indexes = true;
     bool supports_deferrable_foreign_keys = true;
     std::size_t max_identifier_length = 63;
+    // CREATE INDEX CONCURRENTLY (builds without blocking writes; not in a transaction).
+    bool supports_concurrent_indexes = false;
 };
 
 class Dialect {

@@ -16,6 +16,9 @@ struct IndexSpec {
     std::vector<std::string> columns;  // field names or column names
     bool unique = false;
     std::string where;  // partial-index condition, raw SQL; empty: none
+    // Build without blocking writes where the dialect can (PostgreSQL); the
+    // migration must then be `atomic: false`.
+    bool concurrently = false;
     bool operator==(const IndexSpec&) const = default;
 };
 

@@ -141,13 +141,14 @@ public:
 
     IndexSpec index(const YAML::Node& node) const {
         expect_map(node, "an index");
-        check_keys(node, "index", {"name", "columns", "unique", "where"});
+        check_keys(node, "index", {"name", "columns", "unique", "where", "concurrently"});
         IndexSpec spec;
         spec.name = required_string(node, "name", "an index");
         if (!node["columns"]) fail(node, "index '" + spec.name + "' requires 'columns'");
         spec.columns = string_list(node["columns"], "'columns'");
         if (node["unique"]) spec.unique = boolean(node["unique"], "'unique'");
         spec.where = optional_string(node, "where");
+        if (node["concurrently"]) spec.concurrently = boolean(node["concurrently"], "'concurrently'");
         return spec;
     }
 
@@ -236,7 +237,7 @@ OperationPtr FileReader::operation(const std::string& kind, const YAML::Node& bo
         return op;
     }
     if (kind == "create_index") {
-        check_keys(body, what, {"name", "table", "columns", "unique", "where"});
+        check_keys(body, what, {"name", "table", "columns", "unique", "where", "concurrently"});
         auto op = std::make_shared<CreateIndex>();
         op->table = required_string(body, "table", what);
         YAML::Node copy = YAML::Clone(body);

@@ -36,7 +36,8 @@ std::string CreateIndex::describe() const {
 std::string CreateIndex::canonical() const {
     return "create_index{table=" + canonical_quote(table) + ",name=" + canonical_quote(index.name) +
            ",columns=" + canonical_list(index.columns) + ",unique=" + (index.unique ? "1" : "0") +
-           ",where=" + canonical_quote(index.where) + "}";
+           ",where=" + canonical_quote(index.where) + (index.concurrently ? ",concurrently=1" : "") +
+           "}";
 }
 
 void DropIndex::state_forwards(const std::string&, ProjectState& state) const {

@@ -13,7 +13,8 @@ namespace {
 
 std::string index_canonical(const IndexSpec& index) {
     return "{name=" + canonical_quote(index.name) + ",columns=" + canonical_list(index.columns) +
-           ",unique=" + (index.unique ? "1" : "0") + ",where=" + canonical_quote(index.where) + "}";
+           ",unique=" + (index.unique ? "1" : "0") + ",where=" + canonical_quote(index.where) +
+           (index.concurrently ? ",concurrently=1" : "") + "}";
 }
 
 std::string effective_model_name(const CreateTable& op) {
