@@ -59,6 +59,10 @@ std::string unknown_command(int argc, char** argv, CLI::App& app) {
         std::vector<std::string> names;
         for (const auto* sub : app.get_subcommands({})) names.push_back(sub->get_name());
         if (std::find(names.begin(), names.end(), arg) != names.end()) return "";
+        // Commands of the contract that later versions bring.
+        for (const char* later : {"makemigrations", "shell", "inspectdb"})
+            if (arg == later)
+                return "the '" + arg + "' command is not available in this version of covet";
         std::string best;
         std::size_t best_distance = 3;
         for (const auto& name : names) {

@@ -53,6 +53,13 @@ bool DatabaseProbe::has_column(const std::string& table, const std::string& colu
     return std::find(names.begin(), names.end(), column) != names.end();
 }
 
+std::set<std::string> DatabaseProbe::indexes(const std::string& table) {
+    std::set<std::string> names;
+    for (const auto& index : connection_->describe_table(table).indexes)
+        names.insert(index.name);
+    return names;
+}
+
 long long DatabaseProbe::scalar(const std::string& sql) {
     auto result = connection_->query(sql);
     if (result.rows.empty() || result.rows[0].empty())

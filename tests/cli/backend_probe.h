@@ -29,6 +29,7 @@ class DatabaseProbe {
     bool has_table(const std::string& table);
     std::vector<std::string> columns(const std::string& table);
     bool has_column(const std::string& table, const std::string& column);
+    std::set<std::string> indexes(const std::string& table);
     long long scalar(const std::string& sql);
     // (app, name) rows of covet_migrations in id order; empty when the table is absent.
     std::vector<std::pair<std::string, std::string>> history();

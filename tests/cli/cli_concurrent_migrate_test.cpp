@@ -15,7 +15,7 @@ using namespace covet_test;
 namespace {
 
 std::string two_digits(int n) {
-    char buffer[8];
+    char buffer[16];
     std::snprintf(buffer, sizeof buffer, "%02d", n);
     return buffer;
 }

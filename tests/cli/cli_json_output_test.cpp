@@ -2,6 +2,7 @@
 
 #include <regex>
 
+#include "backend_probe.h"
 #include "cli_assertions.h"
 #include "json_value.h"
 #include "migration_listing.h"
@@ -45,11 +46,12 @@ std::vector<std::string> names_in(const JsonValue& list) {
 
 }  // namespace
 
-TEST_CASE("showmigrations --format json lists every migration with the contract's keys",
-          "[cli][json]") {
+COVET_CLI_BACKEND_TEST(
+    "showmigrations --format json lists every migration with the contract's keys", "[cli][json]") {
     Workspace ws;
     ws.copy_fixture("shop");
-    RunResult pending = ws.covet({"showmigrations", "--format", "json"});
+    const std::string url = database_url_for(backend, ws);
+    RunResult pending = ws.covet({"-d", url, "showmigrations", "--format", "json"});
     REQUIRE_EXIT(pending, 0);
     std::vector<ListedMigration> before;
     REQUIRE_NOTHROW(before = parse_migration_listing(pending.out));
@@ -68,8 +70,8 @@ TEST_CASE("showmigrations --format json lists every migration with the contract'
     CHECK(document.at("migrations").items[0].keys() ==
           std::vector<std::string>{"app", "name", "status", "applied_at", "checksum"});
 
-    REQUIRE_EXIT(ws.covet({"migrate"}), 0);
-    auto after = list_migrations(ws);
+    REQUIRE_EXIT(ws.covet({"-d", url, "migrate"}), 0);
+    auto after = list_migrations(ws, {"-d", url});
     REQUIRE(after.size() == 3);
     for (std::size_t i = 0; i < after.size(); ++i) {
         CHECK(after[i].status == "applied");
@@ -80,10 +82,12 @@ TEST_CASE("showmigrations --format json lists every migration with the contract'
     CHECK(after[0].checksum != after[1].checksum);
 }
 
-TEST_CASE("migrate --format json reports applied and rolled back migrations", "[cli][json]") {
+COVET_CLI_BACKEND_TEST("migrate --format json reports applied and rolled back migrations",
+                       "[cli][json]") {
     Workspace ws;
     ws.copy_fixture("shop");
-    RunResult forwards = ws.covet({"migrate", "--format", "json"});
+    const std::string url = database_url_for(backend, ws);
+    RunResult forwards = ws.covet({"-d", url, "migrate", "--format", "json"});
     REQUIRE_EXIT(forwards, 0);
     JsonValue applied = parse_run_document(forwards);
     CHECK(names_in(applied.at("applied")) == std::vector<std::string>{"shop.0001_create_customers",
@@ -91,13 +95,13 @@ TEST_CASE("migrate --format json reports applied and rolled back migrations", "[
                                                                       "shop.0003_add_order_note"});
     CHECK(applied.at("rolled_back").items.empty());
 
-    RunResult nothing = ws.covet({"--format", "json", "migrate"});
+    RunResult nothing = ws.covet({"-d", url, "--format", "json", "migrate"});
     REQUIRE_EXIT(nothing, 0);
     JsonValue empty = parse_run_document(nothing);
     CHECK(empty.at("applied").items.empty());
     CHECK(empty.at("rolled_back").items.empty());
 
-    RunResult backwards = ws.covet({"migrate", "0001", "--format", "json"});
+    RunResult backwards = ws.covet({"-d", url, "migrate", "0001", "--format", "json"});
     REQUIRE_EXIT(backwards, 0);
     JsonValue rolled = parse_run_document(backwards);
     CHECK(rolled.at("applied").items.empty());
@@ -105,11 +109,12 @@ TEST_CASE("migrate --format json reports applied and rolled back migrations", "[
           std::vector<std::string>{"shop.0003_add_order_note", "shop.0002_create_orders"});
 }
 
-TEST_CASE("rollback --format json reports what it rolled back", "[cli][json]") {
+COVET_CLI_BACKEND_TEST("rollback --format json reports what it rolled back", "[cli][json]") {
     Workspace ws;
     ws.copy_fixture("shop");
-    REQUIRE_EXIT(ws.covet({"migrate"}), 0);
-    RunResult result = ws.covet({"--format", "json", "rollback"});
+    const std::string url = database_url_for(backend, ws);
+    REQUIRE_EXIT(ws.covet({"-d", url, "migrate"}), 0);
+    RunResult result = ws.covet({"-d", url, "--format", "json", "rollback"});
     REQUIRE_EXIT(result, 0);
     JsonValue document = parse_run_document(result);
     CHECK(document.at("applied").items.empty());

@@ -4,9 +4,9 @@
 #include <regex>
 #include <set>
 
+#include "backend_probe.h"
 #include "cli_assertions.h"
 #include "migration_listing.h"
-#include "sqlite_probe.h"
 #include "workspace.h"
 
 using namespace covet_test;
@@ -16,25 +16,23 @@ namespace {
 const std::vector<std::string> kShopMigrations = {
     "shop.0001_create_customers", "shop.0002_create_orders", "shop.0003_add_order_note"};
 
-// Tables other than the history table; empty when the database was never created.
-std::set<std::string> schema_tables(const Workspace& ws) {
-    if (!ws.exists("covet.db")) return {};
-    auto tables = SqliteProbe(ws / "covet.db").tables();
-    tables.erase("covet_migrations");
-    return tables;
+// Tables other than covet's own bookkeeping tables.
+std::set<std::string> schema_tables(const std::string& url) {
+    return DatabaseProbe(url).schema_tables();
 }
 
-std::size_t history_size(const Workspace& ws) {
-    if (!ws.exists("covet.db")) return 0;
-    return SqliteProbe(ws / "covet.db").history().size();
+std::size_t history_size(const std::string& url) {
+    return DatabaseProbe(url).history().size();
 }
 
 }  // namespace
 
-TEST_CASE("migrate prints one line per applied migration with its duration", "[cli][migrate]") {
+COVET_CLI_BACKEND_TEST("migrate prints one line per applied migration with its duration",
+                       "[cli][migrate]") {
     Workspace ws;
     ws.copy_fixture("shop");
-    RunResult result = ws.covet({"migrate"});
+    const std::string url = database_url_for(backend, ws);
+    RunResult result = ws.covet({"-d", url, "migrate"});
     REQUIRE_EXIT(result, 0);
     for (const auto& name : kShopMigrations) {
         std::string escaped = std::regex_replace(name, std::regex(R"(\.)"), R"(\.)");
@@ -43,8 +41,8 @@ TEST_CASE("migrate prints one line per applied migration with its duration", "[c
     }
     CHECK_RUN(result, appear_in_order(result.out, kShopMigrations));
 
-    SqliteProbe db(ws / "covet.db");
-    CHECK(db.tables() == std::set<std::string>{"covet_migrations", "customers", "orders"});
+    DatabaseProbe db(url);
+    CHECK(db.schema_tables() == std::set<std::string>{"customers", "orders"});
     auto order_columns = db.columns("orders");
     CHECK(order_columns == std::vector<std::string>{"id", "customer_id", "total", "note"});
     CHECK(db.indexes("orders").count("idx_orders_total") == 1);
@@ -54,42 +52,46 @@ TEST_CASE("migrate prints one line per applied migration with its duration", "[c
     CHECK(history[2] == std::pair<std::string, std::string>{"shop", "0003_add_order_note"});
 }
 
-TEST_CASE("migrate with nothing to do says so and changes nothing", "[cli][migrate]") {
+COVET_CLI_BACKEND_TEST("migrate with nothing to do says so and changes nothing", "[cli][migrate]") {
     Workspace ws;
     ws.copy_fixture("shop");
-    REQUIRE_EXIT(ws.covet({"migrate"}), 0);
-    RunResult again = ws.covet({"migrate"});
+    const std::string url = database_url_for(backend, ws);
+    REQUIRE_EXIT(ws.covet({"-d", url, "migrate"}), 0);
+    RunResult again = ws.covet({"-d", url, "migrate"});
     REQUIRE_EXIT(again, 0);
     CHECK_RUN(again, has_line_matching(again.out, "No migrations to apply\\."));
     CHECK_RUN(again, !contains(again.out, "Applying"));
-    CHECK(history_size(ws) == 3);
+    CHECK(history_size(url) == 3);
 }
 
-TEST_CASE("migrate --plan lists the migrations in order and applies nothing", "[cli][migrate]") {
+COVET_CLI_BACKEND_TEST("migrate --plan lists the migrations in order and applies nothing",
+                       "[cli][migrate]") {
     Workspace ws;
     ws.copy_fixture("shop");
-    RunResult plan = ws.covet({"migrate", "--plan"});
+    const std::string url = database_url_for(backend, ws);
+    RunResult plan = ws.covet({"-d", url, "migrate", "--plan"});
     REQUIRE_EXIT(plan, 0);
     CHECK_RUN(plan, appear_in_order(plan.out, kShopMigrations));
     // Each migration line is followed by its indented operation descriptions.
     CHECK_RUN(plan, has_line_matching(plan.out, R"(\s+\S.*)"));
-    CHECK(schema_tables(ws).empty());
-    CHECK(history_size(ws) == 0);
+    CHECK(schema_tables(url).empty());
+    CHECK(history_size(url) == 0);
 
-    REQUIRE_EXIT(ws.covet({"migrate"}), 0);
-    RunResult backwards = ws.covet({"migrate", "0001", "--plan"});
+    REQUIRE_EXIT(ws.covet({"-d", url, "migrate"}), 0);
+    RunResult backwards = ws.covet({"-d", url, "migrate", "0001", "--plan"});
     REQUIRE_EXIT(backwards, 0);
     CHECK_RUN(backwards, appear_in_order(backwards.out,
                                          {"shop.0003_add_order_note", "shop.0002_create_orders"}));
     CHECK_RUN(backwards, !contains(backwards.out, "0001_create_customers"));
-    CHECK(history_size(ws) == 3);
+    CHECK(history_size(url) == 3);
 }
 
-TEST_CASE("migrate --sql prints each migration's statements and applies nothing",
-          "[cli][migrate]") {
+COVET_CLI_BACKEND_TEST("migrate --sql prints each migration's statements and applies nothing",
+                       "[cli][migrate]") {
     Workspace ws;
     ws.copy_fixture("shop");
-    RunResult sql = ws.covet({"migrate", "--sql"});
+    const std::string url = database_url_for(backend, ws);
+    RunResult sql = ws.covet({"-d", url, "migrate", "--sql"});
     REQUIRE_EXIT(sql, 0);
     std::vector<std::string> headers;
     for (const auto& name : kShopMigrations)
@@ -110,39 +112,45 @@ TEST_CASE("migrate --sql prints each migration's statements and applies nothing"
         INFO("section of " << headers[i] << ":\n" << body);
         CHECK((!body.empty() && body.back() == ';'));
     }
-    CHECK(schema_tables(ws).empty());
-    CHECK(history_size(ws) == 0);
+    CHECK(schema_tables(url).empty());
+    CHECK(history_size(url) == 0);
 }
 
-TEST_CASE("migrate --fake records the migrations without running their SQL", "[cli][migrate]") {
+COVET_CLI_BACKEND_TEST("migrate --fake records the migrations without running their SQL",
+                       "[cli][migrate]") {
     Workspace ws;
     ws.copy_fixture("shop");
-    REQUIRE_EXIT(ws.covet({"migrate", "--fake"}), 0);
-    CHECK(schema_tables(ws).empty());
-    CHECK(history_size(ws) == 3);
-    for (const auto& row : list_migrations(ws))
+    const std::string url = database_url_for(backend, ws);
+    REQUIRE_EXIT(ws.covet({"-d", url, "migrate", "--fake"}), 0);
+    CHECK(schema_tables(url).empty());
+    CHECK(history_size(url) == 3);
+    for (const auto& row : list_migrations(ws, {"-d", url}))
         CHECK(row.status == "applied");
 
-    REQUIRE_EXIT(ws.covet({"migrate", "zero", "--fake"}), 0);
-    CHECK(history_size(ws) == 0);
+    REQUIRE_EXIT(ws.covet({"-d", url, "migrate", "zero", "--fake"}), 0);
+    CHECK(history_size(url) == 0);
 }
 
-TEST_CASE("migrate --check exits 3 listing what is unapplied and runs nothing", "[cli][migrate]") {
+COVET_CLI_BACKEND_TEST("migrate --check exits 3 listing what is unapplied and runs nothing",
+                       "[cli][migrate]") {
     Workspace ws;
     ws.copy_fixture("shop");
-    REQUIRE_EXIT(ws.covet({"migrate", "0001"}), 0);
-    RunResult check = ws.covet({"migrate", "--check"});
+    const std::string url = database_url_for(backend, ws);
+    REQUIRE_EXIT(ws.covet({"-d", url, "migrate", "0001"}), 0);
+    RunResult check = ws.covet({"-d", url, "migrate", "--check"});
     CHECK_EXIT(check, 3);
     CHECK_RUN(check, contains(check.out + check.err, "0002_create_orders"));
     CHECK_RUN(check, contains(check.out + check.err, "0003_add_order_note"));
-    CHECK(history_size(ws) == 1);
-    CHECK(schema_tables(ws) == std::set<std::string>{"customers"});
+    CHECK(history_size(url) == 1);
+    CHECK(schema_tables(url) == std::set<std::string>{"customers"});
 }
 
-TEST_CASE("verbose mode logs every SQL statement with its duration to stderr", "[cli][migrate]") {
+COVET_CLI_BACKEND_TEST("verbose mode logs every SQL statement with its duration to stderr",
+                       "[cli][migrate]") {
     Workspace ws;
     ws.copy_fixture("shop");
-    RunResult result = ws.covet({"-v", "migrate"});
+    const std::string url = database_url_for(backend, ws);
+    RunResult result = ws.covet({"-d", url, "-v", "migrate"});
     REQUIRE_EXIT(result, 0);
     CHECK_RUN(result, contains(result.err, "CREATE TABLE"));
     CHECK_RUN(result, contains(result.err, "CREATE INDEX"));
@@ -151,15 +159,18 @@ TEST_CASE("verbose mode logs every SQL statement with its duration to stderr", "
 
     Workspace quiet;
     quiet.copy_fixture("shop");
-    RunResult plain = quiet.covet({"migrate"});
+    const std::string quiet_url = database_url_for(backend, quiet);
+    RunResult plain = quiet.covet({"-d", quiet_url, "migrate"});
     REQUIRE_EXIT(plain, 0);
     CHECK_RUN(plain, !contains(plain.err, "CREATE TABLE"));
 }
 
-TEST_CASE("migrate accepts --lock-timeout and --ddl-lock-timeout", "[cli][migrate]") {
+COVET_CLI_BACKEND_TEST("migrate accepts --lock-timeout and --ddl-lock-timeout", "[cli][migrate]") {
     Workspace ws;
     ws.copy_fixture("shop");
-    RunResult result = ws.covet({"migrate", "--lock-timeout", "5", "--ddl-lock-timeout", "2"});
+    const std::string url = database_url_for(backend, ws);
+    RunResult result =
+        ws.covet({"-d", url, "migrate", "--lock-timeout", "5", "--ddl-lock-timeout", "2"});
     CHECK_EXIT(result, 0);
-    CHECK(history_size(ws) == 3);
+    CHECK(history_size(url) == 3);
 }

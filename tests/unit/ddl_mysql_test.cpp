@@ -191,7 +191,7 @@ TEST_CASE("mysql create_table with a partial index is refused", "[ddl][mysql]") 
                       "MySQL does not support partial indexes (index 'idx_named' has where:)");
 }
 
-TEST_CASE("mysql drop_table drops the through table first; rollback re-creates both",
+TEST_CASE("mysql drop_table drops the through table first, and rollback re-creates both",
           "[ddl][mysql]") {
     ProjectState state = blog_state(dialect);
     auto ddl = run_on(state, *drop_table("posts"));
@@ -451,7 +451,7 @@ TEST_CASE(
                      "`posts_author_id_idx`"});
 }
 
-TEST_CASE("mysql create_index writes unique indexes; drop_index names the table", "[ddl][mysql]") {
+TEST_CASE("mysql create_index writes unique indexes, and drop_index names the table", "[ddl][mysql]") {
     ProjectState state = blog_state(dialect);
     auto unique = run_on(
         state,

@@ -230,7 +230,7 @@ TEST_CASE("postgres create_table with a many-to-many field, unique_together and 
     CHECK(ddl.backwards == Statements{"DROP TABLE \"posts_tags\"", "DROP TABLE \"posts\""});
 }
 
-TEST_CASE("postgres drop_table drops the through table first; rollback re-creates both",
+TEST_CASE("postgres drop_table drops the through table first, and rollback re-creates both",
           "[ddl][postgres]") {
     ProjectState state = blog_state(dialect);
     auto ddl = run_on(state, *drop_table("posts"));
@@ -549,7 +549,7 @@ TEST_CASE("postgres rename_column of a unique_together member renames the constr
                      "\"posts_headline_author_id_uniq\""});
 }
 
-TEST_CASE("postgres create_index writes unique and partial indexes; drop_index drops them",
+TEST_CASE("postgres create_index writes unique and partial indexes, and drop_index drops them",
           "[ddl][postgres]") {
     ProjectState state = blog_state(dialect);
     auto unique = run_on(

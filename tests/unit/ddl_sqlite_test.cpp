@@ -221,7 +221,7 @@ TEST_CASE("sqlite create_table with a many-to-many field, unique_together and in
     CHECK(ddl.backwards == Statements{"DROP TABLE \"posts_tags\"", "DROP TABLE \"posts\""});
 }
 
-TEST_CASE("sqlite drop_table drops the through table first; rollback re-creates both",
+TEST_CASE("sqlite drop_table drops the through table first, and rollback re-creates both",
           "[ddl][sqlite]") {
     ProjectState state = blog_state(dialect);
     auto ddl = run_on(state, *drop_table("posts"));
@@ -553,7 +553,7 @@ TEST_CASE("sqlite rename_column of a many-to-many field renames its through tabl
     CHECK(ddl.backwards.front() == "ALTER TABLE \"posts_labels\" RENAME TO \"posts_tags\"");
 }
 
-TEST_CASE("sqlite create_index writes unique and partial indexes; drop_index drops them",
+TEST_CASE("sqlite create_index writes unique and partial indexes, and drop_index drops them",
           "[ddl][sqlite]") {
     ProjectState state = blog_state(dialect);
     auto unique = run_on(

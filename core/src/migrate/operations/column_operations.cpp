@@ -133,7 +133,8 @@ std::string AlterColumn::canonical() const {
 }
 
 void RenameColumn::state_forwards(const std::string&, ProjectState& state) const {
-    const ModelState& model = require_table(state, table);
+    // A copy: edit() below may free the model the state held.
+    const ModelState model = require_table(state, table);
     const Field old = require_field(model, old_name);
     Field renamed = old;
     renamed.name = new_name;
