@@ -49,7 +49,8 @@ CommandRun add_check_command(CLI::App& app) {
                 ProjectState state;
                 for (const Migration* m : ctx.graph().order())
                     if (applied.count(m->key()))
-                        for (const auto& op : m->operations) op->state_forwards(m->app, state);
+                        for (const auto& op : m->operations)
+                            op->state_forwards(m->app, state);
                 for (const auto& d : find_schema_drift(state, ctx.connection()))
                     findings.push_back("drift: " + d);
             }
@@ -61,13 +62,15 @@ CommandRun add_check_command(CLI::App& app) {
         if (ctx.json()) {
             JsonWriter json;
             json.begin_object().key("findings").begin_array();
-            for (const auto& f : findings) json.string(f);
+            for (const auto& f : findings)
+                json.string(f);
             json.end_array().end_object();
             ctx.out() << json.str() << "\n";
         } else if (findings.empty()) {
             if (!ctx.quiet()) ctx.out() << "No issues found.\n";
         } else {
-            for (const auto& f : findings) ctx.out() << f << "\n";
+            for (const auto& f : findings)
+                ctx.out() << f << "\n";
         }
         return findings.empty() ? kExitOk : kExitFinding;
     };

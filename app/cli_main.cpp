@@ -14,7 +14,8 @@ namespace {
 
 std::size_t edit_distance(const std::string& a, const std::string& b) {
     std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        row[j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
         std::size_t diagonal = row[0];
         row[0] = i;
@@ -48,8 +49,8 @@ void print_error(const std::string& message, const GlobalOptions& options) {
 // The first word that is neither an option nor an option's value is the
 // command; when it is not one, say so instead of CLI11's generic message.
 std::string unknown_command(int argc, char** argv, CLI::App& app) {
-    static const std::vector<std::string> with_value = {"-d", "--database", "-m", "--migrations",
-                                                        "-c", "--config", "--format"};
+    static const std::vector<std::string> with_value = {
+        "-d", "--database", "-m", "--migrations", "-c", "--config", "--format"};
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
         if (arg.starts_with("-")) {
@@ -57,7 +58,8 @@ std::string unknown_command(int argc, char** argv, CLI::App& app) {
             continue;
         }
         std::vector<std::string> names;
-        for (const auto* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+        for (const auto* sub : app.get_subcommands({}))
+            names.push_back(sub->get_name());
         if (std::find(names.begin(), names.end(), arg) != names.end()) return "";
         // Commands of the contract that later versions bring.
         for (const char* later : {"makemigrations", "shell", "inspectdb"})
@@ -73,7 +75,8 @@ std::string unknown_command(int argc, char** argv, CLI::App& app) {
             }
         }
         std::string list;
-        for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;
+        for (const auto& name : names)
+            list += (list.empty() ? "" : ", ") + name;
         return "unknown command '" + arg + "'" +
                (best.empty() ? "" : " (did you mean '" + best + "'?)") + "; commands: " + list;
     }

@@ -11,7 +11,9 @@
 namespace covet::cli {
 
 CommandContext::CommandContext(GlobalOptions options, const MigrationRegistry& registry)
-    : options_(std::move(options)), registry_(registry), url_(parse_database_url(options_.database)) {}
+    : options_(std::move(options)),
+      registry_(registry),
+      url_(parse_database_url(options_.database)) {}
 
 const MigrationGraph& CommandContext::graph() {
     if (graph_) return *graph_;
@@ -19,7 +21,8 @@ const MigrationGraph& CommandContext::graph() {
     bool allow_missing = !registry_.empty();
     std::vector<Migration> migrations =
         load_migration_directory(options_.migrations, allow_missing);
-    for (const auto& m : registry_.migrations()) migrations.push_back(m);
+    for (const auto& m : registry_.migrations())
+        migrations.push_back(m);
     graph_.emplace(std::move(migrations));
     replay_all(*graph_);
     return *graph_;
@@ -35,6 +38,8 @@ Connection& CommandContext::connection() {
     return *connection_;
 }
 
-std::unique_ptr<Dialect> CommandContext::offline_dialect() const { return dialect_for_url(url_); }
+std::unique_ptr<Dialect> CommandContext::offline_dialect() const {
+    return dialect_for_url(url_);
+}
 
 }  // namespace covet::cli

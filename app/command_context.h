@@ -15,7 +15,7 @@
 namespace covet::cli {
 
 class CommandContext {
-public:
+  public:
     CommandContext(GlobalOptions options, const MigrationRegistry& registry);
 
     const GlobalOptions& options() const { return options_; }
@@ -31,7 +31,7 @@ public:
 
     std::ostream& out() { return std::cout; }
 
-private:
+  private:
     GlobalOptions options_;
     const MigrationRegistry& registry_;
     DatabaseUrl url_;

@@ -21,8 +21,7 @@ void apply_config_and_defaults(GlobalOptions& options) {
         try {
             root = YAML::LoadFile(config);
         } catch (const YAML::Exception& e) {
-            throw LoadError(config, e.mark.line + 1, e.mark.column + 1,
-                            "malformed YAML: " + e.msg);
+            throw LoadError(config, e.mark.line + 1, e.mark.column + 1, "malformed YAML: " + e.msg);
         }
         if (!root.IsNull()) {
             if (!root.IsMap()) throw LoadError(config, 1, 1, "the config file must be a mapping");
@@ -30,9 +29,9 @@ void apply_config_and_defaults(GlobalOptions& options) {
                 std::string key = kv.first.as<std::string>();
                 auto mark = kv.first.Mark();
                 if (key != "database" && key != "migrations" && key != "models")
-                    throw LoadError(config, mark.line + 1, mark.column + 1,
-                                    "unknown key '" + key +
-                                        "' (expected: database, migrations, models)");
+                    throw LoadError(
+                        config, mark.line + 1, mark.column + 1,
+                        "unknown key '" + key + "' (expected: database, migrations, models)");
                 if (!kv.second.IsScalar())
                     throw LoadError(config, mark.line + 1, mark.column + 1,
                                     "'" + key + "' must be a single value");
@@ -43,7 +42,8 @@ void apply_config_and_defaults(GlobalOptions& options) {
                 // Relative to the config file, so `-c path/covet.yaml` works from anywhere.
                 fs::path dir = fs::path(config).parent_path();
                 fs::path m = root["migrations"].Scalar();
-                options.migrations = (m.is_absolute() || dir.empty()) ? m.string() : (dir / m).string();
+                options.migrations =
+                    (m.is_absolute() || dir.empty()) ? m.string() : (dir / m).string();
             }
         }
     }

@@ -10,7 +10,7 @@ namespace covet::cli {
 std::string json_escape(const std::string& text);  // with the surrounding quotes
 
 class JsonWriter {
-public:
+  public:
     JsonWriter& begin_object();
     JsonWriter& end_object();
     JsonWriter& begin_array();
@@ -23,7 +23,7 @@ public:
     JsonWriter& null();
     const std::string& str() const { return out_; }
 
-private:
+  private:
     void before_value();
     std::string out_;
     std::vector<bool> first_;  // per open container: no element written yet

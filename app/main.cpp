@@ -1,3 +1,5 @@
 #include "covet/cli.h"
 
-int main(int argc, char** argv) { return covet::cli::main(argc, argv); }
+int main(int argc, char** argv) {
+    return covet::cli::main(argc, argv);
+}

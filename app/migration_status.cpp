@@ -8,22 +8,32 @@ namespace covet::cli {
 
 const char* status_name(MigrationStatus status) {
     switch (status) {
-        case MigrationStatus::Applied: return "applied";
-        case MigrationStatus::Pending: return "pending";
-        case MigrationStatus::Modified: return "modified";
-        case MigrationStatus::Missing: return "missing";
-        case MigrationStatus::Partial: return "partial";
+        case MigrationStatus::Applied:
+            return "applied";
+        case MigrationStatus::Pending:
+            return "pending";
+        case MigrationStatus::Modified:
+            return "modified";
+        case MigrationStatus::Missing:
+            return "missing";
+        case MigrationStatus::Partial:
+            return "partial";
     }
     return "";
 }
 
 const char* status_mark(MigrationStatus status) {
     switch (status) {
-        case MigrationStatus::Applied: return "[X]";
-        case MigrationStatus::Pending: return "[ ]";
-        case MigrationStatus::Modified: return "[M]";
-        case MigrationStatus::Missing: return "[?]";
-        case MigrationStatus::Partial: return "[P]";
+        case MigrationStatus::Applied:
+            return "[X]";
+        case MigrationStatus::Pending:
+            return "[ ]";
+        case MigrationStatus::Modified:
+            return "[M]";
+        case MigrationStatus::Missing:
+            return "[?]";
+        case MigrationStatus::Partial:
+            return "[P]";
     }
     return "";
 }
@@ -46,11 +56,13 @@ std::vector<MigrationStatusRow> migration_statuses(CommandContext& ctx) {
     std::vector<std::pair<std::int64_t, MigrationStatusRow>> missing;
     for (const auto& [key, record] : applied)
         if (!graph.contains(key))
-            missing.push_back({record.id, {key, MigrationStatus::Missing, record.applied_at,
-                                           record.checksum, record.checksum}});
+            missing.push_back({record.id,
+                               {key, MigrationStatus::Missing, record.applied_at, record.checksum,
+                                record.checksum}});
     std::sort(missing.begin(), missing.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (auto& [id, row] : missing) rows.push_back(std::move(row));
+    for (auto& [id, row] : missing)
+        rows.push_back(std::move(row));
     // A journal left by a killed run marks its migration partial.
     if (auto partial = MigrationJournal(ctx.connection()).read())
         for (auto& row : rows)

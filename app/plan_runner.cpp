@@ -15,7 +15,8 @@ namespace {
 
 std::set<MigrationKey> key_set(const std::map<MigrationKey, AppliedMigration>& applied) {
     std::set<MigrationKey> out;
-    for (const auto& [key, record] : applied) out.insert(key);
+    for (const auto& [key, record] : applied)
+        out.insert(key);
     return out;
 }
 
@@ -24,9 +25,12 @@ void write_steps(JsonWriter& json, const std::vector<StepResult>& steps, bool ba
     for (const auto& s : steps) {
         if (s.backwards != backwards) continue;
         json.begin_object()
-            .key("app").string(s.key.app)
-            .key("name").string(s.key.name)
-            .key("duration_ms").number(s.duration_ms)
+            .key("app")
+            .string(s.key.app)
+            .key("name")
+            .string(s.key.name)
+            .key("duration_ms")
+            .number(s.duration_ms)
             .end_object();
     }
     json.end_array();
@@ -100,11 +104,16 @@ int print_plan(CommandContext& ctx, const Plan& plan) {
         json.begin_object().key("plan").begin_array();
         for (const auto& step : plan) {
             json.begin_object()
-                .key("app").string(step.migration->app)
-                .key("name").string(step.migration->name)
-                .key("backwards").boolean(step.backwards)
-                .key("operations").begin_array();
-            for (const auto& op : step.migration->operations) json.string(op->describe());
+                .key("app")
+                .string(step.migration->app)
+                .key("name")
+                .string(step.migration->name)
+                .key("backwards")
+                .boolean(step.backwards)
+                .key("operations")
+                .begin_array();
+            for (const auto& op : step.migration->operations)
+                json.string(op->describe());
             json.end_array().end_object();
         }
         json.end_array().end_object();
@@ -137,7 +146,8 @@ int print_plan_sql(CommandContext& ctx, const Plan& plan, const std::set<Migrati
         ctx.out() << "-- migration " << step.migration->key().to_string()
                   << (step.backwards ? " (backwards)" : "") << "\n";
         for (const auto& statements : compiled.statements)
-            for (const auto& sql : statements) ctx.out() << sql << ";\n";
+            for (const auto& sql : statements)
+                ctx.out() << sql << ";\n";
     }
     return kExitOk;
 }

@@ -37,9 +37,12 @@ CommandRun add_showmigrations_command(CLI::App& app) {
             json.begin_object().key("migrations").begin_array();
             for (const auto& row : rows) {
                 json.begin_object()
-                    .key("app").string(row.key.app)
-                    .key("name").string(row.key.name)
-                    .key("status").string(status_name(row.status))
+                    .key("app")
+                    .string(row.key.app)
+                    .key("name")
+                    .string(row.key.name)
+                    .key("status")
+                    .string(status_name(row.status))
                     .key("applied_at");
                 if (row.applied_at.empty())
                     json.null();
@@ -54,8 +57,10 @@ CommandRun add_showmigrations_command(CLI::App& app) {
             ctx.out() << json.str() << "\n";
         } else if (args->plan) {
             std::size_t width = 0;
-            for (const auto& row : rows) width = std::max(width, row.key.to_string().size());
-            for (const auto& row : rows) print_row(ctx.out(), row, row.key.to_string(), width);
+            for (const auto& row : rows)
+                width = std::max(width, row.key.to_string().size());
+            for (const auto& row : rows)
+                print_row(ctx.out(), row, row.key.to_string(), width);
         } else {
             std::map<std::string, std::vector<const MigrationStatusRow*>> by_app;
             std::size_t width = 0;
@@ -65,7 +70,8 @@ CommandRun add_showmigrations_command(CLI::App& app) {
             }
             for (const auto& [app_name, app_rows] : by_app) {
                 ctx.out() << app_name << "\n";
-                for (const auto* row : app_rows) print_row(ctx.out(), *row, row->key.name, width);
+                for (const auto* row : app_rows)
+                    print_row(ctx.out(), *row, row->key.name, width);
             }
             if (rows.empty()) ctx.out() << "(no migrations)\n";
         }

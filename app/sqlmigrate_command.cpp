@@ -37,7 +37,8 @@ CommandRun add_sqlmigrate_command(CLI::App& app) {
         auto states = executor.states_before(plan, before);
         CompiledStep compiled = executor.compile(plan[0], states.at(migration->key()));
         for (const auto& statements : compiled.statements)
-            for (const auto& sql : statements) ctx.out() << sql << ";\n";
+            for (const auto& sql : statements)
+                ctx.out() << sql << ";\n";
         return kExitOk;
     };
 }

@@ -15,10 +15,10 @@ std::unique_ptr<Connection> connect_database(const DatabaseUrl& url) {
     if (url.scheme == "postgresql") return std::make_unique<PostgresConnection>(url);
     if (url.scheme == "mysql") return std::make_unique<MysqlConnection>(url);
     // Live PostgreSQL and MySQL connections are issue 4; their DDL already works offline.
-    throw ConnectionError("live " + std::string(url.scheme == "mysql" ? "MySQL/MariaDB" : "PostgreSQL") +
-                          " connections are not available in this build yet (database '" +
-                          url.database + "' on host '" + url.host +
-                          "'); `covet sqlmigrate` prints their SQL without connecting");
+    throw ConnectionError(
+        "live " + std::string(url.scheme == "mysql" ? "MySQL/MariaDB" : "PostgreSQL") +
+        " connections are not available in this build yet (database '" + url.database +
+        "' on host '" + url.host + "'); `covet sqlmigrate` prints their SQL without connecting");
 }
 
 std::unique_ptr<Dialect> dialect_for_url(const DatabaseUrl& url) {

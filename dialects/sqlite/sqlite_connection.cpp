@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <thread>
 #include <filesystem>
+#include <thread>
 
 #include "covet/error.h"
 
@@ -112,7 +112,9 @@ void SqliteConnection::fail(int code, const std::string& sql) const {
     throw DatabaseError(message + " (in: " + excerpt(sql) + ")");
 }
 
-void SqliteConnection::exec_simple(const std::string& sql) { execute(sql); }
+void SqliteConnection::exec_simple(const std::string& sql) {
+    execute(sql);
+}
 
 sqlite3_stmt* SqliteConnection::prepare_cached(const std::string& sql) {
     auto it = cache_.find(sql);
@@ -131,10 +133,9 @@ sqlite3_stmt* SqliteConnection::prepare_cached(const std::string& sql) {
 void SqliteConnection::bind(sqlite3_stmt* stmt, const std::vector<Value>& params,
                             const std::string& sql) {
     if (static_cast<int>(params.size()) != sqlite3_bind_parameter_count(stmt))
-        throw DatabaseError("statement expects " +
-                            std::to_string(sqlite3_bind_parameter_count(stmt)) +
-                            " parameters, got " + std::to_string(params.size()) + " (in: " +
-                            excerpt(sql) + ")");
+        throw DatabaseError(
+            "statement expects " + std::to_string(sqlite3_bind_parameter_count(stmt)) +
+            " parameters, got " + std::to_string(params.size()) + " (in: " + excerpt(sql) + ")");
     for (std::size_t i = 0; i < params.size(); ++i) {
         int index = static_cast<int>(i) + 1;
         const Value& v = params[i];
@@ -158,8 +159,7 @@ void SqliteConnection::bind(sqlite3_stmt* stmt, const std::vector<Value>& params
                 break;
             case Value::Kind::Blob:
                 rc = sqlite3_bind_blob(stmt, index, v.as_blob().data.data(),
-                                       static_cast<int>(v.as_blob().data.size()),
-                                       SQLITE_TRANSIENT);
+                                       static_cast<int>(v.as_blob().data.size()), SQLITE_TRANSIENT);
                 break;
         }
         if (rc != SQLITE_OK) fail(rc, sql);
@@ -204,12 +204,14 @@ ResultSet SqliteConnection::query(const std::string& sql, const std::vector<Valu
     bind(stmt, params, sql);
     ResultSet rs;
     int columns = sqlite3_column_count(stmt);
-    for (int i = 0; i < columns; ++i) rs.columns.emplace_back(sqlite3_column_name(stmt, i));
+    for (int i = 0; i < columns; ++i)
+        rs.columns.emplace_back(sqlite3_column_name(stmt, i));
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         Row row;
         row.reserve(static_cast<std::size_t>(columns));
-        for (int i = 0; i < columns; ++i) row.push_back(column_value(stmt, i));
+        for (int i = 0; i < columns; ++i)
+            row.push_back(column_value(stmt, i));
         rs.rows.push_back(std::move(row));
     }
     sqlite3_reset(stmt);
@@ -265,9 +267,8 @@ void SqliteConnection::commit_migration() {
     if (!violations.rows.empty()) {
         const Row& r = violations.rows.front();
         throw IntegrityError("foreign key check failed: table '" + r[0].to_string() + "' row " +
-                             r[1].to_string() + " references missing row in '" +
-                             r[2].to_string() + "' (" + std::to_string(violations.rows.size()) +
-                             " violation(s))");
+                             r[1].to_string() + " references missing row in '" + r[2].to_string() +
+                             "' (" + std::to_string(violations.rows.size()) + " violation(s))");
     }
     exec_simple("RELEASE covet_migration");
     in_migration_ = false;

@@ -15,7 +15,7 @@ struct sqlite3_stmt;
 namespace covet {
 
 class SqliteConnection final : public Connection {
-public:
+  public:
     // Opens with WAL, foreign_keys=ON and a busy timeout. Throws
     // ConnectionError naming the path when it cannot be opened.
     explicit SqliteConnection(const DatabaseUrl& url);
@@ -41,7 +41,7 @@ public:
 
     sqlite3* handle() { return db_; }
 
-private:
+  private:
     struct StatementDeleter {
         void operator()(sqlite3_stmt* stmt) const;
     };
@@ -58,7 +58,7 @@ private:
     std::string path_;
     sqlite3* db_ = nullptr;
     std::map<std::string, StatementPtr> cache_;
-    bool in_run_ = false;        // a migrate/rollback run holds the write lock
+    bool in_run_ = false;  // a migrate/rollback run holds the write lock
     bool in_migration_ = false;
     int busy_timeout_ms_ = 5000;
     std::int64_t run_lock_timeout_ms_ = 60000;

@@ -9,7 +9,8 @@ namespace covet {
 
 namespace {
 std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : s)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
 }
 }  // namespace
@@ -19,12 +20,14 @@ std::vector<std::string> SqliteConnection::table_names() {
     ResultSet rs = query(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
         "ORDER BY name");
-    for (const auto& row : rs.rows) out.push_back(row[0].to_string());
+    for (const auto& row : rs.rows)
+        out.push_back(row[0].to_string());
     return out;
 }
 
 IntrospectedTable SqliteConnection::describe_table(const std::string& table) {
-    ResultSet sql = query("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", {table});
+    ResultSet sql =
+        query("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", {table});
     if (sql.rows.empty()) throw DatabaseError("table '" + table + "' does not exist");
     const std::string create_sql = lower(sql.rows[0][0].to_string());
     IntrospectedTable out;
@@ -70,8 +73,10 @@ IntrospectedTable SqliteConnection::describe_table(const std::string& table) {
             auto where = lower(text).rfind(" where ");
             if (where != std::string::npos) index.where = text.substr(where + 7);
         }
-        ResultSet info = query("SELECT name FROM pragma_index_info(?) ORDER BY seqno", {index.name});
-        for (const auto& c : info.rows) index.columns.push_back(c[0].to_string());
+        ResultSet info =
+            query("SELECT name FROM pragma_index_info(?) ORDER BY seqno", {index.name});
+        for (const auto& c : info.rows)
+            index.columns.push_back(c[0].to_string());
         out.indexes.push_back(std::move(index));
     }
     return out;

@@ -52,7 +52,8 @@ void MigrationHarness::run(const std::function<Plan(const MigrationPlanner&)>& b
         MigrationRecorder recorder(*connection_);
         recorder.ensure_schema();
         std::set<MigrationKey> done;
-        for (const auto& [key, rec] : recorder.applied()) done.insert(key);
+        for (const auto& [key, rec] : recorder.applied())
+            done.insert(key);
         Plan plan = build(MigrationPlanner(graph, done));
         MigrationExecutor(graph, connection_->dialect()).run(*connection_, plan, done, {}, {});
     } catch (...) {
@@ -75,11 +76,14 @@ void MigrationHarness::rollback(int steps) {
 
 std::set<MigrationKey> MigrationHarness::applied() {
     std::set<MigrationKey> out;
-    for (const auto& [key, rec] : MigrationRecorder(*connection_).applied()) out.insert(key);
+    for (const auto& [key, rec] : MigrationRecorder(*connection_).applied())
+        out.insert(key);
     return out;
 }
 
-std::vector<std::string> MigrationHarness::tables() { return connection_->table_names(); }
+std::vector<std::string> MigrationHarness::tables() {
+    return connection_->table_names();
+}
 
 std::vector<std::string> MigrationHarness::user_tables() {
     std::vector<std::string> out;
@@ -135,7 +139,8 @@ std::vector<std::string> MigrationHarness::drift() {
     ProjectState state;
     for (const Migration* m : graph.order())
         if (done.count(m->key()))
-            for (const auto& op : m->operations) op->state_forwards(m->app, state);
+            for (const auto& op : m->operations)
+                op->state_forwards(m->app, state);
     return find_schema_drift(state, *connection_);
 }
 

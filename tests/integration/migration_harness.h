@@ -41,7 +41,7 @@ struct IndexInfo {
 inline const char* const kBackends[] = {"sqlite", "postgresql", "mysql"};
 
 class MigrationHarness {
-public:
+  public:
     // backend: "sqlite" (a file in a temporary directory), "postgresql" or
     // "mysql" (a fresh database on the test servers).
     explicit MigrationHarness(const std::string& backend = "sqlite");
@@ -72,7 +72,7 @@ public:
     const std::string& backend() const { return backend_; }
     const std::string& url() const { return url_; }
 
-private:
+  private:
     void run(const std::function<Plan(const MigrationPlanner&)>& build,
              const std::optional<std::string>& target);
     std::string backend_;
@@ -83,20 +83,20 @@ private:
 
 // Defines one Catch2 test case per back end, so CTest lists each separately:
 //   COVET_BACKEND_TEST("add_column applies") { h.migrate(); ... }
-#define COVET_BACKEND_TEST_IMPL(fn, title)                                         \
-    static void fn(covet::test::MigrationHarness& h);                              \
-    TEST_CASE("sqlite: " title) {                                                  \
-        covet::test::MigrationHarness h("sqlite");                                 \
-        fn(h);                                                                     \
-    }                                                                              \
-    TEST_CASE("postgresql: " title) {                                              \
-        covet::test::MigrationHarness h("postgresql");                             \
-        fn(h);                                                                     \
-    }                                                                              \
-    TEST_CASE("mysql: " title) {                                                   \
-        covet::test::MigrationHarness h("mysql");                                  \
-        fn(h);                                                                     \
-    }                                                                              \
+#define COVET_BACKEND_TEST_IMPL(fn, title)             \
+    static void fn(covet::test::MigrationHarness& h);  \
+    TEST_CASE("sqlite: " title) {                      \
+        covet::test::MigrationHarness h("sqlite");     \
+        fn(h);                                         \
+    }                                                  \
+    TEST_CASE("postgresql: " title) {                  \
+        covet::test::MigrationHarness h("postgresql"); \
+        fn(h);                                         \
+    }                                                  \
+    TEST_CASE("mysql: " title) {                       \
+        covet::test::MigrationHarness h("mysql");      \
+        fn(h);                                         \
+    }                                                  \
     static void fn(covet::test::MigrationHarness& h)
 #define COVET_BACKEND_TEST(title) \
     COVET_BACKEND_TEST_IMPL(INTERNAL_CATCH_UNIQUE_NAME(covet_backend_test_), title)

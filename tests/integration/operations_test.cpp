@@ -48,7 +48,9 @@ operations:
       indexes: [{name: idx_posts_title, columns: [title]}]
 )Y";
 
-void write_initial(MigrationHarness& h) { h.write("blog/0001_initial.yaml", kInitial); }
+void write_initial(MigrationHarness& h) {
+    h.write("blog/0001_initial.yaml", kInitial);
+}
 
 }  // namespace
 
@@ -169,7 +171,8 @@ operations:
     CHECK_FALSE(has(h.tables(), "posts"));
     CHECK(has(h.tables(), "articles_tags"));
     CHECK(h.column("articles", "writer_id"));
-    CHECK(h.db().query("SELECT writer_id FROM articles WHERE id = 7").rows.at(0).at(0).as_int() == 1);
+    CHECK(h.db().query("SELECT writer_id FROM articles WHERE id = 7").rows.at(0).at(0).as_int() ==
+          1);
     h.rollback();
     CHECK(has(h.tables(), "posts"));
     CHECK(has(h.tables(), "posts_tags"));
@@ -183,7 +186,8 @@ COVET_BACKEND_TEST("create_index, drop_index and drop_table apply and roll back"
     std::string where = h.backend() == "mysql" ? "" : ", where: \"age > 0\"";
     h.write("blog/0002_idx.yaml", R"Y(dependencies: [0001_initial]
 operations:
-  - create_index: {name: idx_u, table: users, columns: [name], unique: true)Y" + where + R"Y(}
+  - create_index: {name: idx_u, table: users, columns: [name], unique: true)Y" +
+                                      where + R"Y(}
   - drop_index: {name: idx_posts_title, table: posts}
 )Y");
     h.migrate();
@@ -215,8 +219,9 @@ operations:
   - run_sql:
       sql: "INSERT INTO users (name) VALUES ('seed'); INSERT INTO users (name) VALUES ('two')"
       reverse_sql: "DELETE FROM users WHERE name IN ('seed', 'two')"
-  - run_sql: {sql: "INSERT INTO users (name) VALUES ('elsewhere')", dialect: )Y" + other +
-                                          R"Y(}
+  - run_sql: {sql: "INSERT INTO users (name) VALUES ('elsewhere')", dialect: )Y" +
+                                      other +
+                                      R"Y(}
 )Y");
     h.migrate();
     CHECK(h.count("users") == 2);
@@ -233,8 +238,8 @@ operations:
 )Y");
     h.migrate();
     REQUIRE_THROWS_AS(h.rollback(), covet::IrreversibleError);
-    REQUIRE_THROWS_WITH(h.rollback(), Catch::Contains("blog.0002_sql") &&
-                                          Catch::Contains("operation 2"));
+    REQUIRE_THROWS_WITH(h.rollback(),
+                        Catch::Contains("blog.0002_sql") && Catch::Contains("operation 2"));
     CHECK(h.column("users", "nick"));
     CHECK(h.applied().size() == 2);
 }
@@ -299,7 +304,8 @@ operations:
 
 COVET_BACKEND_TEST("the blog example migrates, rolls back fully and migrates again without drift") {
     namespace fs = std::filesystem;
-    for (const auto& entry : fs::directory_iterator(fs::path(COVET_SOURCE_DIR) / "migrations-examples/blog"))
+    for (const auto& entry :
+         fs::directory_iterator(fs::path(COVET_SOURCE_DIR) / "migrations-examples/blog"))
         fs::copy_file(entry.path(), h.root() / "migrations" / entry.path().filename());
     h.migrate();
     CHECK(h.applied().size() == 3);

@@ -451,7 +451,8 @@ TEST_CASE(
                      "`posts_author_id_idx`"});
 }
 
-TEST_CASE("mysql create_index writes unique indexes, and drop_index names the table", "[ddl][mysql]") {
+TEST_CASE("mysql create_index writes unique indexes, and drop_index names the table",
+          "[ddl][mysql]") {
     ProjectState state = blog_state(dialect);
     auto unique = run_on(
         state,

@@ -1,11 +1,11 @@
 #include <catch2/catch.hpp>
 
 #include "covet/error.h"
-#include "ddl_harness.h"
 #include "covet/loader.h"
+#include "ddl_harness.h"
 #include "postgres/postgres_dialect.h"
-#include "sqlite/sqlite_dialect.h"
 #include "schema/identifier_names.h"
+#include "sqlite/sqlite_dialect.h"
 
 using namespace covet;
 using namespace covet::ddl_test;
@@ -601,5 +601,6 @@ TEST_CASE("postgres create_index with concurrently builds without blocking write
             std::vector<std::string>{"CREATE INDEX CONCURRENTLY \"idx_a\" ON \"t\" (\"a\")"});
     auto lite = sqlite.schema_editor();
     m.operations[1]->database_forwards(*lite, state, after);
-    REQUIRE(lite->statements() == std::vector<std::string>{"CREATE INDEX \"idx_a\" ON \"t\" (\"a\")"});
+    REQUIRE(lite->statements() ==
+            std::vector<std::string>{"CREATE INDEX \"idx_a\" ON \"t\" (\"a\")"});
 }

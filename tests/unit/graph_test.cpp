@@ -20,13 +20,15 @@ Migration make(const std::string& app, const std::string& name,
 
 std::vector<std::string> names(const std::vector<const Migration*>& order) {
     std::vector<std::string> out;
-    for (const auto* m : order) out.push_back(m->key().to_string());
+    for (const auto* m : order)
+        out.push_back(m->key().to_string());
     return out;
 }
 
 std::vector<std::string> names(const Plan& plan) {
     std::vector<std::string> out;
-    for (const auto& s : plan) out.push_back((s.backwards ? "-" : "+") + s.migration->key().to_string());
+    for (const auto& s : plan)
+        out.push_back((s.backwards ? "-" : "+") + s.migration->key().to_string());
     return out;
 }
 
@@ -36,8 +38,8 @@ TEST_CASE("graph orders by dependency with ties broken by app and name") {
     MigrationGraph g({make("blog", "0002_b", {{"blog", "0001_a"}}), make("blog", "0001_a"),
                       make("auth", "0001_users"),
                       make("blog", "0003_c", {{"blog", "0002_b"}, {"auth", "0001_users"}})});
-    CHECK(names(g.order()) == std::vector<std::string>{"auth.0001_users", "blog.0001_a",
-                                                       "blog.0002_b", "blog.0003_c"});
+    CHECK(names(g.order()) ==
+          std::vector<std::string>{"auth.0001_users", "blog.0001_a", "blog.0002_b", "blog.0003_c"});
 }
 
 TEST_CASE("graph order puts a dependency first even when its name sorts later") {
@@ -79,7 +81,8 @@ TEST_CASE("a missing dependency in a file is located at the dependency") {
 }
 
 TEST_CASE("targets resolve by full name, unique prefix, app.name and zero") {
-    MigrationGraph g({make("blog", "0001_initial"), make("blog", "0002_add", {{"blog", "0001_initial"}}),
+    MigrationGraph g({make("blog", "0001_initial"),
+                      make("blog", "0002_add", {{"blog", "0001_initial"}}),
                       make("shop", "0001_initial")});
     CHECK(g.resolve("0002").key->to_string() == "blog.0002_add");
     CHECK(g.resolve("blog.0001").key->to_string() == "blog.0001_initial");
@@ -101,7 +104,8 @@ TEST_CASE("planner plans forwards, backwards to a target, zero and steps") {
     MigrationPlanner all(g, {{"a", "1"}, {"a", "2"}, {"a", "3"}});
     CHECK(all.migrate(std::nullopt).empty());
     CHECK(names(all.migrate(g.resolve("1"))) == std::vector<std::string>{"-a.3", "-a.2"});
-    CHECK(names(all.migrate(g.resolve("zero"))) == std::vector<std::string>{"-a.3", "-a.2", "-a.1"});
+    CHECK(names(all.migrate(g.resolve("zero"))) ==
+          std::vector<std::string>{"-a.3", "-a.2", "-a.1"});
     CHECK(names(all.rollback_steps(1)) == std::vector<std::string>{"-a.3"});
     CHECK(names(all.rollback_steps(5)) == std::vector<std::string>{"-a.3", "-a.2", "-a.1"});
     CHECK(names(all.rollback_to(g.resolve("1"))) == std::vector<std::string>{"-a.3", "-a.2"});

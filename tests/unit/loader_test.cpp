@@ -55,7 +55,8 @@ TEST_CASE("an unknown operation is located at its key") {
 
 TEST_CASE("an unknown field type is located inside the shorthand") {
     LoadError e = load_error(
-        "operations:\n  - create_table:\n      table: t\n      fields:\n        a: CharFeld(max_length=3)\n");
+        "operations:\n  - create_table:\n      table: t\n      fields:\n        a: "
+        "CharFeld(max_length=3)\n");
     CHECK(e.line() == 5);
     CHECK(e.column() == 12);
     CHECK(e.bare_message().find("CharFeld") != std::string::npos);
@@ -63,7 +64,8 @@ TEST_CASE("an unknown field type is located inside the shorthand") {
 
 TEST_CASE("an unknown field option is located at the option") {
     LoadError e = load_error(
-        "operations:\n  - create_table:\n      table: t\n      fields:\n        a: CharField(max_length=3, colour=1)\n");
+        "operations:\n  - create_table:\n      table: t\n      fields:\n        a: "
+        "CharField(max_length=3, colour=1)\n");
     CHECK(e.line() == 5);
     CHECK(e.column() == 36);
     CHECK(e.bare_message().find("colour") != std::string::npos);
@@ -71,7 +73,8 @@ TEST_CASE("an unknown field option is located at the option") {
 
 TEST_CASE("an unknown option in the long form is located at its key") {
     LoadError e = load_error(
-        "operations:\n  - create_table:\n      table: t\n      fields:\n        a: {type: IntegerField, colour: 1}\n");
+        "operations:\n  - create_table:\n      table: t\n      fields:\n        a: {type: "
+        "IntegerField, colour: 1}\n");
     CHECK(e.line() == 5);
     CHECK(e.column() == 33);
 }
@@ -120,8 +123,10 @@ TEST_CASE("apps come from subdirectories or app:, names from file stems") {
     auto ms = load_migration_directory(dir.path.string());
     REQUIRE(ms.size() == 3);
     std::set<std::string> keys;
-    for (const auto& m : ms) keys.insert(m.key().to_string());
-    CHECK(keys == std::set<std::string>{"default.0001_top", "shop.0001_named", "blog.0001_initial"});
+    for (const auto& m : ms)
+        keys.insert(m.key().to_string());
+    CHECK(keys ==
+          std::set<std::string>{"default.0001_top", "shop.0001_named", "blog.0001_initial"});
 }
 
 TEST_CASE("an operation the state forbids is a load error at the operation") {

@@ -22,7 +22,7 @@ struct ResultSet {
 using SqlLogHook = std::function<void(const std::string& sql, double milliseconds)>;
 
 class Connection {
-public:
+  public:
     virtual ~Connection() = default;
     virtual const Dialect& dialect() const = 0;
 
@@ -59,12 +59,12 @@ public:
 
     void set_log_hook(SqlLogHook hook) { log_hook_ = std::move(hook); }
 
-protected:
+  protected:
     void log_sql(const std::string& sql, double ms) const {
         if (log_hook_) log_hook_(sql, ms);
     }
 
-private:
+  private:
     SqlLogHook log_hook_;
 };
 

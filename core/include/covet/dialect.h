@@ -22,7 +22,7 @@ struct DialectFeatures {
 };
 
 class Dialect {
-public:
+  public:
     virtual ~Dialect() = default;
     // "sqlite", "postgresql" or "mysql": the names run_sql's `dialect:` uses.
     virtual std::string name() const = 0;

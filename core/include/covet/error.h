@@ -8,24 +8,24 @@
 namespace covet {
 
 class Error : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 // Bad command-line usage or a malformed database URL (exit code 2).
 class UsageError : public Error {
-public:
+  public:
     using Error::Error;
 };
 
 class ConnectionError : public Error {
-public:
+  public:
     using Error::Error;
 };
 
 // A problem in a migration file, located by file:line:column.
 class LoadError : public Error {
-public:
+  public:
     LoadError(std::string file, int line, int column, const std::string& message)
         : Error(file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message),
           file_(std::move(file)),
@@ -37,7 +37,7 @@ public:
     int column() const { return column_; }
     const std::string& bare_message() const { return message_; }
 
-private:
+  private:
     std::string file_;
     int line_;
     int column_;
@@ -46,49 +46,49 @@ private:
 
 // A field definition or option that does not make sense (unknown type, bad option).
 class FieldError : public Error {
-public:
+  public:
     FieldError(const std::string& message, int column = 0) : Error(message), column_(column) {}
     // 1-based column inside the shorthand text the error was found in, 0 when unknown.
     int column() const { return column_; }
 
-private:
+  private:
     int column_;
 };
 
 class MigrationError : public Error {
-public:
+  public:
     using Error::Error;
 };
 
 // Raised when rolling back an operation that has no backward form.
 class IrreversibleError : public MigrationError {
-public:
+  public:
     using MigrationError::MigrationError;
 };
 
 class DatabaseError : public Error {
-public:
+  public:
     using Error::Error;
 };
 
 class IntegrityError : public DatabaseError {
-public:
+  public:
     using DatabaseError::DatabaseError;
 };
 
 // The run-wide migration lock could not be taken within --lock-timeout.
 class LockTimeoutError : public DatabaseError {
-public:
+  public:
     using DatabaseError::DatabaseError;
 };
 
 class ValidationError : public Error {
-public:
+  public:
     using Error::Error;
 };
 
 class QueryError : public Error {
-public:
+  public:
     using Error::Error;
 };
 

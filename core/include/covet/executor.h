@@ -25,7 +25,7 @@ using Plan = std::vector<PlanStep>;
 
 // Pure planning over the graph and the set of applied migrations.
 class MigrationPlanner {
-public:
+  public:
     MigrationPlanner(const MigrationGraph& graph, std::set<MigrationKey> applied)
         : graph_(graph), applied_(std::move(applied)) {}
 
@@ -37,7 +37,7 @@ public:
     // Everything applied after `target` (zero: everything).
     Plan rollback_to(const Target& target) const;
 
-private:
+  private:
     Plan backwards_of(const std::set<MigrationKey>& keys) const;
     const MigrationGraph& graph_;
     std::set<MigrationKey> applied_;
@@ -68,7 +68,7 @@ struct StepResult {
 };
 
 class MigrationExecutor {
-public:
+  public:
     MigrationExecutor(const MigrationGraph& graph, const Dialect& dialect)
         : graph_(graph), dialect_(dialect) {}
 
@@ -94,7 +94,7 @@ public:
     std::string recover_partial(Connection& connection, bool resume,
                                 const ExecutorOptions& options) const;
 
-private:
+  private:
     const MigrationGraph& graph_;
     const Dialect& dialect_;
 };

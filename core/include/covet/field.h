@@ -86,16 +86,14 @@ struct Field {
     std::string to;  // target model name or table name, "self" allowed
     OnDelete on_delete = OnDelete::Cascade;
     std::string related_name;
-    std::string through;     // ManyToManyField: explicit through model/table
+    std::string through;      // ManyToManyField: explicit through model/table
     bool symmetrical = true;  // ManyToManyField to its own model
 
     bool is_relation() const {
         return type == FieldType::ForeignKey || type == FieldType::ManyToManyField;
     }
     bool is_many_to_many() const { return type == FieldType::ManyToManyField; }
-    bool is_auto() const {
-        return type == FieldType::AutoField || type == FieldType::BigAutoField;
-    }
+    bool is_auto() const { return type == FieldType::AutoField || type == FieldType::BigAutoField; }
     // Whether the field has a column in its own table (a ManyToManyField has none).
     bool has_column() const { return !is_many_to_many(); }
     // db_column, else `<name>_id` for a ForeignKey, else the name.

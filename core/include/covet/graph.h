@@ -20,7 +20,7 @@ struct Target {
 };
 
 class MigrationGraph {
-public:
+  public:
     // Throws LoadError for a missing dependency (at the dependency's
     // location) or a cycle (the message lists it).
     explicit MigrationGraph(std::vector<Migration> migrations);
@@ -42,7 +42,7 @@ public:
     // `key` and every migration it depends on, transitively.
     std::set<MigrationKey> ancestors(const MigrationKey& key) const;
 
-private:
+  private:
     std::vector<Migration> migrations_;
     std::map<MigrationKey, std::size_t> index_;  // into migrations_
     std::map<MigrationKey, std::vector<MigrationKey>> children_;

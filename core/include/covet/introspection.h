@@ -32,8 +32,8 @@ struct IntrospectedIndex {
     std::string name;
     std::vector<std::string> columns;
     bool unique = false;
-    bool primary = false;       // the primary key's index (PostgreSQL, MySQL)
-    std::string where;          // partial-index condition, "" when none
+    bool primary = false;  // the primary key's index (PostgreSQL, MySQL)
+    std::string where;     // partial-index condition, "" when none
 };
 
 struct IntrospectedTable {

@@ -26,12 +26,12 @@ struct JournalOperation {
 
 struct JournalEntry {
     MigrationKey key;
-    bool backwards = false;  // the interrupted step was a rollback
+    bool backwards = false;                    // the interrupted step was a rollback
     std::vector<JournalOperation> operations;  // in run order
 };
 
 class MigrationJournal {
-public:
+  public:
     static constexpr const char* kTable = "covet_migrations_journal";
 
     explicit MigrationJournal(Connection& connection) : connection_(connection) {}
@@ -43,7 +43,7 @@ public:
     void mark_done(int operation, int statement);
     void clear();
 
-private:
+  private:
     void ensure_schema();
     Connection& connection_;
 };

@@ -24,8 +24,8 @@ struct IndexSpec {
 
 struct ModelState {
     std::string app;
-    std::string name;   // model name (CamelCase), as in the ORM and shell
-    std::string table;  // database table
+    std::string name;           // model name (CamelCase), as in the ORM and shell
+    std::string table;          // database table
     std::vector<Field> fields;  // column order
     std::vector<std::vector<std::string>> unique_together;  // field names
     std::vector<IndexSpec> indexes;
@@ -55,7 +55,7 @@ std::string model_name_for_table(const std::string& table);
 // the executor can keep the state before every operation without
 // re-rendering the whole schema.
 class ProjectState {
-public:
+  public:
     const ModelState* find_table(const std::string& table) const;
     const ModelState* find_model(const std::string& model_name) const;
     // A relation target ("self", a model name or a table name) seen from `from`.
@@ -78,7 +78,7 @@ public:
     std::vector<std::pair<const ModelState*, const Field*>> references_to(
         const std::string& table) const;
 
-private:
+  private:
     std::map<std::string, std::shared_ptr<const ModelState>> models_;
 };
 

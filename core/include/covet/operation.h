@@ -22,7 +22,7 @@ struct SourceLocation {
 };
 
 class Operation {
-public:
+  public:
     virtual ~Operation() = default;
     // The YAML key: create_table, add_column, ...
     virtual std::string kind() const = 0;

@@ -17,7 +17,7 @@ struct AppliedMigration {
 };
 
 class MigrationRecorder {
-public:
+  public:
     static constexpr const char* kTable = "covet_migrations";
 
     explicit MigrationRecorder(Connection& connection) : connection_(connection) {}
@@ -29,7 +29,7 @@ public:
     void record_applied(const MigrationKey& key, const std::string& checksum);
     void record_unapplied(const MigrationKey& key);
 
-private:
+  private:
     Connection& connection_;
 };
 

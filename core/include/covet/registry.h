@@ -13,14 +13,14 @@
 namespace covet {
 
 class MigrationRegistry {
-public:
+  public:
     // Adds a migration; dependencies are "name" (same app) or "app.name".
     Migration& add(const std::string& app, const std::string& name,
                    std::initializer_list<std::string> dependencies = {});
     const std::vector<Migration>& migrations() const { return migrations_; }
     bool empty() const { return migrations_.empty(); }
 
-private:
+  private:
     std::vector<Migration> migrations_;
 };
 
@@ -43,8 +43,7 @@ OperationPtr create_index(const std::string& table, const std::string& name,
                           const std::string& where = "");
 OperationPtr drop_index(const std::string& table, const std::string& name);
 // reverse_sql: nullopt makes the operation irreversible; "" reverses as a no-op.
-OperationPtr run_sql(const std::string& sql,
-                     std::optional<std::string> reverse_sql = std::nullopt,
+OperationPtr run_sql(const std::string& sql, std::optional<std::string> reverse_sql = std::nullopt,
                      const std::string& dialect = "");
 }  // namespace ops
 

@@ -14,7 +14,7 @@ namespace covet {
 class Dialect;
 
 class SchemaEditor {
-public:
+  public:
     explicit SchemaEditor(const Dialect& dialect) : dialect_(dialect) {}
     virtual ~SchemaEditor() = default;
 
@@ -53,10 +53,10 @@ public:
     std::vector<std::string> take_statements() { return std::move(statements_); }
     const Dialect& dialect() const { return dialect_; }
 
-protected:
+  protected:
     void emit(std::string sql) { statements_.push_back(std::move(sql)); }
 
-private:
+  private:
     const Dialect& dialect_;
     std::vector<std::string> statements_;
 };

@@ -14,7 +14,7 @@ struct Bytes {
 };
 
 class Value {
-public:
+  public:
     enum class Kind { Null, Int, Float, Bool, Text, Blob };
 
     Value() = default;
@@ -40,7 +40,7 @@ public:
 
     bool operator==(const Value&) const = default;
 
-private:
+  private:
     std::variant<std::monostate, std::int64_t, double, bool, std::string, Bytes> v_;
 };
 

@@ -31,7 +31,8 @@ void parse_query(DatabaseUrl& url, const std::string& query) {
     std::size_t pos = 0;
     while (pos <= query.size() && !query.empty()) {
         std::size_t amp = query.find('&', pos);
-        std::string pair = query.substr(pos, amp == std::string::npos ? std::string::npos : amp - pos);
+        std::string pair =
+            query.substr(pos, amp == std::string::npos ? std::string::npos : amp - pos);
         if (!pair.empty()) {
             auto eq = pair.find('=');
             std::string key = percent_decode(pair.substr(0, eq));
@@ -62,7 +63,9 @@ std::string percent_decode(const std::string& text) {
     return out;
 }
 
-std::string DatabaseUrl::redacted() const { return redact_url(original); }
+std::string DatabaseUrl::redacted() const {
+    return redact_url(original);
+}
 
 std::string redact_url(const std::string& text) {
     auto scheme_end = text.find("://");
@@ -89,7 +92,8 @@ DatabaseUrl parse_database_url(const std::string& text) {
         throw UsageError("malformed database URL '" + text +
                          "': expected scheme://..., e.g. sqlite:///covet.db");
     std::string raw_scheme = text.substr(0, colon);
-    for (auto& c : raw_scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : raw_scheme)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     url.scheme = normalise_scheme(raw_scheme);
     if (text.compare(colon, 3, "://") != 0) {
         url.scheme = url.scheme.empty() ? raw_scheme : url.scheme;
@@ -107,7 +111,8 @@ DatabaseUrl parse_database_url(const std::string& text) {
 
     if (url.scheme == "sqlite") {
         // sqlite:///relative.db -> "relative.db"; sqlite:////abs.db -> "/abs.db".
-        if (rest.empty() || rest[0] != '/') malformed(url, "expected sqlite:///path or sqlite:////abs/path");
+        if (rest.empty() || rest[0] != '/')
+            malformed(url, "expected sqlite:///path or sqlite:////abs/path");
         url.database = percent_decode(rest.substr(1));
         if (url.database.empty()) malformed(url, "missing the database file path");
         parse_query(url, query);

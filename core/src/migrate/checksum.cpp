@@ -9,8 +9,7 @@
 namespace covet {
 
 std::string md5_hex(const std::string& data) {
-    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(),
-                                                                 &EVP_MD_CTX_free);
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
     if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_md5(), nullptr) != 1 ||
@@ -30,7 +29,8 @@ std::string md5_hex(const std::string& data) {
 std::string Migration::canonical() const {
     std::vector<std::string> deps;
     deps.reserve(dependencies.size());
-    for (const auto& d : dependencies) deps.push_back(d.to_string());
+    for (const auto& d : dependencies)
+        deps.push_back(d.to_string());
     std::string out = "migration{app=" + canonical_quote(app) + ",name=" + canonical_quote(name) +
                       ",dependencies=" + canonical_list(deps) + ",operations=[";
     for (std::size_t i = 0; i < operations.size(); ++i) {
@@ -40,7 +40,9 @@ std::string Migration::canonical() const {
     return out + "]}";
 }
 
-std::string Migration::checksum() const { return md5_hex(canonical()); }
+std::string Migration::checksum() const {
+    return md5_hex(canonical());
+}
 
 std::string SourceLocation::to_string() const {
     if (file.empty()) return "";

@@ -50,7 +50,8 @@ std::map<MigrationKey, ProjectState> MigrationExecutor::states_before(
         const MigrationKey key = m->key();
         if (!applied.count(key) && !planned_forwards.count(key)) continue;
         if (wanted.count(key)) out.emplace(key, state);
-        for (const auto& op : m->operations) op->state_forwards(m->app, state);
+        for (const auto& op : m->operations)
+            op->state_forwards(m->app, state);
     }
     return out;
 }
@@ -94,9 +95,11 @@ CompiledStep MigrationExecutor::compile(const PlanStep& step, const ProjectState
         compiled.operations.push_back(m.operations[i].get());
     };
     if (step.backwards) {
-        for (std::size_t i = m.operations.size(); i-- > 0;) compile_one(i);
+        for (std::size_t i = m.operations.size(); i-- > 0;)
+            compile_one(i);
     } else {
-        for (std::size_t i = 0; i < m.operations.size(); ++i) compile_one(i);
+        for (std::size_t i = 0; i < m.operations.size(); ++i)
+            compile_one(i);
     }
     return compiled;
 }
@@ -144,7 +147,8 @@ std::string undo_operations(Connection& connection,
     for (std::size_t i = count; i-- > 0;) {
         if (!undo[i]) {
             std::string still;
-            for (std::size_t k = 0; k <= i; ++k) still += (k ? "; " : "") + describe(k);
+            for (std::size_t k = 0; k <= i; ++k)
+                still += (k ? "; " : "") + describe(k);
             return "cannot be undone automatically; still applied: " + still;
         }
         bool partial = last_is_partial && i + 1 == count;
@@ -155,7 +159,8 @@ std::string undo_operations(Connection& connection,
                 // A half-run operation's undo meets objects that were never made.
                 if (partial) continue;
                 std::string still;
-                for (std::size_t k = 0; k <= i; ++k) still += (k ? "; " : "") + describe(k);
+                for (std::size_t k = 0; k <= i; ++k)
+                    still += (k ? "; " : "") + describe(k);
                 return "undo failed (" + std::string(e.what()) + "); still applied: " + still;
             }
         }
@@ -249,8 +254,7 @@ std::string MigrationExecutor::recover_partial(Connection& connection, bool resu
         return describe_operation(*m, entry->backwards ? m->operations.size() - 1 - k : k);
     };
     if (resume) {
-        if (!m)
-            throw MigrationError("cannot resume " + name + ": its migration file is missing");
+        if (!m) throw MigrationError("cannot resume " + name + ": its migration file is missing");
         connection.set_ddl_lock_timeout(options.ddl_lock_timeout);
         for (const auto& op : entry->operations)
             for (std::size_t j = 0; j < op.statements.size(); ++j) {
@@ -283,7 +287,8 @@ std::string MigrationExecutor::recover_partial(Connection& connection, bool resu
     if (!left.empty())
         throw MigrationError("the partial migration " + name + " " + left +
                              "; fix the schema by hand, then run `covet migrate --resume` or "
-                             "delete the rows of " + MigrationJournal::kTable);
+                             "delete the rows of " +
+                             MigrationJournal::kTable);
     journal.clear();
     return "Reverted the partial migration " + name + " from its journal.";
 }

@@ -29,10 +29,10 @@ MigrationGraph::MigrationGraph(std::vector<Migration> migrations)
         for (std::size_t d = 0; d < m.dependencies.size(); ++d) {
             const MigrationKey& dep = m.dependencies[d];
             if (!index_.count(dep)) {
-                SourceLocation at = d < m.dependency_locations.size() ? m.dependency_locations[d]
-                                                                      : m.location;
-                fail_at(at, "migration " + m.key().to_string() + " depends on " +
-                                dep.to_string() + ", which does not exist");
+                SourceLocation at =
+                    d < m.dependency_locations.size() ? m.dependency_locations[d] : m.location;
+                fail_at(at, "migration " + m.key().to_string() + " depends on " + dep.to_string() +
+                                ", which does not exist");
             }
             children_[dep].push_back(m.key());
         }
@@ -92,11 +92,14 @@ const Migration* MigrationGraph::find(const MigrationKey& key) const {
     return it == index_.end() ? nullptr : &migrations_[it->second];
 }
 
-std::size_t MigrationGraph::position(const MigrationKey& key) const { return position_.at(key); }
+std::size_t MigrationGraph::position(const MigrationKey& key) const {
+    return position_.at(key);
+}
 
 std::set<std::string> MigrationGraph::apps() const {
     std::set<std::string> out;
-    for (const auto& m : migrations_) out.insert(m.app);
+    for (const auto& m : migrations_)
+        out.insert(m.app);
     return out;
 }
 
@@ -107,7 +110,8 @@ Target MigrationGraph::resolve(const std::string& text) const {
     if (auto dot = text.find('.'); dot != std::string::npos) {
         app = text.substr(0, dot);
         name = text.substr(dot + 1);
-        if (!apps().count(app)) throw MigrationError("unknown app '" + app + "' in target '" + text + "'");
+        if (!apps().count(app))
+            throw MigrationError("unknown app '" + app + "' in target '" + text + "'");
         if (name == "zero") return Target{std::nullopt, app};
     }
     std::vector<MigrationKey> matches;
@@ -115,10 +119,9 @@ Target MigrationGraph::resolve(const std::string& text) const {
         if (!app.empty() && m.app != app) continue;
         if (m.name == name) {
             // An exact name wins over prefixes of longer names.
-            if (!app.empty() || std::none_of(migrations_.begin(), migrations_.end(),
-                                             [&](const Migration& o) {
-                                                 return o.name == name && o.app != m.app;
-                                             }))
+            if (!app.empty() ||
+                std::none_of(migrations_.begin(), migrations_.end(),
+                             [&](const Migration& o) { return o.name == name && o.app != m.app; }))
                 return Target{m.key(), ""};
         }
         if (m.name.starts_with(name)) matches.push_back(m.key());
@@ -127,7 +130,8 @@ Target MigrationGraph::resolve(const std::string& text) const {
     if (matches.empty()) throw MigrationError("no migration matches target '" + text + "'");
     std::sort(matches.begin(), matches.end());
     std::string list;
-    for (const auto& k : matches) list += (list.empty() ? "" : ", ") + k.to_string();
+    for (const auto& k : matches)
+        list += (list.empty() ? "" : ", ") + k.to_string();
     throw MigrationError("target '" + text + "' is ambiguous: it matches " + list);
 }
 
@@ -139,7 +143,8 @@ std::set<MigrationKey> MigrationGraph::descendants(const MigrationKey& key) cons
         stack.pop_back();
         if (!out.insert(k).second) continue;
         if (auto it = children_.find(k); it != children_.end())
-            for (const auto& c : it->second) stack.push_back(c);
+            for (const auto& c : it->second)
+                stack.push_back(c);
     }
     return out;
 }
@@ -152,7 +157,8 @@ std::set<MigrationKey> MigrationGraph::ancestors(const MigrationKey& key) const 
         stack.pop_back();
         if (!out.insert(k).second) continue;
         if (const Migration* m = find(k))
-            for (const auto& d : m->dependencies) stack.push_back(d);
+            for (const auto& d : m->dependencies)
+                stack.push_back(d);
     }
     return out;
 }

@@ -67,7 +67,8 @@ std::optional<JournalEntry> MigrationJournal::read() {
                 op.undo_known = false;
         }
     }
-    for (auto& [index, op] : ops) entry.operations.push_back(std::move(op));
+    for (auto& [index, op] : ops)
+        entry.operations.push_back(std::move(op));
     return entry;
 }
 
@@ -78,7 +79,8 @@ void MigrationJournal::begin(const JournalEntry& entry) {
     std::string insert = "INSERT INTO " + q(kTable) + " (" + q("app") + ", " + q("name") + ", " +
                          q("backwards") + ", " + q("operation") + ", " + q("kind") + ", " +
                          q("seq") + ", " + q("statement") + ", " + q("done") + ") VALUES (";
-    for (int i = 1; i <= 8; ++i) insert += (i > 1 ? ", " : "") + d.placeholder(i);
+    for (int i = 1; i <= 8; ++i)
+        insert += (i > 1 ? ", " : "") + d.placeholder(i);
     insert += ")";
     auto add = [&](int op, int kind, int seq, const std::string& sql) {
         connection_.execute(insert, {entry.key.app, entry.key.name, entry.backwards ? 1 : 0, op,

@@ -36,11 +36,10 @@ std::map<MigrationKey, AppliedMigration> MigrationRecorder::applied() {
     std::map<MigrationKey, AppliedMigration> out;
     if (!connection_.table_exists(kTable)) return out;
     const Dialect& d = connection_.dialect();
-    ResultSet rs = connection_.query("SELECT " + d.quote_name("id") + ", " + d.quote_name("app") +
-                                     ", " + d.quote_name("name") + ", " +
-                                     d.quote_name("applied_at") + ", " + d.quote_name("checksum") +
-                                     " FROM " + d.quote_name(kTable) + " ORDER BY " +
-                                     d.quote_name("id"));
+    ResultSet rs = connection_.query(
+        "SELECT " + d.quote_name("id") + ", " + d.quote_name("app") + ", " + d.quote_name("name") +
+        ", " + d.quote_name("applied_at") + ", " + d.quote_name("checksum") + " FROM " +
+        d.quote_name(kTable) + " ORDER BY " + d.quote_name("id"));
     for (const auto& row : rs.rows) {
         AppliedMigration a;
         a.id = row[0].as_int();

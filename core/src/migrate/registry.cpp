@@ -35,7 +35,8 @@ OperationPtr create_table(const std::string& table, const FieldList& fields,
     auto op = make<CreateTable>();
     op->table = table;
     op->model = model;
-    for (const auto& [name, shorthand] : fields) op->fields.push_back(field(name, shorthand));
+    for (const auto& [name, shorthand] : fields)
+        op->fields.push_back(field(name, shorthand));
     return op;
 }
 

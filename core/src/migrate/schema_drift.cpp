@@ -17,7 +17,8 @@ namespace {
 // Both sides spelled alike: lower case, no blanks after commas, and the
 // auto-increment pseudo-types as the plain types databases report.
 std::string normalise_type(std::string type) {
-    for (auto& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : type)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     std::string out;
     for (std::size_t i = 0; i < type.size(); ++i) {
         if (type[i] == ' ' && i > 0 && type[i - 1] == ',') continue;
@@ -43,19 +44,25 @@ bool same_type(const std::string& expected, const std::string& actual) {
 
 std::string expected_on_delete(OnDelete rule) {
     switch (rule) {
-        case OnDelete::Cascade: return "CASCADE";
-        case OnDelete::SetNull: return "SET NULL";
+        case OnDelete::Cascade:
+            return "CASCADE";
+        case OnDelete::SetNull:
+            return "SET NULL";
         case OnDelete::Protect:
-        case OnDelete::Restrict: return "RESTRICT";
-        case OnDelete::SetDefault: return "SET DEFAULT";
-        case OnDelete::DoNothing: return "NO ACTION";
+        case OnDelete::Restrict:
+            return "RESTRICT";
+        case OnDelete::SetDefault:
+            return "SET DEFAULT";
+        case OnDelete::DoNothing:
+            return "NO ACTION";
     }
     return "";
 }
 
 bool same_on_delete(const std::string& expected, const std::string& actual) {
     std::string a = actual;
-    for (auto& c : a) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (auto& c : a)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     if (expected == a) return true;
     // Without a clause databases report NO ACTION or RESTRICT, which act alike
     // for covet (MySQL also leaves SET DEFAULT out: InnoDB rejects it).
@@ -117,7 +124,8 @@ void compare_table(const ModelState& model, const ProjectState& state, Connectio
             continue;
         }
         std::vector<std::string> columns;
-        for (const auto& c : index.columns) columns.push_back(model.column_for(c));
+        for (const auto& c : index.columns)
+            columns.push_back(model.column_for(c));
         if (live_index->columns != columns || live_index->unique != index.unique)
             out.push_back("index " + index.name + " on " + t + " differs from the migration state");
     }
@@ -142,7 +150,8 @@ std::vector<std::string> find_schema_drift(const ProjectState& state, Connection
     for (const auto& [table, model] : expected)
         if (model.auto_created) with_through.put(model);
     std::set<std::string> live;
-    for (const auto& name : connection.table_names()) live.insert(name);
+    for (const auto& name : connection.table_names())
+        live.insert(name);
     for (const auto& [table, model] : expected) {
         if (!live.count(table)) {
             out.push_back("table " + table + " is missing from the database");

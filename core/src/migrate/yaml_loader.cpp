@@ -19,13 +19,12 @@ namespace {
 
 // Reads one file, carrying the file name into every error.
 class FileReader {
-public:
+  public:
     explicit FileReader(std::string file) : file_(std::move(file)) {}
 
     [[noreturn]] void fail(const YAML::Node& at, const std::string& message) const {
         YAML::Mark mark = at.Mark();
-        fail_at(mark.line < 0 ? 0 : mark.line + 1, mark.column < 0 ? 0 : mark.column + 1,
-                message);
+        fail_at(mark.line < 0 ? 0 : mark.line + 1, mark.column < 0 ? 0 : mark.column + 1, message);
     }
     [[noreturn]] void fail_at(int line, int column, const std::string& message) const {
         throw LoadError(file_, line, column, message);
@@ -47,8 +46,10 @@ public:
                                   [&](const char* a) { return key == a; });
             if (!ok) {
                 std::string list;
-                for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-                fail(kv.first, "unknown key '" + key + "' in " + what + " (expected: " + list + ")");
+                for (const char* a : allowed)
+                    list += (list.empty() ? "" : ", ") + std::string(a);
+                fail(kv.first,
+                     "unknown key '" + key + "' in " + what + " (expected: " + list + ")");
             }
         }
     }
@@ -83,7 +84,8 @@ public:
     std::vector<std::string> string_list(const YAML::Node& node, const std::string& what) const {
         if (!node.IsSequence()) fail(node, what + " must be a list");
         std::vector<std::string> out;
-        for (const auto& item : node) out.push_back(scalar(item, "each item of " + what));
+        for (const auto& item : node)
+            out.push_back(scalar(item, "each item of " + what));
         return out;
     }
 
@@ -93,7 +95,8 @@ public:
         if (node.IsScalar()) return field_arg_from_scalar_text(node.Scalar(), node.Tag() == "!");
         if (node.IsSequence()) {
             arg.is_list = true;
-            for (const auto& item : node) arg.items.push_back(field_arg(item));
+            for (const auto& item : node)
+                arg.items.push_back(field_arg(item));
             return arg;
         }
         arg.is_dict = true;
@@ -134,7 +137,8 @@ public:
                 if (std::string(e.what()).find("'" + key + "'") != std::string::npos)
                     fail(kv.first, "field '" + name + "': " + e.what());
             }
-            if (std::string(e.what()).find("field type") != std::string::npos) fail(type, "field '" + name + "': " + e.what());
+            if (std::string(e.what()).find("field type") != std::string::npos)
+                fail(type, "field '" + name + "': " + e.what());
             fail(node, "field '" + name + "': " + e.what());
         }
     }
@@ -148,13 +152,14 @@ public:
         spec.columns = string_list(node["columns"], "'columns'");
         if (node["unique"]) spec.unique = boolean(node["unique"], "'unique'");
         spec.where = optional_string(node, "where");
-        if (node["concurrently"]) spec.concurrently = boolean(node["concurrently"], "'concurrently'");
+        if (node["concurrently"])
+            spec.concurrently = boolean(node["concurrently"], "'concurrently'");
         return spec;
     }
 
     OperationPtr operation(const std::string& kind, const YAML::Node& body) const;
 
-private:
+  private:
     std::string file_;
 };
 
@@ -184,7 +189,8 @@ OperationPtr FileReader::operation(const std::string& kind, const YAML::Node& bo
         }
         if (YAML::Node indexes = body["indexes"]; indexes && !indexes.IsNull()) {
             if (!indexes.IsSequence()) fail(indexes, "'indexes' must be a list");
-            for (const auto& i : indexes) op->indexes.push_back(index(i));
+            for (const auto& i : indexes)
+                op->indexes.push_back(index(i));
         }
         if (YAML::Node ordering = body["ordering"]; ordering && !ordering.IsNull())
             op->ordering = string_list(ordering, "'ordering'");
@@ -307,8 +313,8 @@ Migration parse_migration_file(const std::string& file, const std::string& text,
     if (YAML::Node app = root["app"]; app && !app.IsNull()) {
         std::string declared = reader.scalar(app, "'app'");
         if (default_app != "default" && declared != default_app)
-            reader.fail(app, "app '" + declared + "' does not match the directory '" +
-                                 default_app + "' the file is in");
+            reader.fail(app, "app '" + declared + "' does not match the directory '" + default_app +
+                                 "' the file is in");
         m.app = declared;
     }
     if (YAML::Node deps = root["dependencies"]; deps && !deps.IsNull()) {
@@ -330,8 +336,10 @@ Migration parse_migration_file(const std::string& file, const std::string& text,
         std::string kind = reader.scalar(kv.first, "the operation name");
         if (!operation_kinds().count(kind)) {
             std::string list;
-            for (const auto& k : operation_kinds()) list += (list.empty() ? "" : ", ") + k;
-            reader.fail(kv.first, "unknown operation '" + kind + "' (expected one of: " + list + ")");
+            for (const auto& k : operation_kinds())
+                list += (list.empty() ? "" : ", ") + k;
+            reader.fail(kv.first,
+                        "unknown operation '" + kind + "' (expected one of: " + list + ")");
         }
         OperationPtr op = reader.operation(kind, kv.second);
         const_cast<Operation&>(*op).location = reader.location(kv.first);
@@ -340,8 +348,7 @@ Migration parse_migration_file(const std::string& file, const std::string& text,
     return m;
 }
 
-std::vector<Migration> load_migration_directory(const std::string& directory,
-                                                bool allow_missing) {
+std::vector<Migration> load_migration_directory(const std::string& directory, bool allow_missing) {
     std::vector<Migration> out;
     std::error_code ec;
     if (!fs::is_directory(directory, ec)) {

@@ -243,7 +243,8 @@ std::string BaseSchemaEditor::create_index_sql(const std::string& table, const I
         columns.push_back(quote(model.column_for(name)));
     bool concurrently = index.concurrently && dialect().features().supports_concurrent_indexes;
     std::string sql = std::string("CREATE ") + (index.unique ? "UNIQUE " : "") + "INDEX " +
-                      (concurrently ? "CONCURRENTLY " : "") + quote(index.name) + " ON " + quote(table) + " (" + join(columns, ", ") + ")";
+                      (concurrently ? "CONCURRENTLY " : "") + quote(index.name) + " ON " +
+                      quote(table) + " (" + join(columns, ", ") + ")";
     if (!index.where.empty()) sql += " WHERE " + index.where;
     return sql;
 }

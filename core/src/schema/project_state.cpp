@@ -8,7 +8,8 @@ namespace covet {
 
 namespace {
 std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : s)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
 }
 }  // namespace
@@ -37,7 +38,8 @@ const ModelState* ProjectState::resolve_target(const std::string& target,
 
 const ModelState& ProjectState::table(const std::string& table_name) const {
     const ModelState* m = find_table(table_name);
-    if (!m) throw MigrationError("table '" + table_name + "' does not exist in the migration state");
+    if (!m)
+        throw MigrationError("table '" + table_name + "' does not exist in the migration state");
     return *m;
 }
 
@@ -46,7 +48,9 @@ void ProjectState::put(ModelState model) {
     models_[key] = std::make_shared<const ModelState>(std::move(model));
 }
 
-void ProjectState::remove(const std::string& table_name) { models_.erase(table_name); }
+void ProjectState::remove(const std::string& table_name) {
+    models_.erase(table_name);
+}
 
 ModelState& ProjectState::edit(const std::string& table_name) {
     auto it = models_.find(table_name);
@@ -62,7 +66,8 @@ ModelState& ProjectState::edit(const std::string& table_name) {
 std::vector<const ModelState*> ProjectState::models() const {
     std::vector<const ModelState*> out;
     out.reserve(models_.size());
-    for (const auto& [table_name, model] : models_) out.push_back(model.get());
+    for (const auto& [table_name, model] : models_)
+        out.push_back(model.get());
     return out;
 }
 

@@ -63,7 +63,9 @@ void AddColumn::database_backwards(SchemaEditor& editor, const ProjectState& bef
     editor.drop_column(table, field.name, after, before);
 }
 
-std::string AddColumn::describe() const { return "Add column " + field.name + " to " + table; }
+std::string AddColumn::describe() const {
+    return "Add column " + field.name + " to " + table;
+}
 
 std::string AddColumn::canonical() const {
     return "add_column{table=" + canonical_quote(table) + ",column=" + canonical_quote(field.name) +
@@ -93,7 +95,9 @@ void DropColumn::database_backwards(SchemaEditor& editor, const ProjectState& be
     editor.add_column(table, require_field(before.table(table), column).name, after, before);
 }
 
-std::string DropColumn::describe() const { return "Drop column " + column + " from " + table; }
+std::string DropColumn::describe() const {
+    return "Drop column " + column + " from " + table;
+}
 
 std::string DropColumn::canonical() const {
     return "drop_column{table=" + canonical_quote(table) + ",column=" + canonical_quote(column) +
@@ -125,7 +129,9 @@ void AlterColumn::database_backwards(SchemaEditor& editor, const ProjectState& b
     editor.alter_column(table, require_field(before.table(table), column).name, after, before);
 }
 
-std::string AlterColumn::describe() const { return "Alter column " + column + " of " + table; }
+std::string AlterColumn::describe() const {
+    return "Alter column " + column + " of " + table;
+}
 
 std::string AlterColumn::canonical() const {
     return "alter_column{table=" + canonical_quote(table) + ",column=" + canonical_quote(column) +
@@ -146,8 +152,10 @@ void RenameColumn::state_forwards(const std::string&, ProjectState& state) const
         (renamed.has_column() && model.find_field_or_column(renamed.column())))
         throw MigrationError("table '" + table + "' already has column '" + new_name + "'");
     ModelState& edited = state.edit(table);
-    for (auto& index : edited.indexes) rename_in(index.columns, model, old, renamed);
-    for (auto& group : edited.unique_together) rename_in(group, model, old, renamed);
+    for (auto& index : edited.indexes)
+        rename_in(index.columns, model, old, renamed);
+    for (auto& group : edited.unique_together)
+        rename_in(group, model, old, renamed);
     for (auto& order : edited.ordering) {
         bool desc = order.starts_with("-");
         std::string bare = desc ? order.substr(1) : order;

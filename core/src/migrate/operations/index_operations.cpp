@@ -36,8 +36,8 @@ std::string CreateIndex::describe() const {
 std::string CreateIndex::canonical() const {
     return "create_index{table=" + canonical_quote(table) + ",name=" + canonical_quote(index.name) +
            ",columns=" + canonical_list(index.columns) + ",unique=" + (index.unique ? "1" : "0") +
-           ",where=" + canonical_quote(index.where) + (index.concurrently ? ",concurrently=1" : "") +
-           "}";
+           ",where=" + canonical_quote(index.where) +
+           (index.concurrently ? ",concurrently=1" : "") + "}";
 }
 
 void DropIndex::state_forwards(const std::string&, ProjectState& state) const {
@@ -60,7 +60,9 @@ void DropIndex::database_backwards(SchemaEditor& editor, const ProjectState& bef
     editor.create_index(table, name, before);
 }
 
-std::string DropIndex::describe() const { return "Drop index " + name + " on " + table; }
+std::string DropIndex::describe() const {
+    return "Drop index " + name + " on " + table;
+}
 
 std::string DropIndex::canonical() const {
     return "drop_index{table=" + canonical_quote(table) + ",name=" + canonical_quote(name) + "}";

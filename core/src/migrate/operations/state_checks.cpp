@@ -18,7 +18,8 @@ const Field& require_field(const ModelState& model, const std::string& name) {
     const Field* f = model.find_field_or_column(name);
     if (!f) {
         std::string valid;
-        for (const auto& field : model.fields) valid += (valid.empty() ? "" : ", ") + field.name;
+        for (const auto& field : model.fields)
+            valid += (valid.empty() ? "" : ", ") + field.name;
         throw MigrationError("table '" + model.table + "' has no column '" + name +
                              "' (columns: " + valid + ")");
     }
@@ -52,8 +53,8 @@ void check_columns_exist(const ModelState& model, const std::vector<std::string>
 void require_no_index(const ProjectState& state, const std::string& index_name) {
     for (const ModelState* m : state.models())
         if (m->find_index(index_name))
-            throw MigrationError("index '" + index_name + "' already exists on table '" +
-                                 m->table + "'");
+            throw MigrationError("index '" + index_name + "' already exists on table '" + m->table +
+                                 "'");
 }
 
 }  // namespace covet

@@ -59,7 +59,8 @@ void CreateTable::state_forwards(const std::string& app, ProjectState& state) co
     // Relations may point at the new model itself, so resolve against a state holding it.
     ProjectState with_model = state;
     with_model.put(model);
-    for (auto& f : model.fields) f = resolve_relation(with_model, model, f);
+    for (auto& f : model.fields)
+        f = resolve_relation(with_model, model, f);
     for (const auto& group : unique_together)
         check_columns_exist(model, group, "unique_together");
     for (const auto& index : indexes) {
@@ -79,7 +80,9 @@ void CreateTable::database_backwards(SchemaEditor& editor, const ProjectState&,
     editor.drop_table(after.table(table), after);
 }
 
-std::string CreateTable::describe() const { return "Create table " + table; }
+std::string CreateTable::describe() const {
+    return "Create table " + table;
+}
 
 std::string CreateTable::canonical() const {
     std::string out = "create_table{table=" + canonical_quote(table) +
@@ -123,7 +126,9 @@ void DropTable::database_backwards(SchemaEditor& editor, const ProjectState& bef
     editor.create_table(before.table(table), before);
 }
 
-std::string DropTable::describe() const { return "Drop table " + table; }
+std::string DropTable::describe() const {
+    return "Drop table " + table;
+}
 
 std::string DropTable::canonical() const {
     return "drop_table{table=" + canonical_quote(table) + "}";
