@@ -72,6 +72,7 @@ class History:
         self.rng = rng
         self.tables = []
         self.counter = 0  # makes every generated identifier unique
+        self.partial_indexes = True
 
     def next_id(self):
         self.counter += 1
@@ -162,7 +163,7 @@ class History:
                 columns.insert(0, "created_at")
         name = f"idx_{table.name}_{self.next_id()}"
         spec = f"{{name: {name}, table: {table.name}, columns: [{', '.join(columns)}]"
-        if candidates and rng.random() < 0.15:
+        if self.partial_indexes and candidates and rng.random() < 0.15:
             column = next(c for c in table.added if c.name == columns[-1])
             column.pinned = True
             spec += f", where: {quote(column.name + ' IS NOT NULL')}"
@@ -187,10 +188,11 @@ class History:
         return slug, [f"  - run_sql: {{sql: {quote(sql)}, reverse_sql: {quote(reverse)}}}"]
 
 
-def write_history(directory, count, seed, app):
+def write_history(directory, count, seed, app, partial_indexes=True):
     os.makedirs(directory, exist_ok=True)
     rng = random.Random(seed)
     history = History(rng)
+    history.partial_indexes = partial_indexes
     width = max(4, len(str(count)))
     previous = None
     mix = [(History.add_column, 35), (History.alter_column, 15), (History.rename_column, 12),
@@ -222,10 +224,13 @@ def main():
     parser.add_argument("directory", help="output directory (created if missing)")
     parser.add_argument("--seed", type=int, default=20240101)
     parser.add_argument("--app", default="bench")
+    parser.add_argument("--no-partial-indexes", action="store_true",
+                        help="no `where:` indexes (MySQL/MariaDB have none)")
     args = parser.parse_args()
     if args.count < 1:
         sys.exit("generate_history.py: count must be at least 1")
-    write_history(args.directory, args.count, args.seed, args.app)
+    write_history(args.directory, args.count, args.seed, args.app,
+                  partial_indexes=not args.no_partial_indexes)
 
 
 if __name__ == "__main__":

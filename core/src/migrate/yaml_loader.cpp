@@ -1,6 +1,10 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <optional>
+#include <thread>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -372,16 +376,41 @@ std::vector<Migration> load_migration_directory(const std::string& directory, bo
         }
     }
     std::sort(files.begin(), files.end());
+
+    // Parsing dominates start-up on long histories: spread the files over the
+    // cores. Each slot holds a migration or the error its file raised.
+    std::vector<std::optional<Migration>> parsed(files.size());
+    std::vector<std::exception_ptr> errors(files.size());
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+        for (std::size_t i; (i = next.fetch_add(1)) < files.size();) {
+            try {
+                const auto& [path, app] = files[i];
+                std::ifstream in(path, std::ios::binary);
+                if (!in) throw LoadError(path, 0, 0, "cannot read the file");
+                std::stringstream buffer;
+                buffer << in.rdbuf();
+                parsed[i] = parse_migration_file(path, buffer.str(), app);
+            } catch (...) {
+                errors[i] = std::current_exception();
+            }
+        }
+    };
+    std::size_t threads = std::min<std::size_t>(
+        std::max(1u, std::thread::hardware_concurrency()), files.size() / 64 + 1);
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& thread : pool) thread.join();
+
+    // Errors and duplicates are reported in file order, as a serial load would.
     std::map<MigrationKey, std::string> seen;
-    for (const auto& [path, app] : files) {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) throw LoadError(path, 0, 0, "cannot read the file");
-        std::stringstream buffer;
-        buffer << in.rdbuf();
-        Migration m = parse_migration_file(path, buffer.str(), app);
-        auto [it, inserted] = seen.emplace(m.key(), path);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (errors[i]) std::rethrow_exception(errors[i]);
+        Migration& m = *parsed[i];
+        auto [it, inserted] = seen.emplace(m.key(), files[i].first);
         if (!inserted)
-            throw LoadError(path, 1, 1,
+            throw LoadError(files[i].first, 1, 1,
                             "duplicate migration name '" + m.key().to_string() + "' (also in " +
                                 it->second + ")");
         out.push_back(std::move(m));
