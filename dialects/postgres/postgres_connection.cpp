@@ -377,9 +377,10 @@ std::int64_t PostgresConnection::execute(const std::string& sql, const std::vect
         run(sql, params, false, &affected);
         return affected;
     }
-    run("SAVEPOINT covet_statement", {}, false, nullptr);
+    // One round trip for the savepoint and the statement: they run in order,
+    // so the savepoint exists when the statement fails.
     try {
-        run(sql, params, false, &affected);
+        run("SAVEPOINT covet_statement; " + sql, params, false, &affected);
     } catch (const LockTimeoutError&) {
         run("ROLLBACK TO SAVEPOINT covet_statement", {}, false, nullptr);
         run("RELEASE SAVEPOINT covet_statement", {}, false, nullptr);

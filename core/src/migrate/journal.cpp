@@ -78,13 +78,18 @@ void MigrationJournal::begin(const JournalEntry& entry) {
     auto q = [&](const char* n) { return d.quote_name(n); };
     std::string insert = "INSERT INTO " + q(kTable) + " (" + q("app") + ", " + q("name") + ", " +
                          q("backwards") + ", " + q("operation") + ", " + q("kind") + ", " +
-                         q("seq") + ", " + q("statement") + ", " + q("done") + ") VALUES (";
-    for (int i = 1; i <= 8; ++i)
-        insert += (i > 1 ? ", " : "") + d.placeholder(i);
-    insert += ")";
+                         q("seq") + ", " + q("statement") + ", " + q("done") + ") VALUES ";
+    // One multi-row INSERT: where every statement commits on its own, each
+    // journal write costs a flush, so the whole step is written at once.
+    std::vector<Value> params;
     auto add = [&](int op, int kind, int seq, const std::string& sql) {
-        connection_.execute(insert, {entry.key.app, entry.key.name, entry.backwards ? 1 : 0, op,
-                                     kind, seq, sql, 0});
+        insert += params.empty() ? "(" : ", (";
+        for (int i = 0; i < 8; ++i)
+            insert += (i ? ", " : "") + d.placeholder(static_cast<int>(params.size()) + i + 1);
+        insert += ")";
+        for (Value v : std::initializer_list<Value>{entry.key.app, entry.key.name,
+                                                    entry.backwards ? 1 : 0, op, kind, seq, sql, 0})
+            params.push_back(std::move(v));
     };
     for (const auto& op : entry.operations) {
         for (std::size_t s = 0; s < op.statements.size(); ++s)
@@ -93,6 +98,7 @@ void MigrationJournal::begin(const JournalEntry& entry) {
             add(op.index, kUndo, static_cast<int>(s), op.undo[s]);
         if (!op.undo_known) add(op.index, kNoUndo, 0, "");
     }
+    if (!params.empty()) connection_.execute(insert, params);
 }
 
 void MigrationJournal::mark_done(int operation, int statement) {
