@@ -87,7 +87,7 @@ std::string unknown_command(int argc, char** argv, CLI::App& app) {
 
 int main(int argc, char** argv, const MigrationRegistry& registry) {
     CLI::App app{"covet: schema migrations and a Django-style ORM", "covet"};
-    app.set_version_flag("--version", "covet 0.1.0");
+    app.set_version_flag("--version", "covet " COVET_VERSION);
     app.require_subcommand(1);
     app.fallthrough();
     GlobalOptions options;

@@ -1,10 +1,11 @@
 #include "global_options.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "covet/error.h"
+#include "yaml/yaml_document.h"
 
 namespace covet::cli {
 
@@ -17,31 +18,30 @@ void apply_config_and_defaults(GlobalOptions& options) {
     if (!config.empty()) {
         if (!fs::is_regular_file(config, ec))
             throw Error("config file '" + config + "' does not exist");
-        YAML::Node root;
-        try {
-            root = YAML::LoadFile(config);
-        } catch (const YAML::Exception& e) {
-            throw LoadError(config, e.mark.line + 1, e.mark.column + 1, "malformed YAML: " + e.msg);
-        }
-        if (!root.IsNull()) {
-            if (!root.IsMap()) throw LoadError(config, 1, 1, "the config file must be a mapping");
-            for (const auto& kv : root) {
-                std::string key = kv.first.as<std::string>();
-                auto mark = kv.first.Mark();
+        std::ifstream in(config, std::ios::binary);
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        if (!in) throw Error("cannot read the config file '" + config + "'");
+        yaml::Document document = yaml::Document::parse(text, config);
+        yaml::Node root = document.root();
+        if (!root.is_null()) {
+            if (!root.is_map()) throw LoadError(config, 1, 1, "the config file must be a mapping");
+            for (auto [key_node, value] : root.entries()) {
+                const std::string& key = key_node.scalar();
+                yaml::Mark mark = key_node.mark();
                 if (key != "database" && key != "migrations" && key != "models")
                     throw LoadError(
-                        config, mark.line + 1, mark.column + 1,
+                        config, mark.line, mark.column,
                         "unknown key '" + key + "' (expected: database, migrations, models)");
-                if (!kv.second.IsScalar())
-                    throw LoadError(config, mark.line + 1, mark.column + 1,
+                if (!value.is_scalar())
+                    throw LoadError(config, mark.line, mark.column,
                                     "'" + key + "' must be a single value");
             }
             if (options.database.empty() && root["database"])
-                options.database = root["database"].Scalar();
+                options.database = root["database"].scalar();
             if (options.migrations.empty() && root["migrations"]) {
                 // Relative to the config file, so `-c path/covet.yaml` works from anywhere.
                 fs::path dir = fs::path(config).parent_path();
-                fs::path m = root["migrations"].Scalar();
+                fs::path m = root["migrations"].scalar();
                 options.migrations =
                     (m.is_absolute() || dir.empty()) ? m.string() : (dir / m).string();
             }

@@ -1,8 +1,10 @@
 #include "migration_status.h"
 
 #include <algorithm>
+#include <future>
 
 #include "covet/journal.h"
+#include "util/parallel_for.h"
 
 namespace covet::cli {
 
@@ -39,19 +41,25 @@ const char* status_mark(MigrationStatus status) {
 }
 
 std::vector<MigrationStatusRow> migration_statuses(CommandContext& ctx) {
+    // The database is opened and its history read while the files parse.
+    // The graph comes first, so a load error wins over a connection error as
+    // before (the future's destructor waits for the reader).
+    auto history = std::async(std::launch::async,
+                              [&ctx] { return MigrationRecorder(ctx.connection()).applied(); });
     const MigrationGraph& graph = ctx.graph();
-    MigrationRecorder recorder(ctx.connection());
-    auto applied = recorder.applied();
-    std::vector<MigrationStatusRow> rows;
-    for (const Migration* m : graph.order()) {
-        MigrationStatusRow row{m->key(), MigrationStatus::Pending, "", m->checksum(), ""};
-        if (auto it = applied.find(m->key()); it != applied.end()) {
+    const auto& order = graph.order();
+    std::vector<MigrationStatusRow> rows(order.size());
+    parallel_for(order.size(), 128, [&](std::size_t i) {
+        rows[i] = {order[i]->key(), MigrationStatus::Pending, "", order[i]->checksum(), ""};
+    });
+    auto applied = history.get();
+    for (auto& row : rows) {
+        if (auto it = applied.find(row.key); it != applied.end()) {
             row.applied_at = it->second.applied_at;
             row.recorded_checksum = it->second.checksum;
             row.status = it->second.checksum == row.checksum ? MigrationStatus::Applied
                                                              : MigrationStatus::Modified;
         }
-        rows.push_back(std::move(row));
     }
     std::vector<std::pair<std::int64_t, MigrationStatusRow>> missing;
     for (const auto& [key, record] : applied)

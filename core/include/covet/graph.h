@@ -44,10 +44,13 @@ class MigrationGraph {
 
   private:
     std::vector<Migration> migrations_;
+    static constexpr std::size_t kUnplaced = static_cast<std::size_t>(-1);
     std::map<MigrationKey, std::size_t> index_;  // into migrations_
-    std::map<MigrationKey, std::vector<MigrationKey>> children_;
+    // By index into migrations_: the migrations that depend on it, sorted.
+    std::vector<std::vector<std::size_t>> children_;
     std::vector<const Migration*> order_;
-    std::map<MigrationKey, std::size_t> position_;
+    // By index into migrations_: its index in order_.
+    std::vector<std::size_t> position_;
 };
 
 }  // namespace covet

@@ -9,12 +9,14 @@
 namespace covet {
 
 std::string md5_hex(const std::string& data) {
-    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+    // Fetched once: with OpenSSL 3, EVP_md5() looks the provider's
+    // implementation up again on every digest, which cost more than hashing
+    // a migration.
+    static const std::unique_ptr<EVP_MD, decltype(&EVP_MD_free)> md5(
+        EVP_MD_fetch(nullptr, "MD5", nullptr), &EVP_MD_free);
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
-    if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_md5(), nullptr) != 1 ||
-        EVP_DigestUpdate(ctx.get(), data.data(), data.size()) != 1 ||
-        EVP_DigestFinal_ex(ctx.get(), digest, &length) != 1)
+    if (!md5 || EVP_Digest(data.data(), data.size(), digest, &length, md5.get(), nullptr) != 1)
         throw Error("OpenSSL could not compute an MD5 digest");
     static const char* hex = "0123456789abcdef";
     std::string out;

@@ -19,72 +19,83 @@ namespace {
 
 MigrationGraph::MigrationGraph(std::vector<Migration> migrations)
     : migrations_(std::move(migrations)) {
-    for (std::size_t i = 0; i < migrations_.size(); ++i) {
+    const std::size_t count = migrations_.size();
+    for (std::size_t i = 0; i < count; ++i) {
         auto [it, inserted] = index_.emplace(migrations_[i].key(), i);
         if (!inserted)
             fail_at(migrations_[i].location,
                     "duplicate migration name '" + migrations_[i].key().to_string() + "'");
     }
-    for (const auto& m : migrations_) {
+    // The graph works on indexes into migrations_: keys are two strings each,
+    // and a long history has thousands of edges.
+    children_.resize(count);
+    std::vector<std::size_t> pending(count, 0);
+    for (std::size_t i = 0; i < count; ++i) {
+        const Migration& m = migrations_[i];
         for (std::size_t d = 0; d < m.dependencies.size(); ++d) {
             const MigrationKey& dep = m.dependencies[d];
-            if (!index_.count(dep)) {
+            auto it = index_.find(dep);
+            if (it == index_.end()) {
                 SourceLocation at =
                     d < m.dependency_locations.size() ? m.dependency_locations[d] : m.location;
                 fail_at(at, "migration " + m.key().to_string() + " depends on " + dep.to_string() +
                                 ", which does not exist");
             }
-            children_[dep].push_back(m.key());
+            children_[it->second].push_back(i);
         }
     }
-
-    // Kahn's algorithm with the smallest (app, name) first: a stable order.
-    std::map<MigrationKey, std::size_t> pending;
-    std::priority_queue<MigrationKey, std::vector<MigrationKey>, std::greater<>> ready;
-    for (const auto& m : migrations_) {
-        std::set<MigrationKey> unique_deps(m.dependencies.begin(), m.dependencies.end());
-        pending[m.key()] = unique_deps.size();
-        if (unique_deps.empty()) ready.push(m.key());
-    }
-    for (auto& [key, kids] : children_) {
+    for (auto& kids : children_) {
         std::sort(kids.begin(), kids.end());
         kids.erase(std::unique(kids.begin(), kids.end()), kids.end());
     }
+    for (std::size_t parent = 0; parent < count; ++parent)
+        for (std::size_t child : children_[parent])
+            ++pending[child];
+
+    // Kahn's algorithm with the smallest (app, name) first: a stable order.
+    auto later = [this](std::size_t a, std::size_t b) {
+        const Migration& x = migrations_[a];
+        const Migration& y = migrations_[b];
+        if (int c = x.app.compare(y.app); c != 0) return c > 0;
+        return x.name > y.name;
+    };
+    std::priority_queue<std::size_t, std::vector<std::size_t>, decltype(later)> ready(later);
+    for (std::size_t i = 0; i < count; ++i)
+        if (pending[i] == 0) ready.push(i);
+    position_.assign(count, kUnplaced);
+    order_.reserve(count);
     while (!ready.empty()) {
-        MigrationKey key = ready.top();
+        std::size_t i = ready.top();
         ready.pop();
-        position_[key] = order_.size();
-        order_.push_back(&migrations_[index_[key]]);
-        for (const auto& child : children_[key])
+        position_[i] = order_.size();
+        order_.push_back(&migrations_[i]);
+        for (std::size_t child : children_[i])
             if (--pending[child] == 0) ready.push(child);
     }
-    if (order_.size() == migrations_.size()) return;
+    if (order_.size() == count) return;
 
     // Some nodes never became ready: follow unresolved dependencies to a cycle.
-    const Migration* start = nullptr;
-    for (const auto& m : migrations_)
-        if (!position_.count(m.key())) {
-            start = &m;
-            break;
-        }
-    std::vector<MigrationKey> path;
-    std::map<MigrationKey, std::size_t> on_path;
-    MigrationKey current = start->key();
-    while (!on_path.count(current)) {
+    std::size_t current = 0;
+    while (position_[current] != kUnplaced)
+        ++current;
+    std::vector<std::size_t> path;
+    std::vector<std::size_t> on_path(count, kUnplaced);
+    while (on_path[current] == kUnplaced) {
         on_path[current] = path.size();
         path.push_back(current);
-        const Migration& m = migrations_[index_[current]];
-        for (const auto& dep : m.dependencies)
-            if (!position_.count(dep)) {
-                current = dep;
+        for (const auto& dep : migrations_[current].dependencies) {
+            std::size_t d = index_.at(dep);
+            if (position_[d] == kUnplaced) {
+                current = d;
                 break;
             }
+        }
     }
     std::string cycle;
     for (std::size_t i = on_path[current]; i < path.size(); ++i)
-        cycle += path[i].to_string() + " -> ";
-    cycle += current.to_string();
-    fail_at(migrations_[index_[current]].location, "dependency cycle: " + cycle);
+        cycle += migrations_[path[i]].key().to_string() + " -> ";
+    cycle += migrations_[current].key().to_string();
+    fail_at(migrations_[current].location, "dependency cycle: " + cycle);
 }
 
 const Migration* MigrationGraph::find(const MigrationKey& key) const {
@@ -93,7 +104,7 @@ const Migration* MigrationGraph::find(const MigrationKey& key) const {
 }
 
 std::size_t MigrationGraph::position(const MigrationKey& key) const {
-    return position_.at(key);
+    return position_[index_.at(key)];
 }
 
 std::set<std::string> MigrationGraph::apps() const {
@@ -142,9 +153,9 @@ std::set<MigrationKey> MigrationGraph::descendants(const MigrationKey& key) cons
         MigrationKey k = stack.back();
         stack.pop_back();
         if (!out.insert(k).second) continue;
-        if (auto it = children_.find(k); it != children_.end())
-            for (const auto& c : it->second)
-                stack.push_back(c);
+        if (auto it = index_.find(k); it != index_.end())
+            for (std::size_t child : children_[it->second])
+                stack.push_back(migrations_[child].key());
     }
     return out;
 }

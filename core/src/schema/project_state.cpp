@@ -45,7 +45,7 @@ const ModelState& ProjectState::table(const std::string& table_name) const {
 
 void ProjectState::put(ModelState model) {
     std::string key = model.table;
-    models_[key] = std::make_shared<const ModelState>(std::move(model));
+    models_[key] = std::make_shared<ModelState>(std::move(model));  // not const: see edit()
 }
 
 void ProjectState::remove(const std::string& table_name) {
@@ -57,6 +57,10 @@ ModelState& ProjectState::edit(const std::string& table_name) {
     if (it == models_.end())
         throw MigrationError("table '" + table_name + "' does not exist in the migration state");
     // Copy on write: other states sharing this model keep the old version.
+    // A model no other state holds is edited in place, so replaying a long
+    // history does not copy a table per column added to it. (ProjectState
+    // is not shared between threads, so the count cannot change under us.)
+    if (it->second.use_count() == 1) return const_cast<ModelState&>(*it->second);
     auto copy = std::make_shared<ModelState>(*it->second);
     ModelState& ref = *copy;
     it->second = std::move(copy);

@@ -1,0 +1,338 @@
+#include "yaml/yaml_document.h"
+
+#include <yaml.h>
+
+#include <algorithm>
+#include <map>
+#include <new>
+
+#include "covet/error.h"
+
+namespace covet::yaml {
+
+enum class Kind : std::uint8_t { scalar, sequence, map };
+
+struct Document::NodeData {
+    Kind kind = Kind::scalar;
+    ScalarStyle style = ScalarStyle::plain;
+    bool is_null = false;
+    bool is_string_literal = false;
+    Mark mark;
+    std::string text;
+    // Items of a sequence; keys and values of a mapping, alternating.
+    std::vector<std::uint32_t> children;
+};
+
+namespace {
+
+constexpr const char* kStrTag = "tag:yaml.org,2002:str";
+constexpr const char* kNullTag = "tag:yaml.org,2002:null";
+
+Mark mark_of(const yaml_mark_t& m) {
+    return {static_cast<int>(m.line) + 1, static_cast<int>(m.column) + 1};
+}
+
+ScalarStyle style_of(yaml_scalar_style_t style) {
+    switch (style) {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE:
+            return ScalarStyle::single_quoted;
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE:
+            return ScalarStyle::double_quoted;
+        case YAML_LITERAL_SCALAR_STYLE:
+            return ScalarStyle::literal;
+        case YAML_FOLDED_SCALAR_STYLE:
+            return ScalarStyle::folded;
+        default:
+            return ScalarStyle::plain;
+    }
+}
+
+bool is_null_text(const std::string& text) {
+    return text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL";
+}
+
+const char* text_of(const yaml_char_t* s) {
+    return reinterpret_cast<const char*>(s);
+}
+
+// Owns a libyaml parser and its current event.
+class EventStream {
+  public:
+    EventStream(std::string_view text, const std::string& file) : text_(text), file_(file) {
+        if (!yaml_parser_initialize(&parser_)) throw std::bad_alloc();
+        yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()),
+                                     text.size());
+    }
+    ~EventStream() {
+        if (has_event_) yaml_event_delete(&event_);
+        yaml_parser_delete(&parser_);
+    }
+    EventStream(const EventStream&) = delete;
+    EventStream& operator=(const EventStream&) = delete;
+
+    const yaml_event_t& next() {
+        if (has_event_) yaml_event_delete(&event_);
+        has_event_ = false;
+        if (!yaml_parser_parse(&parser_, &event_)) fail_from_parser();
+        has_event_ = true;
+        return event_;
+    }
+
+    [[noreturn]] void fail(Mark at, const std::string& message) const {
+        throw LoadError(file_, at.line, at.column, "malformed YAML: " + message);
+    }
+
+  private:
+    [[noreturn]] void fail_from_parser() const {
+        if (parser_.error == YAML_MEMORY_ERROR) throw std::bad_alloc();
+        std::string problem = parser_.problem ? parser_.problem : "cannot parse";
+        if (parser_.error == YAML_READER_ERROR) {
+            // Encoding errors carry a byte offset, not a line.
+            std::size_t offset = std::min(parser_.problem_offset, text_.size());
+            std::string_view before = text_.substr(0, offset);
+            int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+            std::size_t line_start = before.rfind('\n');
+            int column = static_cast<int>(
+                offset - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1);
+            fail({line, column}, problem);
+        }
+        if (parser_.context) {
+            Mark c = mark_of(parser_.context_mark);
+            problem += " (" + std::string(parser_.context) + " that starts at " +
+                       std::to_string(c.line) + ":" + std::to_string(c.column) + ")";
+        }
+        fail(mark_of(parser_.problem_mark), problem);
+    }
+
+    std::string_view text_;
+    const std::string& file_;
+    yaml_parser_t parser_{};
+    yaml_event_t event_{};
+    bool has_event_ = false;
+};
+
+}  // namespace
+
+struct Document::Builder {
+    Document& doc;
+    EventStream& events;
+    std::vector<std::uint32_t> open;  // containers being filled, innermost last
+    std::map<std::string, std::uint32_t, std::less<>> anchors;
+
+    Document::NodeData& at(std::uint32_t index) { return doc.nodes_[index]; }
+
+    void remember_anchor(const yaml_char_t* anchor, std::uint32_t index) {
+        if (anchor) anchors[text_of(anchor)] = index;
+    }
+
+    std::uint32_t add(Document::NodeData data) {
+        auto index = static_cast<std::uint32_t>(doc.nodes_.size());
+        doc.nodes_.push_back(std::move(data));
+        attach(index);
+        return index;
+    }
+
+    // Adds a node to the innermost open container; a second mapping key equal
+    // to an earlier one is an error (yaml-cpp and PyYAML silently keep one of
+    // them, which hides typos such as a repeated `table:`).
+    void attach(std::uint32_t index) {
+        if (open.empty()) return;
+        auto& parent = at(open.back());
+        bool is_key = parent.kind == Kind::map && parent.children.size() % 2 == 0;
+        if (is_key && at(index).kind == Kind::scalar && !is_merge_key(index)) {
+            const std::string& key = at(index).text;
+            for (std::size_t i = 0; i < parent.children.size(); i += 2) {
+                const auto& other = at(parent.children[i]);
+                if (other.kind == Kind::scalar && other.text == key && !other.is_null)
+                    events.fail(at(index).mark, "duplicate key '" + key + "'");
+            }
+        }
+        at(open.back()).children.push_back(index);
+    }
+
+    bool is_merge_key(std::uint32_t index) {
+        const auto& n = at(index);
+        return n.kind == Kind::scalar && n.style == ScalarStyle::plain && n.text == "<<";
+    }
+
+    // `<<: *base` (or a list of them) copies the entries of the merged
+    // mappings that the mapping does not set itself, as PyYAML does.
+    void apply_merge_keys(std::uint32_t map_index) {
+        std::vector<std::uint32_t> own;
+        std::vector<std::uint32_t> sources;
+        const auto children = at(map_index).children;
+        for (std::size_t i = 0; i + 1 < children.size(); i += 2) {
+            if (!is_merge_key(children[i])) {
+                own.push_back(children[i]);
+                own.push_back(children[i + 1]);
+                continue;
+            }
+            const auto& value = at(children[i + 1]);
+            if (value.kind == Kind::map) {
+                sources.push_back(children[i + 1]);
+            } else if (value.kind == Kind::sequence) {
+                for (std::uint32_t item : value.children) {
+                    if (at(item).kind != Kind::map)
+                        events.fail(at(item).mark, "a merge key '<<' takes mappings");
+                    sources.push_back(item);
+                }
+            } else {
+                events.fail(value.mark, "a merge key '<<' takes a mapping or a list of mappings");
+            }
+        }
+        if (sources.empty()) return;
+        auto has_key = [&](const std::string& key) {
+            for (std::size_t i = 0; i < own.size(); i += 2)
+                if (at(own[i]).kind == Kind::scalar && at(own[i]).text == key) return true;
+            return false;
+        };
+        for (std::uint32_t source : sources) {
+            const auto entries = at(source).children;
+            for (std::size_t i = 0; i + 1 < entries.size(); i += 2) {
+                if (at(entries[i]).kind == Kind::scalar && has_key(at(entries[i]).text)) continue;
+                own.push_back(entries[i]);
+                own.push_back(entries[i + 1]);
+            }
+        }
+        at(map_index).children = std::move(own);
+    }
+
+    void build() {
+        if (events.next().type != YAML_STREAM_START_EVENT) events.fail({1, 1}, "no YAML stream");
+        const yaml_event_t* e = &events.next();
+        if (e->type == YAML_STREAM_END_EVENT) {
+            Document::NodeData empty;
+            empty.is_null = true;
+            empty.mark = {1, 1};
+            doc.nodes_.push_back(std::move(empty));
+            return;
+        }
+        // DOCUMENT_START, then the root node's events, then DOCUMENT_END.
+        for (e = &events.next(); e->type != YAML_DOCUMENT_END_EVENT; e = &events.next())
+            take(*e);
+        e = &events.next();
+        if (e->type != YAML_STREAM_END_EVENT)
+            events.fail(mark_of(e->start_mark),
+                        "a migration or config file holds one YAML document, found a second");
+    }
+
+    void take(const yaml_event_t& e) {
+        switch (e.type) {
+            case YAML_SCALAR_EVENT: {
+                Document::NodeData n;
+                n.mark = mark_of(e.start_mark);
+                n.text.assign(text_of(e.data.scalar.value), e.data.scalar.length);
+                n.style = style_of(e.data.scalar.style);
+                const char* tag = e.data.scalar.tag ? text_of(e.data.scalar.tag) : nullptr;
+                bool tagged_str = tag && (std::string_view(tag) == kStrTag || tag[0] == '!');
+                n.is_string_literal = n.style != ScalarStyle::plain || tagged_str;
+                n.is_null = (tag && std::string_view(tag) == kNullTag) ||
+                            (!n.is_string_literal && is_null_text(n.text));
+                remember_anchor(e.data.scalar.anchor, add(std::move(n)));
+                break;
+            }
+            case YAML_SEQUENCE_START_EVENT:
+            case YAML_MAPPING_START_EVENT: {
+                Document::NodeData n;
+                n.mark = mark_of(e.start_mark);
+                bool is_map = e.type == YAML_MAPPING_START_EVENT;
+                n.kind = is_map ? Kind::map : Kind::sequence;
+                std::uint32_t index = add(std::move(n));
+                remember_anchor(is_map ? e.data.mapping_start.anchor : e.data.sequence_start.anchor,
+                                index);
+                open.push_back(index);
+                break;
+            }
+            case YAML_MAPPING_END_EVENT:
+                apply_merge_keys(open.back());
+                open.pop_back();
+                break;
+            case YAML_SEQUENCE_END_EVENT:
+                open.pop_back();
+                break;
+            case YAML_ALIAS_EVENT: {
+                auto it = anchors.find(text_of(e.data.alias.anchor));
+                if (it == anchors.end())
+                    events.fail(
+                        mark_of(e.start_mark),
+                        "unknown alias '*" + std::string(text_of(e.data.alias.anchor)) + "'");
+                attach(it->second);
+                break;
+            }
+            default:
+                break;
+        }
+    }
+};
+
+Document::Document() = default;
+Document::Document(Document&&) noexcept = default;
+Document& Document::operator=(Document&&) noexcept = default;
+Document::~Document() = default;
+
+Document Document::parse(std::string_view text, const std::string& file) {
+    Document doc;
+    // Roughly one node per dozen bytes in migration files: one allocation
+    // instead of a dozen regrowths.
+    doc.nodes_.reserve(text.size() / 12 + 4);
+    EventStream events(text, file);
+    Builder builder{doc, events, {}, {}};
+    builder.build();
+    return doc;
+}
+
+bool Node::is_null() const {
+    return doc_ && doc_->nodes_[index_].is_null;
+}
+bool Node::is_scalar() const {
+    return doc_ && doc_->nodes_[index_].kind == Kind::scalar && !doc_->nodes_[index_].is_null;
+}
+bool Node::is_sequence() const {
+    return doc_ && doc_->nodes_[index_].kind == Kind::sequence;
+}
+bool Node::is_map() const {
+    return doc_ && doc_->nodes_[index_].kind == Kind::map;
+}
+
+const std::string& Node::scalar() const {
+    static const std::string empty;
+    return doc_ && doc_->nodes_[index_].kind == Kind::scalar ? doc_->nodes_[index_].text : empty;
+}
+ScalarStyle Node::style() const {
+    return doc_ ? doc_->nodes_[index_].style : ScalarStyle::plain;
+}
+bool Node::is_string_literal() const {
+    return doc_ && doc_->nodes_[index_].is_string_literal;
+}
+Mark Node::mark() const {
+    return doc_ ? doc_->nodes_[index_].mark : Mark{};
+}
+
+std::size_t Node::size() const {
+    if (!doc_) return 0;
+    const auto& n = doc_->nodes_[index_];
+    if (n.kind == Kind::map) return n.children.size() / 2;
+    if (n.kind == Kind::sequence) return n.children.size();
+    return 0;
+}
+Node Node::item(std::size_t i) const {
+    return {doc_, doc_->nodes_[index_].children.at(i)};
+}
+Node Node::key(std::size_t i) const {
+    return {doc_, doc_->nodes_[index_].children.at(2 * i)};
+}
+Node Node::value(std::size_t i) const {
+    return {doc_, doc_->nodes_[index_].children.at(2 * i + 1)};
+}
+
+Node Node::operator[](std::string_view key) const {
+    if (!is_map()) return {};
+    const auto& children = doc_->nodes_[index_].children;
+    for (std::size_t i = 0; i + 1 < children.size(); i += 2) {
+        const auto& k = doc_->nodes_[children[i]];
+        if (k.kind == Kind::scalar && !k.is_null && k.text == key) return {doc_, children[i + 1]};
+    }
+    return {};
+}
+
+}  // namespace covet::yaml
