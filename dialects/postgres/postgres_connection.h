@@ -49,8 +49,10 @@ class PostgresConnection final : public Connection {
     struct Session;
 
     // Runs sql (with params: as a statement prepared once per connection).
+    // `prefix` (parameterless statements only) is sent before `sql` in the
+    // same round trip: transaction and savepoint bookkeeping.
     ResultSet run(const std::string& sql, const std::vector<Value>& params, bool want_rows,
-                  std::int64_t* affected);
+                  std::int64_t* affected, std::string prefix = "");
     std::string statement_name(const std::string& sql, bool returns_rows);
     // Translates a server error into covet's typed errors.
     [[noreturn]] void fail(const pqxx::sql_error& error, const std::string& sql) const;
@@ -76,6 +78,8 @@ class PostgresConnection final : public Connection {
     int schema_generation_ = 0;  // counts statements that may change row types
     bool in_transaction_ = false;
     bool transaction_aborted_ = false;  // a statement failed inside the transaction
+    bool begin_pending_ = false;        // BEGIN not sent yet: it goes with the next statement
+    bool savepoint_open_ = false;       // the last statement's savepoint is not released yet
     std::chrono::milliseconds ddl_lock_timeout_{0};
 };
 

@@ -35,6 +35,8 @@ class SqliteConnection final : public Connection {
 
     void acquire_migration_lock(std::chrono::milliseconds timeout) override;
     void release_migration_lock(bool commit) override;
+    // Each migration commits and the lock is taken again (commit_migration).
+    bool lock_lapses_between_migrations() const override { return true; }
     void begin_migration(bool atomic) override;
     void commit_migration() override;
     void rollback_migration() override;

@@ -82,7 +82,8 @@ class MigrationExecutor {
     // Runs the plan on `connection`, recording each step in the history
     // table. With `fake`, records without running SQL. Stops at the first
     // failing step: its changes are undone and a MigrationError names the
-    // migration and operation; earlier steps stay applied.
+    // migration and operation; earlier steps stay applied. The caller holds
+    // the migration lock and made `plan` from the history read under it.
     void run(Connection& connection, const Plan& plan, const std::set<MigrationKey>& applied,
              const ExecutorOptions& options,
              const std::function<void(const StepResult&)>& on_step) const;
