@@ -16,6 +16,15 @@ CommandContext::CommandContext(GlobalOptions options, const MigrationRegistry& r
       url_(parse_database_url(options_.database)) {}
 
 const MigrationGraph& CommandContext::graph() {
+    const MigrationGraph& graph = loaded_graph();
+    if (!state_checked_) {
+        replay_all(graph);
+        state_checked_ = true;
+    }
+    return graph;
+}
+
+const MigrationGraph& CommandContext::loaded_graph() {
     if (graph_) return *graph_;
     // An embedding application may bring all its migrations in C++.
     bool allow_missing = !registry_.empty();
@@ -24,7 +33,6 @@ const MigrationGraph& CommandContext::graph() {
     for (const auto& m : registry_.migrations())
         migrations.push_back(m);
     graph_.emplace(std::move(migrations));
-    replay_all(*graph_);
     return *graph_;
 }
 

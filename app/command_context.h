@@ -23,8 +23,11 @@ class CommandContext {
     bool quiet() const { return options_.quiet; }
     const DatabaseUrl& url() const { return url_; }
 
-    // Loads YAML files and registered migrations, builds the graph and
-    // replays it once to validate every operation. Throws LoadError.
+    // Loads YAML files and registered migrations and builds the graph.
+    // Throws LoadError.
+    const MigrationGraph& loaded_graph();
+    // loaded_graph(), replayed once to validate every operation against the
+    // state before it. Throws LoadError.
     const MigrationGraph& graph();
     Connection& connection();
     std::unique_ptr<Dialect> offline_dialect() const;
@@ -36,6 +39,7 @@ class CommandContext {
     const MigrationRegistry& registry_;
     DatabaseUrl url_;
     std::optional<MigrationGraph> graph_;
+    bool state_checked_ = false;
     std::unique_ptr<Connection> connection_;
 };
 

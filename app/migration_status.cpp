@@ -46,7 +46,9 @@ std::vector<MigrationStatusRow> migration_statuses(CommandContext& ctx) {
     // before (the future's destructor waits for the reader).
     auto history = std::async(std::launch::async,
                               [&ctx] { return MigrationRecorder(ctx.connection()).applied(); });
-    const MigrationGraph& graph = ctx.graph();
+    // Listing needs the graph, not the state (as Django's showmigrations);
+    // `check` and the commands that run SQL validate the state.
+    const MigrationGraph& graph = ctx.loaded_graph();
     const auto& order = graph.order();
     std::vector<MigrationStatusRow> rows(order.size());
     parallel_for(order.size(), 128, [&](std::size_t i) {

@@ -48,3 +48,30 @@ COVET_CLI_BACKEND_TEST("showmigrations --check exits 3 while anything is unappli
     REQUIRE_EXIT(ws.covet({"-d", url, "migrate"}), 0);
     CHECK_EXIT(ws.covet({"-d", url, "showmigrations", "--check"}), 0);
 }
+
+TEST_CASE(
+    "showmigrations lists a history whose operations contradict it; check and migrate refuse it",
+    "[cli][showmigrations]") {
+    Workspace ws;
+    ws.copy_fixture("shop");
+    // 0004 drops a table no migration created: the files load, the state does not.
+    ws.write("migrations/shop/0004_drop_ghost.yaml",
+             "dependencies: [0003_add_order_note]\n"
+             "operations:\n"
+             "  - drop_table: {table: ghosts}\n");
+    RunResult listed = ws.covet({"showmigrations"});
+    CHECK_EXIT(listed, 0);
+    CHECK_RUN(listed, has_line_matching(listed.out, R"(  \[ \] 0004_drop_ghost\s+pending.*)"));
+
+    RunResult checked = ws.covet({"check"});
+    CHECK_EXIT(checked, 3);
+    CHECK_RUN(checked, contains(checked.out, "0004_drop_ghost.yaml:3:5"));
+    CHECK_RUN(checked, contains(checked.out, "ghosts"));
+
+    RunResult migrated = ws.covet({"migrate"});
+    CHECK_EXIT(migrated, 1);
+    CHECK_RUN(migrated, is_one_error_line(migrated.err));
+    CHECK_RUN(migrated, contains(migrated.err, "0004_drop_ghost.yaml:3:5"));
+    // Nothing was applied: every migration is still pending.
+    CHECK_EXIT(ws.covet({"showmigrations", "--check"}), 3);
+}
