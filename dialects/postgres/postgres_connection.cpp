@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <exception>
 
 #include "covet/error.h"
@@ -226,6 +227,50 @@ std::string build_conninfo(const DatabaseUrl& url, const std::string& applicatio
     return out;
 }
 
+// The index a `CREATE [UNIQUE] INDEX CONCURRENTLY name ...` statement builds
+// (name plain or double-quoted, as covet's DDL and hand-written SQL give
+// it); "" for any other statement.
+std::string concurrent_index_name(const std::string& sql) {
+    std::size_t i = 0;
+    auto skip_space = [&] {
+        while (i < sql.size() && std::isspace(static_cast<unsigned char>(sql[i])))
+            ++i;
+    };
+    auto keyword = [&](const char* word) {
+        skip_space();
+        std::size_t n = std::strlen(word);
+        if (sql.size() - i < n) return false;
+        for (std::size_t k = 0; k < n; ++k)
+            if (std::toupper(static_cast<unsigned char>(sql[i + k])) != word[k]) return false;
+        if (i + n < sql.size() && !std::isspace(static_cast<unsigned char>(sql[i + n])))
+            return false;
+        i += n;
+        return true;
+    };
+    if (!keyword("CREATE")) return "";
+    keyword("UNIQUE");
+    if (!keyword("INDEX") || !keyword("CONCURRENTLY")) return "";
+    if (keyword("IF")) return "";  // IF NOT EXISTS: an existing index is not ours to drop
+    skip_space();
+    std::string name;
+    if (i < sql.size() && sql[i] == '"') {
+        for (++i; i < sql.size(); ++i) {
+            if (sql[i] != '"') {
+                name += sql[i];
+            } else if (i + 1 < sql.size() && sql[i + 1] == '"') {
+                name += '"';
+                ++i;
+            } else {
+                return name;
+            }
+        }
+        return "";
+    }
+    while (i < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[i])) || sql[i] == '_'))
+        name += static_cast<char>(std::tolower(static_cast<unsigned char>(sql[i++])));
+    return name == "on" ? "" : name;
+}
+
 }  // namespace
 
 struct PostgresConnection::Session {
@@ -383,7 +428,16 @@ std::int64_t PostgresConnection::execute(const std::string& sql, const std::vect
     // A statement that gives up on a lock inside a migration's transaction
     // would abort it; a savepoint keeps the transaction alive for the retry.
     if (!in_transaction_ || !params.empty() || ddl_lock_timeout_.count() == 0) {
-        run(sql, params, false, &affected);
+        const bool builds_concurrently = !in_transaction_ && params.empty();
+        // Debris of an earlier failed build (one still blocked, or a killed
+        // run) goes first; a drop that times out is a lock timeout to retry.
+        if (builds_concurrently) drop_invalid_index_left_by(sql, true);
+        try {
+            run(sql, params, false, &affected);
+        } catch (const Error&) {
+            if (builds_concurrently) drop_invalid_index_left_by(sql, false);
+            throw;
+        }
         return affected;
     }
     // One round trip per statement: the previous statement's savepoint is
@@ -401,6 +455,25 @@ std::int64_t PostgresConnection::execute(const std::string& sql, const std::vect
     }
     savepoint_open_ = true;
     return affected;
+}
+
+void PostgresConnection::drop_invalid_index_left_by(const std::string& sql, bool must_succeed) {
+    const std::string name = concurrent_index_name(sql);
+    if (name.empty()) return;
+    try {
+        // Only an INVALID index: never one that was built.
+        ResultSet rs = query(
+            "SELECT 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE c.relname = $1 AND n.nspname = current_schema() AND NOT i.indisvalid",
+            {Value(name)});
+        if (rs.rows.empty()) return;
+        run("DROP INDEX CONCURRENTLY IF EXISTS " + dialect_.quote_name(name), {}, false, nullptr);
+    } catch (const Error&) {
+        // After a failure the statement's own error is the one to report;
+        // the drop is tried again before the next attempt.
+        if (must_succeed) throw;
+    }
 }
 
 ResultSet PostgresConnection::query(const std::string& sql, const std::vector<Value>& params) {

@@ -54,6 +54,11 @@ class PostgresConnection final : public Connection {
     ResultSet run(const std::string& sql, const std::vector<Value>& params, bool want_rows,
                   std::int64_t* affected, std::string prefix = "");
     std::string statement_name(const std::string& sql, bool returns_rows);
+    // A CREATE INDEX CONCURRENTLY that fails (a lock timeout, a duplicate
+    // key, a kill) leaves an INVALID index behind, on which every retry and
+    // every later run would fail with "already exists": drop it, before the
+    // statement (`must_succeed`: a failure is thrown) and after it fails.
+    void drop_invalid_index_left_by(const std::string& sql, bool must_succeed);
     // Translates a server error into covet's typed errors.
     [[noreturn]] void fail(const pqxx::sql_error& error, const std::string& sql) const;
     [[noreturn]] void fail_connection(const std::string& message) const;

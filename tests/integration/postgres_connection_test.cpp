@@ -499,3 +499,59 @@ TEST_CASE("PostgreSQL introspection reports columns, foreign keys and indexes", 
     CHECK(uid->columns == std::vector<std::string>{"uid"});
     CHECK(posts.indexes.size() == 5);
 }
+
+TEST_CASE("PostgreSQL drops the invalid index a failed CREATE INDEX CONCURRENTLY leaves",
+          "[postgresql]") {
+    auto db = fresh();
+    db->execute("CREATE TABLE dupes (v integer)");
+    db->execute("INSERT INTO dupes (v) VALUES (1), (1)");
+    auto index_count = [&](const std::string& name) {
+        return db->query("SELECT count(*) FROM pg_class WHERE relname = $1", {Value(name)})
+            .rows.at(0)
+            .at(0)
+            .as_int();
+    };
+
+    // The duplicate key fails the build after the index was created: PostgreSQL
+    // keeps it, INVALID, and a retry would fail on its name.
+    CHECK_THROWS_AS(
+        db->execute("CREATE UNIQUE INDEX CONCURRENTLY \"dupes_v_uniq\" ON \"dupes\" (v)"),
+        covet::IntegrityError);
+    CHECK(index_count("dupes_v_uniq") == 0);
+    db->execute("DELETE FROM dupes");
+    db->execute("CREATE UNIQUE INDEX CONCURRENTLY \"dupes_v_uniq\" ON \"dupes\" (v)");
+    CHECK(index_count("dupes_v_uniq") == 1);
+
+    // A valid index of the same name, there before, is never touched.
+    CHECK_THROWS_AS(db->execute("CREATE INDEX CONCURRENTLY dupes_v_uniq ON dupes (v)"),
+                    covet::DatabaseError);
+    CHECK(index_count("dupes_v_uniq") == 1);
+}
+
+TEST_CASE("PostgreSQL retries CREATE INDEX CONCURRENTLY after a lock timeout", "[postgresql]") {
+    const std::string url = covet::test::fresh_database_url("postgresql");
+    auto db = connect(url);
+    db->execute("CREATE TABLE waited (v integer)");
+    // An open transaction with a snapshot: the concurrent build waits for it
+    // to end, and that wait is bounded by lock_timeout.
+    auto holder = connect(url);
+    holder->execute("BEGIN ISOLATION LEVEL REPEATABLE READ");
+    holder->query("SELECT count(*) FROM waited");
+
+    db->set_ddl_lock_timeout(300ms);
+    const std::string build = "CREATE INDEX CONCURRENTLY \"waited_v_idx\" ON \"waited\" (v)";
+    CHECK_THROWS_AS(db->execute(build), covet::LockTimeoutError);
+    // The retry first meets the invalid index the attempt left; dropping it
+    // waits for the same transaction, so it is a lock timeout too, not
+    // "already exists".
+    CHECK_THROWS_AS(db->execute(build), covet::LockTimeoutError);
+
+    holder->execute("COMMIT");
+    db->execute(build);
+    auto valid = db->query(
+        "SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+        "WHERE c.relname = 'waited_v_idx' AND i.indisvalid");
+    CHECK(valid.rows.at(0).at(0).as_int() == 1);
+    auto all = db->query("SELECT count(*) FROM pg_class WHERE relname LIKE 'waited_v_idx%'");
+    CHECK(all.rows.at(0).at(0).as_int() == 1);
+}
