@@ -42,6 +42,9 @@ enum class OnDelete { Cascade, SetNull, Protect, Restrict, SetDefault, DoNothing
 
 const char* on_delete_name(OnDelete rule);
 std::optional<OnDelete> on_delete_from_name(const std::string& name);
+// The SQL referential action of a rule ("SET NULL"); "" for DO_NOTHING, which
+// writes no ON DELETE clause (the database's NO ACTION).
+const char* on_delete_sql_action(OnDelete rule);
 
 struct Validators {
     std::optional<double> min_value;

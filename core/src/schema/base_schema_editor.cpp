@@ -190,20 +190,7 @@ std::string BaseSchemaEditor::references_clause(const Field& field, const ModelS
 }
 
 std::string BaseSchemaEditor::on_delete_action(OnDelete rule) const {
-    switch (rule) {
-        case OnDelete::Cascade:
-            return "CASCADE";
-        case OnDelete::SetNull:
-            return "SET NULL";
-        case OnDelete::Protect:
-        case OnDelete::Restrict:
-            return "RESTRICT";
-        case OnDelete::SetDefault:
-            return "SET DEFAULT";
-        case OnDelete::DoNothing:
-            return "";
-    }
-    return "";
+    return on_delete_sql_action(rule);
 }
 
 std::string BaseSchemaEditor::create_table_sql(const ModelState& model, const ProjectState& state,

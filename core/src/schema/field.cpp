@@ -123,6 +123,23 @@ const char* on_delete_name(OnDelete rule) {
     return "CASCADE";
 }
 
+const char* on_delete_sql_action(OnDelete rule) {
+    switch (rule) {
+        case OnDelete::Cascade:
+            return "CASCADE";
+        case OnDelete::SetNull:
+            return "SET NULL";
+        case OnDelete::Protect:  // PROTECT is enforced by the database as RESTRICT
+        case OnDelete::Restrict:
+            return "RESTRICT";
+        case OnDelete::SetDefault:
+            return "SET DEFAULT";
+        case OnDelete::DoNothing:
+            return "";
+    }
+    return "";
+}
+
 std::optional<OnDelete> on_delete_from_name(const std::string& name) {
     const std::string bare = without_models_prefix(name);
     for (const auto& [rule, candidate] : kOnDeleteNames) {
