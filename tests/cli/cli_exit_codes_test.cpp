@@ -42,6 +42,18 @@ TEST_CASE("usage errors exit 2 with one covet: error: line", "[cli][exit]") {
     }
 }
 
+TEST_CASE("a missing migrations directory exits 1 naming it and where it comes from",
+          "[cli][exit]") {
+    Workspace ws;
+    RunResult result = ws.covet({"-m", "nowhere", "migrate"});
+    CHECK_EXIT(result, 1);
+    CHECK_RUN(result, is_one_error_line(result.err));
+    CHECK_RUN(result, contains(result.err,
+                               "covet: error: nowhere: the migrations directory does "
+                               "not exist"));
+    CHECK_RUN(result, contains(result.err, "--migrations"));
+}
+
 TEST_CASE("a database error exits 1 with one covet: error: line", "[cli][exit]") {
     Workspace ws;
     ws.copy_fixture("shop");

@@ -27,7 +27,9 @@ class ConnectionError : public Error {
 class LoadError : public Error {
   public:
     LoadError(std::string file, int line, int column, const std::string& message)
-        : Error(file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message),
+        : Error(line > 0 ? file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " +
+                               message
+                         : file + ": " + message),  // no position: the file as a whole
           file_(std::move(file)),
           line_(line),
           column_(column),

@@ -399,7 +399,9 @@ std::vector<Migration> load_migration_directory(const std::string& directory, bo
     std::error_code ec;
     if (!fs::is_directory(directory, ec)) {
         if (allow_missing && !fs::exists(directory, ec)) return out;
-        throw LoadError(directory, 0, 0, "migrations directory does not exist");
+        throw LoadError(directory, 0, 0,
+                        "the migrations directory does not exist (-m/--migrations, "
+                        "COVET_MIGRATIONS or migrations: in covet.yaml name it)");
     }
     auto is_migration = [](const fs::path& p) {
         auto ext = p.extension().string();
