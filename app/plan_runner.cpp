@@ -137,6 +137,20 @@ int print_plan(CommandContext& ctx, const Plan& plan) {
     return kExitOk;
 }
 
+void print_statement(std::ostream& out, const std::string& sql) {
+    std::size_t end = sql.find_last_not_of(" \t\r\n");
+    std::string text = end == std::string::npos ? "" : sql.substr(0, end + 1);
+    if (text.empty()) return;
+    if (text.back() == ';') {
+        out << text << "\n";
+        return;
+    }
+    std::size_t line_start = text.rfind('\n');
+    bool ends_in_comment =
+        text.find("--", line_start == std::string::npos ? 0 : line_start) != std::string::npos;
+    out << text << (ends_in_comment ? "\n;\n" : ";\n");
+}
+
 int print_plan_sql(CommandContext& ctx, const Plan& plan, const std::set<MigrationKey>& applied,
                    const Dialect& dialect) {
     MigrationExecutor executor(ctx.graph(), dialect);
@@ -147,7 +161,7 @@ int print_plan_sql(CommandContext& ctx, const Plan& plan, const std::set<Migrati
                   << (step.backwards ? " (backwards)" : "") << "\n";
         for (const auto& statements : compiled.statements)
             for (const auto& sql : statements)
-                ctx.out() << sql << ";\n";
+                print_statement(ctx.out(), sql);
     }
     return kExitOk;
 }

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <functional>
+#include <ostream>
 #include <set>
+#include <string>
 
 #include "command_context.h"
 #include "covet/executor.h"
@@ -29,6 +31,11 @@ std::set<MigrationKey> applied_keys(CommandContext& ctx);
 
 // --plan and --sql output, which run nothing.
 int print_plan(CommandContext& ctx, const Plan& plan);
+// Writes one statement of --sql / sqlmigrate output with its terminating
+// semicolon: not doubled when a run_sql already ends with one, and on a line
+// of its own after a trailing -- comment.
+void print_statement(std::ostream& out, const std::string& sql);
+
 int print_plan_sql(CommandContext& ctx, const Plan& plan, const std::set<MigrationKey>& applied,
                    const Dialect& dialect);
 

@@ -38,7 +38,7 @@ CommandRun add_sqlmigrate_command(CLI::App& app) {
         CompiledStep compiled = executor.compile(plan[0], states.at(migration->key()));
         for (const auto& statements : compiled.statements)
             for (const auto& sql : statements)
-                ctx.out() << sql << ";\n";
+                print_statement(ctx.out(), sql);
         return kExitOk;
     };
 }

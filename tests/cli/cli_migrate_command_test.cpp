@@ -174,3 +174,21 @@ COVET_CLI_BACKEND_TEST("migrate accepts --lock-timeout and --ddl-lock-timeout", 
     CHECK_EXIT(result, 0);
     CHECK(history_size(url) == 3);
 }
+
+TEST_CASE("sqlmigrate ends each run_sql statement with exactly one usable semicolon",
+          "[cli][migrate]") {
+    Workspace ws;
+    ws.write("migrations/app/0001_raw.yaml",
+             "operations:\n"
+             "  - run_sql:\n"
+             "      sql: |\n"
+             "        CREATE TABLE notes (id integer);\n"
+             "      reverse_sql: \"DROP TABLE notes -- gone\"\n");
+    RunResult forward = ws.covet({"sqlmigrate", "0001"});
+    REQUIRE_EXIT(forward, 0);
+    CHECK_RUN(forward, forward.out == "CREATE TABLE notes (id integer);\n");
+    RunResult backward = ws.covet({"sqlmigrate", "0001", "--backwards"});
+    REQUIRE_EXIT(backward, 0);
+    // After a trailing comment the semicolon goes on a line of its own.
+    CHECK_RUN(backward, backward.out == "DROP TABLE notes -- gone\n;\n");
+}
