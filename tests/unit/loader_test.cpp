@@ -169,3 +169,22 @@ TEST_CASE("md5 matches the known digest") {
     CHECK(md5_hex("") == "d41d8cd98f00b204e9800998ecf8427e");
     CHECK(md5_hex("abc") == "900150983cd24fb0d6963f7d28e17f72");
 }
+
+TEST_CASE("atomic and index flags take YAML 1.1 booleans and refuse anything else") {
+    for (const char* text : {"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"}) {
+        INFO(text);
+        Migration m = parse_migration_file(
+            "m/0001_x.yaml", std::string("atomic: ") + text + "\noperations:\n", "default");
+        CHECK_FALSE(m.atomic);
+    }
+    for (const char* text : {"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"}) {
+        INFO(text);
+        Migration m = parse_migration_file(
+            "m/0001_x.yaml", std::string("atomic: ") + text + "\noperations:\n", "default");
+        CHECK(m.atomic);
+    }
+    LoadError e = load_error("atomic: maybe\noperations:\n");
+    CHECK(e.line() == 1);
+    CHECK(e.column() == 9);
+    CHECK(e.bare_message() == "'atomic' must be true or false");
+}

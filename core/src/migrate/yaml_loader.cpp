@@ -77,10 +77,14 @@ class FileReader {
     }
 
     bool boolean(yaml::Node node, const std::string& what) const {
+        // The YAML 1.1 spellings PyYAML reads as booleans.
+        static const std::set<std::string> truthy = {"true", "True", "TRUE", "yes", "Yes",
+                                                     "YES",  "on",   "On",   "ON"};
+        static const std::set<std::string> falsy = {"false", "False", "FALSE", "no", "No",
+                                                    "NO",    "off",   "Off",   "OFF"};
         if (node.is_scalar()) {
-            const std::string& s = node.scalar();
-            if (s == "true" || s == "True" || s == "yes") return true;
-            if (s == "false" || s == "False" || s == "no") return false;
+            if (truthy.count(node.scalar())) return true;
+            if (falsy.count(node.scalar())) return false;
         }
         fail(node, what + " must be true or false");
     }
