@@ -19,7 +19,8 @@ namespace {
 
 std::vector<fs::path> search_directories() {
     std::vector<fs::path> dirs;
-    if (const char* env = std::getenv("COVET_DRIVER_DIR"); env && *env) dirs.emplace_back(env);
+    // An explicit directory is the only place looked in.
+    if (const char* env = std::getenv("COVET_DRIVER_DIR"); env && *env) return {fs::path(env)};
     std::error_code ec;
     fs::path exe = fs::read_symlink("/proc/self/exe", ec);
     if (!ec) {
@@ -29,6 +30,9 @@ std::vector<fs::path> search_directories() {
         dirs.push_back((exe.parent_path() / ".." / "lib" / "covet").lexically_normal());
     }
     dirs.emplace_back(COVET_DRIVER_INSTALL_DIR);
+    // Last, the build tree this binary came from, so a copy of the binary
+    // alone keeps working while its build exists (like a build-tree RPATH).
+    dirs.emplace_back(COVET_DRIVER_BUILD_DIR);
     return dirs;
 }
 
@@ -62,7 +66,7 @@ driver_module::ConnectFunction load(const std::string& module, const std::string
         return connect;
     }
     throw ConnectionError(backend + " support is not installed: " + file + " was not found in " +
-                          searched + " (set COVET_DRIVER_DIR to the directory that holds it)");
+                          searched + " (COVET_DRIVER_DIR names the directory that holds it)");
 }
 
 }  // namespace
