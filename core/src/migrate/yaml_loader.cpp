@@ -13,6 +13,7 @@
 #include "covet/error.h"
 #include "covet/loader.h"
 #include "schema/field_args.h"
+#include "util/heap_warmup.h"
 #include "util/parallel_for.h"
 #include "yaml/yaml_document.h"
 
@@ -425,6 +426,8 @@ std::vector<Migration> load_migration_directory(const std::string& directory, bo
     }
     std::sort(files.begin(), files.end());
 
+    // A loaded migration and its checksum take about 2 KB of fresh heap.
+    warm_heap(files.size() * 2048);
     // Parsing dominates start-up on long histories: spread the files over the cores.
     std::vector<std::optional<Migration>> parsed(files.size());
     parallel_for(files.size(), 64, [&](std::size_t i) {
