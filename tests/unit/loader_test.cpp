@@ -188,3 +188,21 @@ TEST_CASE("atomic and index flags take YAML 1.1 booleans and refuse anything els
     CHECK(e.column() == 9);
     CHECK(e.bare_message() == "'atomic' must be true or false");
 }
+
+TEST_CASE("the long form takes null and blank options like the shorthand") {
+    Migration m = parse_migration_file(
+        "m/0001_x.yaml",
+        "operations:\n  - create_table:\n      table: t\n      fields:\n"
+        "        id: AutoField(primary_key=True)\n"
+        "        a: {type: CharField, max_length: 10, null: true, blank: True}\n"
+        "        b: \"CharField(max_length=10, null=True, blank=True)\"\n",
+        "default");
+    REQUIRE(m.operations.size() == 1);
+    const auto& table = dynamic_cast<const CreateTable&>(*m.operations[0]);
+    REQUIRE(table.fields.size() == 3);
+    CHECK(table.fields[1].null);
+    CHECK(table.fields[1].blank);
+    CHECK(table.fields[2].null);
+    CHECK(table.fields[2].blank);
+    CHECK(table.fields[1].max_length == table.fields[2].max_length);
+}

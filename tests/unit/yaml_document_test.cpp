@@ -43,6 +43,19 @@ TEST_CASE("yaml: plain nulls are null, quoted ones are strings") {
     CHECK(root["missing"].mark().line == 0);
 }
 
+TEST_CASE("yaml: mapping keys are names, never null") {
+    Document doc = Document::parse("{type: CharField, null: true, ~: x, Null: 1}\n", "f.yaml");
+    Node root = doc.root();
+    REQUIRE(root.size() == 4);
+    CHECK(root.key(1).is_scalar());
+    CHECK(root.key(1).scalar() == "null");
+    CHECK(root["null"].scalar() == "true");
+    CHECK(root["~"].scalar() == "x");
+    CHECK(root["Null"].scalar() == "1");
+    // A value spelled null is still null.
+    CHECK(Document::parse("a: null\n", "f.yaml").root()["a"].is_null());
+}
+
 TEST_CASE("yaml: scalar styles and explicit string tags") {
     Document doc = Document::parse(
         "plain: 5\nsingle: '5'\ndouble: \"5\"\ntagged: !!str 5\nblock: |\n  line one\n  line two\n",

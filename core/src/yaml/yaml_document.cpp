@@ -143,11 +143,18 @@ struct Document::Builder {
             const std::string& key = at(index).text;
             for (std::size_t i = 0; i < parent.children.size(); i += 2) {
                 const auto& other = at(parent.children[i]);
-                if (other.kind == Kind::scalar && other.text == key && !other.is_null)
+                if (other.kind == Kind::scalar && other.text == key)
                     events.fail(at(index).mark, "duplicate key '" + key + "'");
             }
         }
         at(open.back()).children.push_back(index);
+    }
+
+    // True when the next node attached becomes a key of the open mapping.
+    bool at_key_position() {
+        if (open.empty()) return false;
+        const auto& parent = at(open.back());
+        return parent.kind == Kind::map && parent.children.size() % 2 == 0;
     }
 
     bool is_merge_key(std::uint32_t index) {
@@ -226,8 +233,10 @@ struct Document::Builder {
                 const char* tag = e.data.scalar.tag ? text_of(e.data.scalar.tag) : nullptr;
                 bool tagged_str = tag && (std::string_view(tag) == kStrTag || tag[0] == '!');
                 n.is_string_literal = n.style != ScalarStyle::plain || tagged_str;
-                n.is_null = (tag && std::string_view(tag) == kNullTag) ||
-                            (!n.is_string_literal && is_null_text(n.text));
+                // A mapping key is a name, never null: `null: true` is the
+                // field option `null` (yaml-cpp read such keys as "null" too).
+                n.is_null = !at_key_position() && ((tag && std::string_view(tag) == kNullTag) ||
+                                                   (!n.is_string_literal && is_null_text(n.text)));
                 remember_anchor(e.data.scalar.anchor, add(std::move(n)));
                 break;
             }
@@ -330,7 +339,7 @@ Node Node::operator[](std::string_view key) const {
     const auto& children = doc_->nodes_[index_].children;
     for (std::size_t i = 0; i + 1 < children.size(); i += 2) {
         const auto& k = doc_->nodes_[children[i]];
-        if (k.kind == Kind::scalar && !k.is_null && k.text == key) return {doc_, children[i + 1]};
+        if (k.kind == Kind::scalar && k.text == key) return {doc_, children[i + 1]};
     }
     return {};
 }

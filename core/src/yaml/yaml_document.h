@@ -34,7 +34,8 @@ class Node {
     explicit operator bool() const { return doc_ != nullptr; }
 
     // The YAML core schema's null: an empty value, ~, null, Null or NULL
-    // (plain, untagged), or a !!null tag. A null is not a scalar.
+    // (plain, untagged), or a !!null tag. A null is not a scalar. Mapping
+    // keys are never null: `null: true` has the key "null".
     bool is_null() const;
     bool is_scalar() const;
     bool is_sequence() const;
