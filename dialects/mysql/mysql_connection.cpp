@@ -19,6 +19,7 @@
 #include <sstream>
 
 #include "covet/error.h"
+#include "db/schema_change_words.h"
 
 namespace covet {
 
@@ -38,24 +39,6 @@ double elapsed_ms(std::chrono::steady_clock::time_point since) {
 
 std::string excerpt(const std::string& sql) {
     return sql.size() > 200 ? sql.substr(0, 197) + "..." : sql;
-}
-
-// Whether a text may create, alter or drop tables (whole words, any case).
-// A false alarm only costs re-preparing the cached statements.
-bool may_change_schema(const std::string& sql) {
-    static const char* const kWords[] = {"ALTER", "CREATE", "DROP", "RENAME", "TRUNCATE"};
-    std::string word;
-    for (std::size_t i = 0; i <= sql.size(); ++i) {
-        char c = i < sql.size() ? sql[i] : ' ';
-        if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') {
-            word += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-            continue;
-        }
-        for (const char* w : kWords)
-            if (word == w) return true;
-        word.clear();
-    }
-    return false;
 }
 
 std::string upper(std::string s) {

@@ -12,6 +12,7 @@
 #include <exception>
 
 #include "covet/error.h"
+#include "db/schema_change_words.h"
 
 namespace covet {
 
@@ -123,22 +124,6 @@ Value field_value(const pqxx::field& f) {
         default:
             return Value(std::string(f.c_str(), f.size()));
     }
-}
-
-// Whether a statement may change the row type of a cached query plan (any
-// DDL keyword anywhere counts: a false alarm only costs a new prepare).
-bool changes_schema(const std::string& sql) {
-    std::string word;
-    for (std::size_t i = 0; i <= sql.size(); ++i) {
-        const char c = i < sql.size() ? sql[i] : ' ';
-        if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
-            word += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-            continue;
-        }
-        if (word == "CREATE" || word == "ALTER" || word == "DROP" || word == "RENAME") return true;
-        word.clear();
-    }
-    return false;
 }
 
 std::string seconds_text(std::chrono::milliseconds ms) {
@@ -357,7 +342,7 @@ ResultSet PostgresConnection::run(const std::string& sql, const std::vector<Valu
             // Without parameters the text may hold several statements (run_sql);
             // they run in order, so a prefix has run when the statement fails.
             result = tx.exec(prefix + sql);
-            if (changes_schema(sql)) ++schema_generation_;
+            if (may_change_schema(sql)) ++schema_generation_;
         } else {
             std::vector<std::string> texts(params.size());
             std::vector<const char*> pointers(params.size(), nullptr);
