@@ -37,23 +37,28 @@ CommandRun add_migrate_command(CLI::App& app) {
         const MigrationGraph& graph = ctx.graph();
         std::optional<Target> target;
         if (!args->target.empty()) target = graph.resolve(args->target);
-        auto build = [target](const MigrationPlanner& planner) { return planner.migrate(target); };
+        auto build = [target](const PlanInputs& in) { return in.planner.migrate(target); };
         if (args->plan || args->sql || args->check) {
             std::set<MigrationKey> applied = applied_keys(ctx);
-            Plan plan = build(MigrationPlanner(graph, applied));
+            auto partial = pending_partial(ctx);
+            MigrationPlanner planner(graph, applied);
+            Plan plan = build({planner, reverts_partial_apply(partial, args->resume)});
             if (args->check) {
-                if (plan.empty()) {
+                if (plan.empty() && !partial) {
                     if (!ctx.quiet()) ctx.out() << "No migrations to apply.\n";
                     return kExitOk;
                 }
                 ctx.out() << "Unapplied migrations:\n";
+                if (partial) ctx.out() << "  " << partial->key.to_string() << " (partial)\n";
                 for (const auto& step : plan)
-                    ctx.out() << "  " << step.migration->key().to_string()
+                    ctx.out() << "  " << step.key().to_string()
                               << (step.backwards ? " (would be rolled back)" : "") << "\n";
                 return kExitFinding;
             }
-            if (args->sql) return print_plan_sql(ctx, plan, applied, ctx.connection().dialect());
-            return print_plan(ctx, plan);
+            if (args->sql)
+                return print_plan_sql(ctx, plan, applied, ctx.connection().dialect(), partial,
+                                      args->resume);
+            return print_plan(ctx, plan, partial, args->resume);
         }
         RunOptions options;
         options.fake = args->fake;

@@ -51,6 +51,7 @@ int run_plan_locked(CommandContext& ctx, const PlanBuilder& build, const RunOpti
     connection.acquire_migration_lock(timeout);
 
     std::vector<StepResult> done;
+    bool plan_is_recovery = false;
     auto report = [&] {
         if (!ctx.json()) return;
         JsonWriter json;
@@ -71,11 +72,17 @@ int run_plan_locked(CommandContext& ctx, const PlanBuilder& build, const RunOpti
             static_cast<std::int64_t>(std::llround(options.ddl_lock_timeout_seconds * 1000)));
         // A run killed inside a migration on a database whose DDL commits
         // left a journal: put that migration back in order first.
+        bool reverts_apply =
+            reverts_partial_apply(MigrationJournal(connection).read(), options.resume);
         std::string recovered = executor.recover_partial(connection, options.resume, run_options);
         if (!recovered.empty() && !ctx.json()) std::cerr << recovered << std::endl;
         std::set<MigrationKey> applied = key_set(recorder.applied());
-        Plan plan = build(MigrationPlanner(graph, applied));
-        if (plan.empty() && !ctx.json() && !ctx.quiet()) ctx.out() << options.nothing_to_do << "\n";
+        MigrationPlanner planner(graph, applied);
+        planner.allow_missing_files(options.fake);
+        Plan plan = build({planner, reverts_apply});
+        if (plan.empty() && !recovered.empty()) plan_is_recovery = true;
+        if (plan.empty() && !plan_is_recovery && !ctx.json() && !ctx.quiet())
+            ctx.out() << options.nothing_to_do << "\n";
         executor.run(connection, plan, applied, run_options, [&](const StepResult& step) {
             done.push_back(step);
             if (ctx.json() || ctx.quiet()) return;
@@ -98,40 +105,117 @@ int run_plan_locked(CommandContext& ctx, const PlanBuilder& build, const RunOpti
     return kExitOk;
 }
 
-int print_plan(CommandContext& ctx, const Plan& plan) {
-    if (ctx.json()) {
-        JsonWriter json;
-        json.begin_object().key("plan").begin_array();
-        for (const auto& step : plan) {
-            json.begin_object()
-                .key("app")
-                .string(step.migration->app)
-                .key("name")
-                .string(step.migration->name)
-                .key("backwards")
-                .boolean(step.backwards)
-                .key("operations")
-                .begin_array();
+std::optional<JournalEntry> pending_partial(CommandContext& ctx) {
+    Connection& connection = ctx.connection();
+    if (connection.dialect().features().can_rollback_ddl) return std::nullopt;
+    return MigrationJournal(connection).read();
+}
+
+namespace {
+
+// The operations of a partial migration that its revert (or resume) touches,
+// in the order it does so.
+std::vector<std::string> partial_operations(const Migration* m, const JournalEntry& entry,
+                                            bool resume) {
+    std::vector<std::string> out;
+    auto describe = [&](std::size_t k) {
+        if (!m || k >= m->operations.size()) return "operation " + std::to_string(k + 1);
+        return m->operations[entry.backwards ? m->operations.size() - 1 - k : k]->describe();
+    };
+    if (resume) {
+        for (const auto& op : entry.operations)
+            if (!op.finished()) out.push_back(describe(static_cast<std::size_t>(op.index)));
+        return out;
+    }
+    for (std::size_t k = entry.started_count(); k-- > 0;)
+        out.push_back((entry.operations[k].undo_known ? "" : "(cannot be undone) ") + describe(k));
+    return out;
+}
+
+std::string partial_label(const JournalEntry& entry, bool resume) {
+    return resume
+               ? (entry.backwards ? "finish the partial rollback" : "finish the partial migration")
+               : (entry.backwards ? "revert the partial rollback" : "revert the partial migration");
+}
+
+// Whether a backwards step would fail for want of a reverse (run_sql without reverse_sql).
+bool irreversible(const PlanStep& step) {
+    if (!step.backwards || !step.migration) return false;
+    for (const auto& op : step.migration->operations)
+        if (!op->reversible()) return true;
+    return false;
+}
+
+void write_plan_json(CommandContext& ctx, const Plan& plan,
+                     const std::optional<JournalEntry>& partial, bool resume) {
+    JsonWriter json;
+    json.begin_object().key("plan").begin_array();
+    if (partial) {
+        const Migration* m = ctx.graph().find(partial->key);
+        json.begin_object()
+            .key("app")
+            .string(partial->key.app)
+            .key("name")
+            .string(partial->key.name)
+            .key("backwards")
+            .boolean(resume ? partial->backwards : !partial->backwards)
+            .key("partial")
+            .string(resume ? "resume" : "revert")
+            .key("operations")
+            .begin_array();
+        for (const auto& text : partial_operations(m, *partial, resume))
+            json.string(text);
+        json.end_array().end_object();
+    }
+    for (const auto& step : plan) {
+        json.begin_object()
+            .key("app")
+            .string(step.key().app)
+            .key("name")
+            .string(step.key().name)
+            .key("backwards")
+            .boolean(step.backwards)
+            .key("irreversible")
+            .boolean(irreversible(step))
+            .key("operations")
+            .begin_array();
+        if (step.migration)
             for (const auto& op : step.migration->operations)
                 json.string(op->describe());
-            json.end_array().end_object();
-        }
         json.end_array().end_object();
-        ctx.out() << json.str() << "\n";
+    }
+    json.end_array().end_object();
+    ctx.out() << json.str() << "\n";
+}
+
+}  // namespace
+
+int print_plan(CommandContext& ctx, const Plan& plan, const std::optional<JournalEntry>& partial,
+               bool resume) {
+    if (ctx.json()) {
+        write_plan_json(ctx, plan, partial, resume);
         return kExitOk;
     }
-    if (plan.empty()) {
+    if (plan.empty() && !partial) {
         ctx.out() << "No planned migration operations.\n";
         return kExitOk;
     }
     ctx.out() << "Planned operations:\n";
+    if (partial) {
+        ctx.out() << partial->key.to_string() << " (" << partial_label(*partial, resume) << ")\n";
+        for (const auto& text :
+             partial_operations(ctx.graph().find(partial->key), *partial, resume))
+            ctx.out() << "    " << (resume ? "" : "Undo ") << text << "\n";
+    }
     for (const auto& step : plan) {
-        ctx.out() << step.migration->key().to_string() << (step.backwards ? " (backwards)" : "")
-                  << "\n";
+        ctx.out() << step.key().to_string() << (step.backwards ? " (backwards)" : "")
+                  << (step.migration ? "" : " (file missing: record only)") << "\n";
+        if (!step.migration) continue;
         const auto& ops = step.migration->operations;
         for (std::size_t i = 0; i < ops.size(); ++i) {
             const auto& op = step.backwards ? ops[ops.size() - 1 - i] : ops[i];
-            ctx.out() << "    " << (step.backwards ? "Undo " : "") << op->describe() << "\n";
+            ctx.out() << "    " << (step.backwards ? "Undo " : "") << op->describe()
+                      << (step.backwards && !op->reversible() ? " -> IRREVERSIBLE" : "") << "\n";
         }
     }
     return kExitOk;
@@ -152,13 +236,27 @@ void print_statement(std::ostream& out, const std::string& sql) {
 }
 
 int print_plan_sql(CommandContext& ctx, const Plan& plan, const std::set<MigrationKey>& applied,
-                   const Dialect& dialect) {
+                   const Dialect& dialect, const std::optional<JournalEntry>& partial,
+                   bool resume) {
+    if (partial) {
+        ctx.out() << "-- " << partial_label(*partial, resume) << " " << partial->key.to_string()
+                  << "\n";
+        if (resume) {
+            for (const auto& op : partial->operations)
+                for (std::size_t j = 0; j < op.statements.size(); ++j)
+                    if (!op.done[j]) print_statement(ctx.out(), op.statements[j]);
+        } else {
+            for (const auto& sql : partial->revert_statements())
+                print_statement(ctx.out(), sql);
+        }
+    }
     MigrationExecutor executor(ctx.graph(), dialect);
     auto states = executor.states_before(plan, applied);
     for (const auto& step : plan) {
-        CompiledStep compiled = executor.compile(step, states.at(step.migration->key()));
-        ctx.out() << "-- migration " << step.migration->key().to_string()
+        ctx.out() << "-- migration " << step.key().to_string()
                   << (step.backwards ? " (backwards)" : "") << "\n";
+        if (!step.migration) continue;
+        CompiledStep compiled = executor.compile(step, states.at(step.key()));
         for (const auto& statements : compiled.statements)
             for (const auto& sql : statements)
                 print_statement(ctx.out(), sql);

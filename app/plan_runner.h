@@ -9,10 +9,25 @@
 
 #include "command_context.h"
 #include "covet/executor.h"
+#include "covet/journal.h"
 
 namespace covet::cli {
 
-using PlanBuilder = std::function<Plan(const MigrationPlanner&)>;
+// What a plan is built from: the planner over the applied set, and whether
+// a migration that a killed run left half-applied is reverted first (that
+// revert un-applies it, so `rollback --steps N` counts it as one step).
+struct PlanInputs {
+    const MigrationPlanner& planner;
+    bool reverts_partial_apply = false;
+};
+using PlanBuilder = std::function<Plan(const PlanInputs&)>;
+
+// The partial migration a killed run left (MySQL/MariaDB journal), if any.
+std::optional<JournalEntry> pending_partial(CommandContext& ctx);
+// Whether taking it back counts as un-applying a migration.
+inline bool reverts_partial_apply(const std::optional<JournalEntry>& partial, bool resume) {
+    return partial && !partial->backwards && !resume;
+}
 
 struct RunOptions {
     bool fake = false;
@@ -29,14 +44,17 @@ int run_plan_locked(CommandContext& ctx, const PlanBuilder& build, const RunOpti
 // The applied set as recorded (read-only; no history table means none).
 std::set<MigrationKey> applied_keys(CommandContext& ctx);
 
-// --plan and --sql output, which run nothing.
-int print_plan(CommandContext& ctx, const Plan& plan);
+// --plan and --sql output, which run nothing. A partial migration is shown
+// first: reverted, or finished with `resume`.
+int print_plan(CommandContext& ctx, const Plan& plan, const std::optional<JournalEntry>& partial,
+               bool resume = false);
 // Writes one statement of --sql / sqlmigrate output with its terminating
 // semicolon: not doubled when a run_sql already ends with one, and on a line
 // of its own after a trailing -- comment.
 void print_statement(std::ostream& out, const std::string& sql);
 
 int print_plan_sql(CommandContext& ctx, const Plan& plan, const std::set<MigrationKey>& applied,
-                   const Dialect& dialect);
+                   const Dialect& dialect, const std::optional<JournalEntry>& partial,
+                   bool resume = false);
 
 }  // namespace covet::cli

@@ -32,13 +32,18 @@ CommandRun add_rollback_command(CLI::App& app) {
         std::optional<Target> target;
         if (!args->to.empty()) target = graph.resolve(args->to);
         int steps = args->steps;
-        auto build = [target, steps](const MigrationPlanner& planner) {
-            return target ? planner.rollback_to(*target) : planner.rollback_steps(steps);
+        // Reverting a half-applied migration un-applies it: it is the first step.
+        auto build = [target, steps](const PlanInputs& in) {
+            if (target) return in.planner.rollback_to(*target);
+            int left = steps - (in.reverts_partial_apply ? 1 : 0);
+            return left > 0 ? in.planner.rollback_steps(left) : Plan{};
         };
         if (args->sql) {
             std::set<MigrationKey> applied = applied_keys(ctx);
-            Plan plan = build(MigrationPlanner(graph, applied));
-            return print_plan_sql(ctx, plan, applied, ctx.connection().dialect());
+            auto partial = pending_partial(ctx);
+            MigrationPlanner planner(graph, applied);
+            Plan plan = build({planner, reverts_partial_apply(partial, false)});
+            return print_plan_sql(ctx, plan, applied, ctx.connection().dialect(), partial);
         }
         RunOptions options;
         options.fake = args->fake;

@@ -23,13 +23,11 @@ CommandRun add_sqlmigrate_command(CLI::App& app) {
         Target target = graph.resolve(args->target);
         if (target.is_zero()) throw UsageError("sqlmigrate needs one migration, not 'zero'");
         const Migration* migration = graph.find(*target.key);
-        // The SQL as it would run on a database where everything before it is applied.
-        std::set<MigrationKey> before;
-        for (const Migration* m : graph.order()) {
-            if (m == migration) break;
-            before.insert(m->key());
-        }
-        if (args->backwards) before.insert(migration->key());
+        // The SQL as it would run on a database where exactly its ancestors
+        // are applied (and itself, backwards): a sibling branch that merely
+        // comes earlier in the file order is no part of its starting state.
+        std::set<MigrationKey> before = graph.ancestors(migration->key());
+        if (!args->backwards) before.erase(migration->key());
         Plan plan{{migration, args->backwards}};
         // No connection: the SQL depends only on the dialect and the migrations.
         auto dialect = ctx.offline_dialect();

@@ -14,6 +14,11 @@ class PostgresDialect final : public Dialect {
     std::string placeholder(int index) const override;
     std::unique_ptr<SchemaEditor> schema_editor() const override;
     std::string history_table_ddl(const std::string& table) const override;
+    // Foreign keys are DEFERRABLE INITIALLY DEFERRED: checking them now and
+    // deferring again is the state every migration transaction starts in.
+    std::vector<std::string> flush_deferred_checks() const override {
+        return {"SET CONSTRAINTS ALL IMMEDIATE", "SET CONSTRAINTS ALL DEFERRED"};
+    }
 };
 
 }  // namespace covet

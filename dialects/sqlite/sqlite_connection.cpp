@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <thread>
 
@@ -38,6 +39,12 @@ Value column_value(sqlite3_stmt* stmt, int i) {
     }
 }
 
+std::string seconds_text(std::chrono::milliseconds timeout) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g s", static_cast<double>(timeout.count()) / 1000.0);
+    return text;
+}
+
 std::string excerpt(const std::string& sql) {
     return sql.size() > 200 ? sql.substr(0, 197) + "..." : sql;
 }
@@ -48,7 +55,8 @@ void SqliteConnection::StatementDeleter::operator()(sqlite3_stmt* stmt) const {
     sqlite3_finalize(stmt);
 }
 
-SqliteConnection::SqliteConnection(const DatabaseUrl& url) : path_(url.database) {
+SqliteConnection::SqliteConnection(const DatabaseUrl& url)
+    : path_(url.database), memory_(url.is_memory()) {
     if (!url.is_memory()) {
         namespace fs = std::filesystem;
         fs::path parent = fs::path(path_).parent_path();
@@ -228,30 +236,52 @@ bool SqliteConnection::table_exists(const std::string& table) {
 void SqliteConnection::acquire_migration_lock(std::chrono::milliseconds timeout) {
     // Foreign keys are checked per migration (foreign_key_check) instead, as
     // table rebuilds need them off, and the pragma is ignored in a transaction.
+    auto started = std::chrono::steady_clock::now();
+    auto gave_up = [&](const std::string& what) {
+        return LockTimeoutError("could not take the migration lock (" + what + ") within " +
+                                seconds_text(timeout) +
+                                ": another covet process is migrating this database");
+    };
+    // The run lock first, so that a run plans only once no other run can
+    // change the history until it ends (SPEC.md §3: held for the whole run).
+    if (!memory_ && !run_lock_.acquire(path_, timeout))
+        throw gave_up("the lock file '" + SqliteRunLock::path_for(path_) + "'");
+    auto left = std::max<std::chrono::milliseconds>(
+        std::chrono::milliseconds(0),
+        timeout - std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::steady_clock::now() - started));
     exec_simple("PRAGMA foreign_keys=OFF");
     run_lock_timeout_ms_ = timeout.count();
-    sqlite3_busy_timeout(db_, static_cast<int>(timeout.count()));
+    sqlite3_busy_timeout(db_, static_cast<int>(left.count()));
     try {
         exec_simple("BEGIN EXCLUSIVE");
     } catch (const DatabaseError&) {
         sqlite3_busy_timeout(db_, busy_timeout_ms_);
         exec_simple("PRAGMA foreign_keys=ON");
-        throw LockTimeoutError("could not take the migration lock (an exclusive transaction on '" +
-                               path_ + "') within " + std::to_string(timeout.count() / 1000.0) +
-                               " s: another covet process is migrating this database");
+        run_lock_.release();
+        throw gave_up("an exclusive transaction on '" + path_ + "'");
     }
     sqlite3_busy_timeout(db_, busy_timeout_ms_);
     in_run_ = true;
 }
 
 void SqliteConnection::release_migration_lock(bool commit) {
-    if (!in_run_) return;
+    if (!in_run_) {
+        run_lock_.release();
+        return;
+    }
     in_run_ = false;
-    if (commit)
-        exec_simple("COMMIT");
-    else
-        exec_simple("ROLLBACK");
-    exec_simple("PRAGMA foreign_keys=ON");
+    try {
+        if (commit)
+            exec_simple("COMMIT");
+        else
+            exec_simple("ROLLBACK");
+        exec_simple("PRAGMA foreign_keys=ON");
+    } catch (...) {
+        run_lock_.release();
+        throw;
+    }
+    run_lock_.release();
 }
 
 void SqliteConnection::begin_migration(bool) {
@@ -277,9 +307,8 @@ void SqliteConnection::commit_migration() {
         return;
     }
     // Each migration is durable once reported, as with Django or Flyway: commit
-    // it and take the exclusive lock again at once. A waiting process that
-    // slips in between finds the next migrations applied, and the executor
-    // skips what another process applied meanwhile.
+    // it and take the exclusive lock again at once. Other covet runs wait on
+    // the run lock file meanwhile; only the application's writers slip in.
     exec_simple("COMMIT");
     sqlite3_busy_timeout(db_, static_cast<int>(run_lock_timeout_ms_));
     try {
@@ -287,9 +316,10 @@ void SqliteConnection::commit_migration() {
     } catch (const DatabaseError&) {
         sqlite3_busy_timeout(db_, busy_timeout_ms_);
         in_run_ = false;
+        run_lock_.release();
         exec_simple("PRAGMA foreign_keys=ON");
-        throw LockTimeoutError("could not take the migration lock on '" + path_ +
-                               "' again between migrations");
+        throw LockTimeoutError("could not take the write lock on '" + path_ +
+                               "' again between migrations: another connection is writing");
     }
     sqlite3_busy_timeout(db_, busy_timeout_ms_);
 }

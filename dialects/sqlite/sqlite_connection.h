@@ -8,6 +8,7 @@
 #include "covet/connection.h"
 #include "covet/database_url.h"
 #include "sqlite/sqlite_dialect.h"
+#include "sqlite/sqlite_run_lock.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -35,8 +36,6 @@ class SqliteConnection final : public Connection {
 
     void acquire_migration_lock(std::chrono::milliseconds timeout) override;
     void release_migration_lock(bool commit) override;
-    // Each migration commits and the lock is taken again (commit_migration).
-    bool lock_lapses_between_migrations() const override { return true; }
     void begin_migration(bool atomic) override;
     void commit_migration() override;
     void rollback_migration() override;
@@ -60,6 +59,8 @@ class SqliteConnection final : public Connection {
     std::string path_;
     sqlite3* db_ = nullptr;
     std::map<std::string, StatementPtr> cache_;
+    bool memory_ = false;
+    SqliteRunLock run_lock_;
     bool in_run_ = false;  // a migrate/rollback run holds the write lock
     bool in_migration_ = false;
     int busy_timeout_ms_ = 5000;

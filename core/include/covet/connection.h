@@ -50,11 +50,6 @@ class Connection {
     virtual void acquire_migration_lock(std::chrono::milliseconds timeout) = 0;
     // Ends the run; `commit` false discards uncommitted work of the run.
     virtual void release_migration_lock(bool commit) = 0;
-    // True where the run's lock lapses between migrations (SQLite commits
-    // each one, then locks again), so another process may apply a step of
-    // the plan meanwhile and the executor must check each step first.
-    virtual bool lock_lapses_between_migrations() const { return false; }
-
     // One migration's bracket: its operations and its history row are
     // applied together or not at all where the dialect can roll back DDL.
     virtual void begin_migration(bool atomic) = 0;

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "covet/value.h"
 
@@ -33,6 +34,11 @@ class Dialect {
     // The placeholder of the n-th (1-based) bound parameter.
     virtual std::string placeholder(int index) const = 0;
     virtual std::unique_ptr<SchemaEditor> schema_editor() const = 0;
+    // Statements that make the deferred constraint checks of rows written
+    // so far in the transaction run now, leaving later rows deferred again.
+    // Run before DDL that follows data changes in one migration: PostgreSQL
+    // refuses to ALTER a table that has pending trigger events.
+    virtual std::vector<std::string> flush_deferred_checks() const { return {}; }
     // SQL type of the history table's timestamp column, and of the id column.
     virtual std::string history_table_ddl(const std::string& table) const = 0;
 };

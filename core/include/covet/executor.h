@@ -14,12 +14,19 @@
 #include "covet/connection.h"
 #include "covet/graph.h"
 #include "covet/model_state.h"
+#include "covet/operation.h"
 
 namespace covet {
 
 struct PlanStep {
+    PlanStep(const Migration* m, bool back = false, MigrationKey missing = {})
+        : migration(m), backwards(back), missing_key(std::move(missing)) {}
+    // Null only for a backwards step over a recorded migration whose file is
+    // missing, which only a fake run (that runs no SQL) can take.
     const Migration* migration;
     bool backwards = false;
+    MigrationKey missing_key;
+    MigrationKey key() const { return migration ? migration->key() : missing_key; }
 };
 using Plan = std::vector<PlanStep>;
 
@@ -28,6 +35,10 @@ class MigrationPlanner {
   public:
     MigrationPlanner(const MigrationGraph& graph, std::set<MigrationKey> applied)
         : graph_(graph), applied_(std::move(applied)) {}
+
+    // Lets backwards plans include recorded migrations whose file is missing
+    // (as null steps): a fake rollback only removes their history rows.
+    void allow_missing_files(bool allow) { allow_missing_ = allow; }
 
     // Everything unapplied (no target), forwards to a target, or backwards
     // to it when it is behind the applied state (SPEC.md §3 `migrate`).
@@ -41,6 +52,7 @@ class MigrationPlanner {
     Plan backwards_of(const std::set<MigrationKey>& keys) const;
     const MigrationGraph& graph_;
     std::set<MigrationKey> applied_;
+    bool allow_missing_ = false;
 };
 
 // The SQL of one migration step, grouped by operation.
@@ -50,6 +62,8 @@ struct CompiledStep {
     // Per operation (same order): the SQL that reverts it, or nullopt when it
     // cannot be reverted. Used to undo a failed migration where DDL commits.
     std::vector<std::optional<std::vector<std::string>>> undo;
+    // Per operation (same order): what the live database must satisfy first.
+    std::vector<std::optional<Precondition>> preconditions;
 };
 
 struct ExecutorOptions {

@@ -28,6 +28,11 @@ struct JournalEntry {
     MigrationKey key;
     bool backwards = false;                    // the interrupted step was a rollback
     std::vector<JournalOperation> operations;  // in run order
+    // How many operations, from the first, ran at least one statement.
+    std::size_t started_count() const;
+    // The statements that revert it, in the order they run: the started
+    // operations' undo, newest first. Operations without undo are skipped.
+    std::vector<std::string> revert_statements() const;
 };
 
 class MigrationJournal {

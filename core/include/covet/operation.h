@@ -21,6 +21,15 @@ struct SourceLocation {
     std::string to_string() const;  // file:line:column, or "" when unknown
 };
 
+// What must hold on the live database before an operation runs, checked
+// by the executor: a NOT NULL column without a default can only be added to
+// a table that has no rows (the same clear error on every back end, where
+// MySQL would otherwise fill 0, '' or a zero date).
+struct Precondition {
+    std::string table_must_be_empty;
+    std::string message;
+};
+
 class Operation {
   public:
     virtual ~Operation() = default;
@@ -35,6 +44,14 @@ class Operation {
     virtual void database_backwards(SchemaEditor& editor, const ProjectState& before,
                                     const ProjectState& after) const = 0;
     virtual bool reversible() const { return true; }
+    // Whether it may write rows (run_sql), so that DDL after it in the same
+    // transaction may meet pending deferred checks.
+    virtual bool may_write_rows() const { return false; }
+    virtual std::optional<Precondition> precondition(bool /*backwards*/,
+                                                     const ProjectState& /*before*/,
+                                                     const ProjectState& /*after*/) const {
+        return std::nullopt;
+    }
     // The table the operation changes ("" for run_sql), for lock messages.
     virtual std::string table_name() const = 0;
     virtual std::string describe() const = 0;
@@ -77,7 +94,12 @@ struct DropTable final : Operation {
 struct AddColumn final : Operation {
     std::string table;
     Field field;  // field.name is the column's attribute name
+    // false (Django's preserve_default=False): the default only fills the
+    // existing rows and is dropped from the column and the state after.
+    bool preserve_default = true;
     std::string kind() const override { return "add_column"; }
+    std::optional<Precondition> precondition(bool backwards, const ProjectState& before,
+                                             const ProjectState& after) const override;
     void state_forwards(const std::string& app, ProjectState& state) const override;
     void database_forwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
     void database_backwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
@@ -89,7 +111,12 @@ struct AddColumn final : Operation {
 struct DropColumn final : Operation {
     std::string table;
     std::string column;  // field name (or its column name)
+    // The one-off value that fills existing rows when the reverse re-adds a
+    // NOT NULL column without a default (as add_column's preserve_default: false).
+    std::optional<Value> fill_default;
     std::string kind() const override { return "drop_column"; }
+    std::optional<Precondition> precondition(bool backwards, const ProjectState& before,
+                                             const ProjectState& after) const override;
     void state_forwards(const std::string& app, ProjectState& state) const override;
     void database_forwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
     void database_backwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
@@ -169,6 +196,7 @@ struct RunSql final : Operation {
     void database_forwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
     void database_backwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
     bool reversible() const override { return reverse_sql.has_value(); }
+    bool may_write_rows() const override { return true; }
     std::string table_name() const override { return ""; }
     std::string describe() const override;
     std::string canonical() const override;

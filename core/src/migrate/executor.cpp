@@ -41,8 +41,9 @@ std::map<MigrationKey, ProjectState> MigrationExecutor::states_before(
     std::set<MigrationKey> planned_forwards;
     std::set<MigrationKey> wanted;
     for (const auto& step : plan) {
-        wanted.insert(step.migration->key());
-        if (!step.backwards) planned_forwards.insert(step.migration->key());
+        if (!step.migration) continue;
+        wanted.insert(step.key());
+        if (!step.backwards) planned_forwards.insert(step.key());
     }
     std::map<MigrationKey, ProjectState> out;
     ProjectState state;
@@ -77,9 +78,19 @@ CompiledStep MigrationExecutor::compile(const PlanStep& step, const ProjectState
             op.database_forwards(*editor, states[i], states[i + 1]);
         return editor->take_statements();
     };
+    bool rows_written = false;
     auto compile_one = [&](std::size_t i) {
+        const Operation& op = *m.operations[i];
         try {
-            compiled.statements.push_back(sql_of(i, step.backwards));
+            std::vector<std::string> statements = sql_of(i, step.backwards);
+            // DDL after data changes: run the deferred checks of those rows first.
+            if (rows_written && !op.may_write_rows() && !statements.empty()) {
+                std::vector<std::string> flush = dialect_.flush_deferred_checks();
+                statements.insert(statements.begin(), flush.begin(), flush.end());
+                rows_written = false;
+            }
+            if (op.may_write_rows()) rows_written = true;
+            compiled.statements.push_back(std::move(statements));
         } catch (const IrreversibleError& e) {
             throw IrreversibleError("cannot roll back migration " + m.key().to_string() + ": " +
                                     describe_operation(m, i) + " is irreversible: " + e.what());
@@ -93,6 +104,7 @@ CompiledStep MigrationExecutor::compile(const PlanStep& step, const ProjectState
             compiled.undo.emplace_back(std::nullopt);
         }
         compiled.operations.push_back(m.operations[i].get());
+        compiled.preconditions.push_back(op.precondition(step.backwards, states[i], states[i + 1]));
     };
     if (step.backwards) {
         for (std::size_t i = m.operations.size(); i-- > 0;)
@@ -137,6 +149,15 @@ void execute_ddl(Connection& connection, const std::string& sql, const Operation
     }
 }
 
+void check_precondition(Connection& connection, const std::optional<Precondition>& condition) {
+    if (!condition) return;
+    const std::string& table = condition->table_must_be_empty;
+    if (!connection.table_exists(table)) return;
+    ResultSet rows =
+        connection.query("SELECT 1 FROM " + connection.dialect().quote_name(table) + " LIMIT 1");
+    if (!rows.rows.empty()) throw MigrationError(condition->message);
+}
+
 // Reverts operations [0, count) of a journal or compiled step, newest first.
 // Returns the indexes of operations that could not be reverted (and all
 // before them, which stay applied too).
@@ -177,18 +198,27 @@ void MigrationExecutor::run(Connection& connection, const Plan& plan,
     MigrationRecorder recorder(connection);
     MigrationJournal journal(connection);
     const bool ddl_commits = !dialect_.features().can_rollback_ddl;
-    if (!options.fake) connection.set_ddl_lock_timeout(options.ddl_lock_timeout);
+    if (!options.fake) {
+        // An irreversible step stops the run before anything has changed,
+        // not after the steps ahead of it were un-applied.
+        for (const auto& step : plan)
+            if (step.backwards) compile(step, states.at(step.key()));
+        connection.set_ddl_lock_timeout(options.ddl_lock_timeout);
+    }
     for (const auto& step : plan) {
-        const Migration& m = *step.migration;
         auto started = std::chrono::steady_clock::now();
-        // Where a run re-takes its lock between migrations, another process
-        // may have done this step meanwhile. Elsewhere the lock has been
-        // held since the plan was made: no round trip to ask.
-        if (connection.lock_lapses_between_migrations() &&
-            recorder.is_applied(m.key()) != step.backwards)
+        if (!step.migration) {
+            if (!options.fake)
+                throw MigrationError("cannot roll back " + step.key().to_string() +
+                                     ": its migration file is missing");
+            recorder.record_unapplied(step.key());
+            if (on_step) on_step({step.key(), true, elapsed_ms(started)});
             continue;
+        }
+        const Migration& m = *step.migration;
         // Compiling first means an irreversible step fails before any change.
-        CompiledStep compiled = compile(step, states.at(m.key()));
+        // A fake step runs no SQL, so it need not be reversible.
+        CompiledStep compiled = options.fake ? CompiledStep{} : compile(step, states.at(m.key()));
         auto op_index = [&](std::size_t i) {
             return step.backwards ? m.operations.size() - 1 - i : i;
         };
@@ -211,6 +241,7 @@ void MigrationExecutor::run(Connection& connection, const Plan& plan,
             for (std::size_t i = 0; i < compiled.statements.size() && !options.fake; ++i) {
                 for (std::size_t j = 0; j < compiled.statements[i].size(); ++j) {
                     try {
+                        if (j == 0) check_precondition(connection, compiled.preconditions[i]);
                         execute_ddl(connection, compiled.statements[i][j], *compiled.operations[i],
                                     options);
                     } catch (const Error& e) {

@@ -13,6 +13,21 @@ bool JournalOperation::finished() const {
     return std::all_of(done.begin(), done.end(), [](bool d) { return d; });
 }
 
+std::size_t JournalEntry::started_count() const {
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < operations.size(); ++i)
+        if (operations[i].started()) count = i + 1;
+    return count;
+}
+
+std::vector<std::string> JournalEntry::revert_statements() const {
+    std::vector<std::string> out;
+    for (std::size_t i = started_count(); i-- > 0;)
+        if (operations[i].undo_known)
+            out.insert(out.end(), operations[i].undo.begin(), operations[i].undo.end());
+    return out;
+}
+
 namespace {
 // Row kinds: a forward statement, an undo statement, or a marker that the
 // operation has no undo.

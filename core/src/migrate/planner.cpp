@@ -10,14 +10,20 @@ Plan MigrationPlanner::backwards_of(const std::set<MigrationKey>& keys) const {
     for (const auto& key : keys) {
         if (!applied_.count(key)) continue;
         const Migration* m = graph_.find(key);
-        if (!m)
+        if (!m && !allow_missing_)
             throw MigrationError("cannot roll back " + key.to_string() +
-                                 ": its migration file is missing");
-        plan.push_back({m, true});
+                                 ": its migration file is missing (`--fake` removes its record "
+                                 "without running SQL)");
+        plan.push_back({m, true, key});
     }
-    // Newest first: reverse dependency order.
-    std::sort(plan.begin(), plan.end(), [&](const PlanStep& a, const PlanStep& b) {
-        return graph_.position(a.migration->key()) > graph_.position(b.migration->key());
+    // Newest first: reverse dependency order. Missing files have no place in
+    // the graph; their records go first, as nothing known depends on them.
+    auto rank = [&](const PlanStep& s) {
+        return s.migration ? graph_.position(s.key()) + 1 : std::size_t(0);
+    };
+    std::stable_sort(plan.begin(), plan.end(), [&](const PlanStep& a, const PlanStep& b) {
+        if (!a.migration && !b.migration) return a.key() < b.key();
+        return rank(a) == 0 ? rank(b) != 0 : rank(b) != 0 && rank(a) > rank(b);
     });
     return plan;
 }
@@ -67,9 +73,13 @@ Plan MigrationPlanner::rollback_steps(int steps) const {
         if (applied_.count(m->key())) applied_in_order.push_back(m->key());
     std::set<MigrationKey> keys;
     for (const auto& key : applied_)
-        if (!graph_.contains(key))
+        if (!graph_.contains(key) && !allow_missing_)
             throw MigrationError("cannot roll back " + key.to_string() +
-                                 ": it is recorded as applied but its migration file is missing");
+                                 ": it is recorded as applied but its migration file is missing "
+                                 "(`--fake` removes its record without running SQL)");
+    // Records without a file: newest, as far as anyone can tell.
+    for (const auto& key : applied_)
+        if (!graph_.contains(key)) applied_in_order.push_back(key);
     for (auto it = applied_in_order.rbegin(); it != applied_in_order.rend() && steps > 0;
          ++it, --steps)
         keys.insert(*it);

@@ -226,7 +226,10 @@ OperationPtr FileReader::operation(const std::string& kind, yaml::Node body) con
         return op;
     }
     if (kind == "add_column" || kind == "alter_column") {
-        check_keys(body, what, {"table", "column", "field"});
+        if (kind == "add_column")
+            check_keys(body, what, {"table", "column", "field", "preserve_default"});
+        else
+            check_keys(body, what, {"table", "column", "field"});
         std::string table = required_string(body, "table", what);
         std::string column = required_string(body, "column", what);
         if (!body["field"]) fail(body, kind + " requires 'field'");
@@ -234,6 +237,13 @@ OperationPtr FileReader::operation(const std::string& kind, yaml::Node body) con
         if (kind == "add_column") {
             auto op = std::make_shared<AddColumn>();
             op->table = table;
+            if (yaml::Node keep = body["preserve_default"]; keep) {
+                op->preserve_default = boolean(keep, "'preserve_default'");
+                if (!op->preserve_default && (!f.default_value || f.default_value->is_null()))
+                    fail(keep,
+                         "preserve_default: false needs a default in the field, to fill "
+                         "the existing rows");
+            }
             op->field = std::move(f);
             return op;
         }
@@ -244,10 +254,18 @@ OperationPtr FileReader::operation(const std::string& kind, yaml::Node body) con
         return op;
     }
     if (kind == "drop_column") {
-        check_keys(body, what, {"table", "column"});
+        check_keys(body, what, {"table", "column", "default"});
         auto op = std::make_shared<DropColumn>();
         op->table = required_string(body, "table", what);
         op->column = required_string(body, "column", what);
+        if (yaml::Node fill = body["default"]; fill && !fill.is_null()) {
+            if (!fill.is_scalar())
+                fail(fill,
+                     "'default' must be a single value: it fills the existing rows when "
+                     "the reverse re-adds the column");
+            op->fill_default =
+                field_arg_from_scalar_text(fill.scalar(), fill.is_string_literal()).value;
+        }
         return op;
     }
     if (kind == "rename_table") {

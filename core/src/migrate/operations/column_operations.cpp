@@ -6,6 +6,7 @@
 #include "covet/schema_editor.h"
 #include "migrate/canonical_text.h"
 #include "migrate/operations/state_checks.h"
+#include "schema/python_repr.h"
 
 namespace covet {
 
@@ -31,6 +32,27 @@ void require_unused(const ModelState& model, const Field& field) {
                                      "' is part of unique_together; change it first");
 }
 
+// A column that cannot be added to a table with rows: NOT NULL, no default.
+std::optional<Precondition> needs_empty_table(const std::string& table, const Field& field) {
+    if (!field.has_column() || field.null || field.is_auto() ||
+        (field.default_value && !field.default_value->is_null()))
+        return std::nullopt;
+    return Precondition{table, "table '" + table + "' has rows, and the NOT NULL column '" +
+                                   field.column() +
+                                   "' has no default to fill them: give it a default (with "
+                                   "preserve_default: false to use it only for the existing "
+                                   "rows) or null: True"};
+}
+
+// `state` with the field's default set to `value`: the column as it is
+// added, before a one-off default is dropped again.
+ProjectState with_default(const ProjectState& state, const std::string& table,
+                          const std::string& field, const Value& value) {
+    ProjectState filled = state;
+    filled.edit(table).find_field_mut(field)->default_value = value;
+    return filled;
+}
+
 void rename_in(std::vector<std::string>& names, const ModelState& model, const Field& field,
                const Field& renamed) {
     for (auto& name : names) {
@@ -49,13 +71,28 @@ void AddColumn::state_forwards(const std::string&, ProjectState& state) const {
     if (field.primary_key)
         throw MigrationError("cannot add primary key column '" + field.name + "' to table '" +
                              table + "'");
+    if (!preserve_default && (!field.default_value || field.default_value->is_null()))
+        throw MigrationError("preserve_default: false needs a default to fill the existing rows");
     Field resolved = resolve_relation(state, model, field);
+    if (!preserve_default) resolved.default_value.reset();
     state.edit(table).fields.push_back(std::move(resolved));
 }
 
 void AddColumn::database_forwards(SchemaEditor& editor, const ProjectState& before,
                                   const ProjectState& after) const {
-    editor.add_column(table, field.name, before, after);
+    if (preserve_default) {
+        editor.add_column(table, field.name, before, after);
+        return;
+    }
+    ProjectState filled = with_default(after, table, field.name, *field.default_value);
+    editor.add_column(table, field.name, before, filled);
+    editor.alter_column(table, field.name, filled, after);
+}
+
+std::optional<Precondition> AddColumn::precondition(bool backwards, const ProjectState&,
+                                                    const ProjectState& after) const {
+    if (backwards || !preserve_default) return std::nullopt;
+    return needs_empty_table(table, require_field(after.table(table), field.name));
 }
 
 void AddColumn::database_backwards(SchemaEditor& editor, const ProjectState& before,
@@ -68,8 +105,10 @@ std::string AddColumn::describe() const {
 }
 
 std::string AddColumn::canonical() const {
+    // Written only when set, so that earlier migrations keep their checksums.
     return "add_column{table=" + canonical_quote(table) + ",column=" + canonical_quote(field.name) +
-           ",field=" + field.canonical() + "}";
+           ",field=" + field.canonical() + (preserve_default ? "" : ",preserve_default=false") +
+           "}";
 }
 
 void DropColumn::state_forwards(const std::string&, ProjectState& state) const {
@@ -92,7 +131,20 @@ void DropColumn::database_forwards(SchemaEditor& editor, const ProjectState& bef
 
 void DropColumn::database_backwards(SchemaEditor& editor, const ProjectState& before,
                                     const ProjectState& after) const {
-    editor.add_column(table, require_field(before.table(table), column).name, after, before);
+    const Field& field = require_field(before.table(table), column);
+    if (!fill_default || needs_empty_table(table, field) == std::nullopt) {
+        editor.add_column(table, field.name, after, before);
+        return;
+    }
+    ProjectState filled = with_default(before, table, field.name, *fill_default);
+    editor.add_column(table, field.name, after, filled);
+    editor.alter_column(table, field.name, filled, before);
+}
+
+std::optional<Precondition> DropColumn::precondition(bool backwards, const ProjectState& before,
+                                                     const ProjectState&) const {
+    if (!backwards || fill_default) return std::nullopt;
+    return needs_empty_table(table, require_field(before.table(table), column));
 }
 
 std::string DropColumn::describe() const {
@@ -101,7 +153,7 @@ std::string DropColumn::describe() const {
 
 std::string DropColumn::canonical() const {
     return "drop_column{table=" + canonical_quote(table) + ",column=" + canonical_quote(column) +
-           "}";
+           (fill_default ? ",default=" + python_repr(*fill_default) : "") + "}";
 }
 
 void AlterColumn::state_forwards(const std::string&, ProjectState& state) const {
