@@ -52,9 +52,9 @@ std::vector<SchemaObject> BaseSchemaEditor::named_constraint_objects(
         const std::string name = quote(constraint.name);
         if (!constraint.is_check() && !constraint.where.empty()) {
             if (!dialect().features().supports_partial_indexes)
-                throw MigrationError(dialect().name() + " has no partial unique indexes: constraint '" +
-                                     constraint.name + "' on table '" + model.table +
-                                     "' has a where: condition");
+                throw MigrationError("constraint '" + constraint.name + "' on table '" +
+                                     model.table + "' has a where: condition, but " +
+                                     dialect().name() + " has no partial unique indexes");
             std::string sql = "CREATE UNIQUE INDEX " + name + " ON " + table + " (" +
                               column_list(model, constraint.unique, quote_one) +
                               ") WHERE " + condition_sql(constraint.where, model);
