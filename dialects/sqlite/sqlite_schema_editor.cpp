@@ -131,7 +131,7 @@ void SqliteSchemaEditor::alter_column(const std::string& table, const std::strin
 }
 
 void SqliteSchemaEditor::alter_constraints(const std::string& table, const ProjectState& from,
-                                          const ProjectState& to) {
+                                           const ProjectState& to) {
     const ModelState& old_model = from.table(table);
     const ModelState& new_model = to.table(table);
     // UNIQUE and CHECK constraints live in CREATE TABLE: changing one rebuilds

@@ -38,8 +38,7 @@ TEST_CASE("a condition keeps the grouping its parentheses give") {
           "([a] = 1 OR [b] = 2) AND [c] = 3");
     CHECK(Condition("a = 1 OR (b = 2 AND c = 3)").render(kMarked) ==
           "[a] = 1 OR [b] = 2 AND [c] = 3");
-    CHECK(Condition("NOT (a = 1 OR b IS NULL)").render(kMarked) ==
-          "NOT ([a] = 1 OR [b] IS NULL)");
+    CHECK(Condition("NOT (a = 1 OR b IS NULL)").render(kMarked) == "NOT ([a] = 1 OR [b] IS NULL)");
 }
 
 TEST_CASE("a condition reads IS [NOT] NULL, [NOT] IN, != and quoted names") {

@@ -67,8 +67,9 @@ TEST_CASE("a where: naming an unknown field is a load error at that name") {
 
 TEST_CASE("a check that does not parse is a load error at the fault") {
     try {
-        load(kTable + "  - add_constraint:\n      table: crates\n      name: c1\n"
-                      "      check: load >> 0\n");
+        load(kTable +
+             "  - add_constraint:\n      table: crates\n      name: c1\n"
+             "      check: load >> 0\n");
         FAIL("no error");
     } catch (const LoadError& e) {
         CHECK(e.line() == 10);
@@ -79,7 +80,8 @@ TEST_CASE("a check that does not parse is a load error at the fault") {
 
 TEST_CASE("add_constraint needs exactly one of unique and check") {
     for (const std::string body :
-         {"{table: crates, name: c2}", "{table: crates, name: c2, unique: [load], check: \"load > 1\"}",
+         {"{table: crates, name: c2}",
+          "{table: crates, name: c2, unique: [load], check: \"load > 1\"}",
           "{table: crates, name: c2, check: \"load > 1\", where: \"load < 5\"}",
           "{table: crates, name: c2, unique: []}"}) {
         CHECK_THROWS_AS(load(kTable + "  - add_constraint: " + body + "\n"), LoadError);
@@ -87,31 +89,35 @@ TEST_CASE("add_constraint needs exactly one of unique and check") {
 }
 
 TEST_CASE("constraint names may not clash with indexes or other constraints") {
-    LoadError e = load_error(kTable +
-                             "  - create_index: {name: shared_name, table: crates, columns: [load]}\n"
-                             "  - add_constraint: {table: crates, name: shared_name, check: \"load "
-                             "> 1\"}\n");
+    LoadError e =
+        load_error(kTable +
+                   "  - create_index: {name: shared_name, table: crates, columns: [load]}\n"
+                   "  - add_constraint: {table: crates, name: shared_name, check: \"load "
+                   "> 1\"}\n");
     CHECK(e.line() == 8);
     CHECK(e.bare_message().find("shared_name") != std::string::npos);
-    LoadError twice = load_error(kTable +
-                                 "  - add_constraint: {table: crates, name: c3, check: \"load > 1\"}\n"
-                                 "  - add_constraint: {table: crates, name: c3, unique: [serial]}\n");
+    LoadError twice =
+        load_error(kTable +
+                   "  - add_constraint: {table: crates, name: c3, check: \"load > 1\"}\n"
+                   "  - add_constraint: {table: crates, name: c3, unique: [serial]}\n");
     CHECK(twice.line() == 8);
 }
 
 TEST_CASE("dropping a column in unique_together points at alter_unique_together") {
-    LoadError e = load_error(kTable + "  - alter_unique_together: {table: crates, unique_together: "
-                                      "[[serial, load]]}\n"
-                                      "  - drop_column: {table: crates, column: load}\n");
+    LoadError e = load_error(kTable +
+                             "  - alter_unique_together: {table: crates, unique_together: "
+                             "[[serial, load]]}\n"
+                             "  - drop_column: {table: crates, column: load}\n");
     CHECK(e.line() == 8);
     CHECK(e.bare_message().find("alter_unique_together") != std::string::npos);
 }
 
 TEST_CASE("dropping a column a condition or constraint mentions is refused") {
-    LoadError by_index = load_error(kTable +
-                                    "  - create_index: {name: ix_s, table: crates, columns: [serial], "
-                                    "where: \"load > 2\"}\n"
-                                    "  - drop_column: {table: crates, column: load}\n");
+    LoadError by_index =
+        load_error(kTable +
+                   "  - create_index: {name: ix_s, table: crates, columns: [serial], "
+                   "where: \"load > 2\"}\n"
+                   "  - drop_column: {table: crates, column: load}\n");
     CHECK(by_index.bare_message().find("index 'ix_s'") != std::string::npos);
     LoadError by_check = load_error(kTable +
                                     "  - add_constraint: {table: crates, name: c4, check: \"load > "
@@ -156,9 +162,10 @@ TEST_CASE("a migration with where: keeps the checksum it had before conditions w
 
 TEST_CASE("each constraint operation has its own checksum text") {
     auto checksum_of = [](const std::string& op) { return load(kTable + op).checksum(); };
-    const std::string check = checksum_of(
-        "  - add_constraint: {table: crates, name: c7, check: \"load > 1\"}\n");
-    CHECK(check != checksum_of("  - add_constraint: {table: crates, name: c7, check: \"load > 2\"}\n"));
+    const std::string check =
+        checksum_of("  - add_constraint: {table: crates, name: c7, check: \"load > 1\"}\n");
+    CHECK(check !=
+          checksum_of("  - add_constraint: {table: crates, name: c7, check: \"load > 2\"}\n"));
     CHECK(check != checksum_of("  - add_constraint: {table: crates, name: c7, unique: [load]}\n"));
     CHECK(checksum_of("  - add_constraint: {table: crates, name: c7, unique: [load]}\n") !=
           checksum_of("  - add_constraint: {table: crates, name: c7, unique: [load], where: \"load "

@@ -343,7 +343,8 @@ OperationPtr FileReader::constraint_operation(const std::string& kind, yaml::Nod
         auto op = std::make_shared<AlterUniqueTogether>();
         op->table = required_string(body, "table", what);
         yaml::Node ut = body["unique_together"];
-        if (!ut) fail(body, what + " requires 'unique_together' (the complete new set, [] for none)");
+        if (!ut)
+            fail(body, what + " requires 'unique_together' (the complete new set, [] for none)");
         if (!ut.is_null()) op->unique_together = unique_groups(ut);
         return op;
     }
@@ -378,9 +379,10 @@ OperationPtr FileReader::constraint_operation(const std::string& kind, yaml::Nod
 
 const std::set<std::string>& operation_kinds() {
     static const std::set<std::string> kinds = {
-        "create_table",  "drop_table",   "add_column", "drop_column",           "alter_column",
-        "rename_table",  "rename_column", "create_index", "drop_index",        "run_sql",
-        "add_constraint", "remove_constraint", "alter_unique_together"};
+        "create_table",         "drop_table",   "add_column",     "drop_column",
+        "alter_column",         "rename_table", "rename_column",  "create_index",
+        "drop_index",           "run_sql",      "add_constraint", "remove_constraint",
+        "alter_unique_together"};
     return kinds;
 }
 

@@ -61,7 +61,8 @@ class Tokenizer {
     void read(Token& token) {
         const unsigned char c = byte(pos_);
         if (is_name_start(c)) return read_name(token);
-        if (std::isdigit(c) || (c == '.' && pos_ + 1 < text_.size() && std::isdigit(byte(pos_ + 1))))
+        if (std::isdigit(c) ||
+            (c == '.' && pos_ + 1 < text_.size() && std::isdigit(byte(pos_ + 1))))
             return read_number(token);
         if (c == '\'' || c == '"') return read_quoted(token, static_cast<char>(c));
         static const char* const symbols[] = {"<=", ">=", "<>", "!=", "=", "<",
@@ -85,7 +86,8 @@ class Tokenizer {
             token.text += text_[pos_];
             advance();
         }
-        static const char* const keywords[] = {"AND", "OR", "NOT", "IS", "NULL", "IN", "TRUE", "FALSE"};
+        static const char* const keywords[] = {"AND",  "OR", "NOT",  "IS",
+                                               "NULL", "IN", "TRUE", "FALSE"};
         const std::string word = upper(token.text);
         token.kind = Tok::Name;
         for (const char* keyword : keywords)
@@ -131,9 +133,9 @@ class Tokenizer {
         advance();
         while (true) {
             if (pos_ >= text_.size())
-                throw ConditionError(std::string("unterminated ") +
-                                         (quote == '\'' ? "string" : "quoted name"),
-                                     start);
+                throw ConditionError(
+                    std::string("unterminated ") + (quote == '\'' ? "string" : "quoted name"),
+                    start);
             if (at(quote)) {
                 advance();
                 if (!at(quote)) break;
@@ -213,7 +215,9 @@ class Parser {
         return make(std::move(node));
     }
 
-    NodePtr or_expression() { return chain(ConditionNode::Kind::Or, "OR", &Parser::and_expression); }
+    NodePtr or_expression() {
+        return chain(ConditionNode::Kind::Or, "OR", &Parser::and_expression);
+    }
     NodePtr and_expression() { return chain(ConditionNode::Kind::And, "AND", &Parser::negation); }
 
     NodePtr negation() {

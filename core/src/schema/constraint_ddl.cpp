@@ -36,8 +36,7 @@ std::vector<std::string> BaseSchemaEditor::named_constraint_clauses(const ModelS
                               condition_sql(constraint.check, model) + ")");
         else if (constraint.where.empty())
             clauses.push_back("CONSTRAINT " + quote(constraint.name) + " UNIQUE (" +
-                              column_list(model, constraint.unique, quote_one) +
-                              ")");
+                              column_list(model, constraint.unique, quote_one) + ")");
     }
     return clauses;
 }
@@ -56,23 +55,22 @@ std::vector<SchemaObject> BaseSchemaEditor::named_constraint_objects(
                                      model.table + "' has a where: condition, but " +
                                      dialect().name() + " has no partial unique indexes");
             std::string sql = "CREATE UNIQUE INDEX " + name + " ON " + table + " (" +
-                              column_list(model, constraint.unique, quote_one) +
-                              ") WHERE " + condition_sql(constraint.where, model);
+                              column_list(model, constraint.unique, quote_one) + ") WHERE " +
+                              condition_sql(constraint.where, model);
             objects.push_back({SchemaObject::Kind::Index, key, "", model.table, constraint.name,
                                std::move(sql), ""});
             continue;
         }
         // Elsewhere (SQLite) the constraint lives inside CREATE TABLE only.
         if (!names_unique_constraints()) continue;
-        std::string body = constraint.is_check()
-                               ? "CHECK (" + condition_sql(constraint.check, model) + ")"
-                               : "UNIQUE (" +
-                                     column_list(model, constraint.unique, quote_one) +
-                                     ")";
-        objects.push_back({constraint.is_check() ? SchemaObject::Kind::Check
-                                                 : SchemaObject::Kind::Unique,
-                           key, "", model.table, constraint.name,
-                           "ALTER TABLE " + table + " ADD CONSTRAINT " + name + " " + body, ""});
+        std::string body =
+            constraint.is_check()
+                ? "CHECK (" + condition_sql(constraint.check, model) + ")"
+                : "UNIQUE (" + column_list(model, constraint.unique, quote_one) + ")";
+        objects.push_back(
+            {constraint.is_check() ? SchemaObject::Kind::Check : SchemaObject::Kind::Unique, key,
+             "", model.table, constraint.name,
+             "ALTER TABLE " + table + " ADD CONSTRAINT " + name + " " + body, ""});
     }
     return objects;
 }

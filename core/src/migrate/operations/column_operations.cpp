@@ -65,9 +65,8 @@ void rename_in(std::vector<std::string>& names, const ModelState& model, const F
 
 void rename_in(Condition& condition, const ModelState& model, const Field& field,
                const Field& renamed) {
-    condition = condition.renamed([&](const std::string& name) {
-        return renamed_reference(name, model, field, renamed);
-    });
+    condition = condition.renamed(
+        [&](const std::string& name) { return renamed_reference(name, model, field, renamed); });
 }
 
 // Another field than `self` already owns the name or the column.

@@ -88,12 +88,12 @@ std::string AddConstraint::describe() const {
 }
 
 std::string AddConstraint::canonical() const {
-    std::string body = constraint.is_check()
-                           ? ",check=" + canonical_quote(constraint.check.text())
-                           : ",unique=" + canonical_list(constraint.unique) +
-                                 (constraint.where.empty()
-                                      ? ""
-                                      : ",where=" + canonical_quote(constraint.where.text()));
+    std::string body =
+        constraint.is_check()
+            ? ",check=" + canonical_quote(constraint.check.text())
+            : ",unique=" + canonical_list(constraint.unique) +
+                  (constraint.where.empty() ? ""
+                                            : ",where=" + canonical_quote(constraint.where.text()));
     return "add_constraint{table=" + canonical_quote(table) +
            ",name=" + canonical_quote(constraint.name) + body + "}";
 }

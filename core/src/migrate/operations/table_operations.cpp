@@ -13,7 +13,8 @@ namespace {
 
 std::string index_canonical(const IndexSpec& index) {
     return "{name=" + canonical_quote(index.name) + ",columns=" + canonical_list(index.columns) +
-           ",unique=" + (index.unique ? "1" : "0") + ",where=" + canonical_quote(index.where.text()) +
+           ",unique=" + (index.unique ? "1" : "0") +
+           ",where=" + canonical_quote(index.where.text()) +
            (index.concurrently ? ",concurrently=1" : "") + "}";
 }
 
