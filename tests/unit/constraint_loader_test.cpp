@@ -7,6 +7,7 @@
 #include "covet/graph.h"
 #include "covet/loader.h"
 #include "covet/operation.h"
+#include "covet/registry.h"
 
 using namespace covet;
 
@@ -172,4 +173,23 @@ TEST_CASE("each constraint operation has its own checksum text") {
                       "> 1\"}\n"));
     CHECK(checksum_of("  - alter_unique_together: {table: crates, unique_together: []}\n") !=
           checksum_of("  - alter_unique_together: {table: crates, unique_together: [[load]]}\n"));
+}
+
+TEST_CASE("constraint operations built in C++ have the checksum of their YAML form") {
+    Migration yaml =
+        load(kTable +
+             "  - alter_unique_together: {table: crates, unique_together: [[serial]]}\n"
+             "  - add_constraint: {table: crates, name: c8, check: \"load < 7\"}\n"
+             "  - add_constraint: {table: crates, name: c9, unique: [load], where: "
+             "\"serial IS NULL\"}\n"
+             "  - remove_constraint: {table: crates, name: c8}\n");
+    MigrationRegistry registry;
+    Migration& cpp = registry.add("default", "0001_c");
+    cpp.operations = {yaml.operations[0], ops::alter_unique_together("crates", {{"serial"}}),
+                      ops::add_check_constraint("crates", "c8", "load < 7"),
+                      ops::add_unique_constraint("crates", "c9", {"load"}, "serial IS NULL"),
+                      ops::remove_constraint("crates", "c8")};
+    CHECK(cpp.checksum() == yaml.checksum());
+    ProjectState state = replay_all(MigrationGraph({cpp}));
+    CHECK(state.table("crates").constraints.size() == 1);
 }
