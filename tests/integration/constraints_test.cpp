@@ -197,3 +197,25 @@ operations:
           "blue");
     CHECK(h.drift().empty());
 }
+
+COVET_BACKEND_TEST("rolling back drop_table re-creates the table's named constraints") {
+    h.write("0001_shelves.yaml", kShelves);
+    h.write("0002_rules.yaml", R"Y(dependencies: [0001_shelves]
+operations:
+  - add_constraint: {table: shelves, name: shelves_slot_positive, check: "slot > 0"}
+  - add_constraint: {table: shelves, name: shelves_one_tag, unique: [tag]}
+)Y");
+    h.write("0003_drop.yaml", R"Y(dependencies: [0002_rules]
+operations:
+  - drop_table: {table: shelves}
+)Y");
+    h.migrate();
+    CHECK(h.user_tables().empty());
+    h.rollback();
+    CHECK(h.drift().empty());
+    REQUIRE_THROWS_AS(insert_shelf(h, 1, "J", -1, 5), covet::DatabaseError);
+    h.db().execute("INSERT INTO shelves (id, aisle, slot, shelf_tag) VALUES (2, 'J', 1, 'x')");
+    REQUIRE_THROWS_AS(
+        h.db().execute("INSERT INTO shelves (id, aisle, slot, shelf_tag) VALUES (3, 'J', 2, 'x')"),
+        covet::DatabaseError);
+}
