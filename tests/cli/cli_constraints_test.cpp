@@ -21,7 +21,7 @@ const char* kBins = R"Y(operations:
       unique_together: [[rack, level]]
 )Y";
 
-const char* kBinRules = R"Y(dependencies: [0001_bins]
+const char* kUnparsableRule = R"Y(dependencies: [0001_bins]
 operations:
   - add_constraint: {table: bins, name: bins_load_limit, check: "load_kg BETWEEN_NOT_USED_HERE"}
 )Y";
@@ -128,7 +128,7 @@ operations:
 
 TEST_CASE("a condition that does not parse is a load error at the fault", "[cli][load]") {
     Workspace ws;
-    write_bins(ws, kBinRules);
+    write_bins(ws, kUnparsableRule);
     RunResult result = ws.covet({"migrate"});
     CHECK_EXIT(result, 1);
     CHECK_RUN(result, is_one_error_line(result.err));
