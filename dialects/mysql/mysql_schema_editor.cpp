@@ -94,6 +94,8 @@ std::string MysqlSchemaEditor::drop_object_sql(const SchemaObject& object) const
             return "ALTER TABLE " + quote(object.table) + " DROP FOREIGN KEY " + quote(object.name);
         case SchemaObject::Kind::Unique:
             return "ALTER TABLE " + quote(object.table) + " DROP INDEX " + quote(object.name);
+        case SchemaObject::Kind::Check:
+            return "ALTER TABLE " + quote(object.table) + " DROP CONSTRAINT " + quote(object.name);
         case SchemaObject::Kind::Index:
             break;
     }

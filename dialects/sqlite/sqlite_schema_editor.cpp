@@ -130,6 +130,18 @@ void SqliteSchemaEditor::alter_column(const std::string& table, const std::strin
     rebuild_table(old_model, new_model, to);
 }
 
+void SqliteSchemaEditor::alter_constraints(const std::string& table, const ProjectState& from,
+                                           const ProjectState& to) {
+    const ModelState& old_model = from.table(table);
+    const ModelState& new_model = to.table(table);
+    // UNIQUE and CHECK constraints live in CREATE TABLE: changing one rebuilds
+    // the table; partial unique indexes are separate objects.
+    if (create_table_sql(old_model, from, table) != create_table_sql(new_model, to, table))
+        rebuild_table(old_model, new_model, to);
+    else
+        BaseSchemaEditor::alter_constraints(table, from, to);
+}
+
 void SqliteSchemaEditor::rebuild_table(const ModelState& old_model, const ModelState& new_model,
                                        const ProjectState& to) {
     const std::string temporary = "new__" + new_model.table;

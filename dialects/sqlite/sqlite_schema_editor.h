@@ -17,6 +17,8 @@ class SqliteSchemaEditor final : public BaseSchemaEditor {
                      const ProjectState& to) override;
     void alter_column(const std::string& table, const std::string& field, const ProjectState& from,
                       const ProjectState& to) override;
+    void alter_constraints(const std::string& table, const ProjectState& from,
+                           const ProjectState& to) override;
 
   protected:
     std::string data_type(const Field& field) const override;

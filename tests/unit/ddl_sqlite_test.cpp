@@ -214,7 +214,7 @@ TEST_CASE("sqlite create_table with a many-to-many field, unique_together and in
                      kAuthorIndex, "CREATE INDEX \"posts_views_idx\" ON \"posts\" (\"views\")",
                      "CREATE INDEX \"idx_posts_title\" ON \"posts\" (\"title\")",
                      "CREATE UNIQUE INDEX \"idx_posts_popular\" ON \"posts\" (\"views\", "
-                     "\"author_id\") WHERE views > 10",
+                     "\"author_id\") WHERE \"views\" > 10",
                      kPostsTagsTable,
                      "CREATE INDEX \"posts_tags_post_id_idx\" ON \"posts_tags\" (\"post_id\")",
                      "CREATE INDEX \"posts_tags_tag_id_idx\" ON \"posts_tags\" (\"tag_id\")"});
@@ -566,7 +566,7 @@ TEST_CASE("sqlite create_index writes unique and partial indexes, and drop_index
     auto partial = run_on(
         state, *create_index("users", IndexSpec{"idx_named", {"name"}, false, "name <> ''"}));
     CHECK(partial.forwards ==
-          Statements{"CREATE INDEX \"idx_named\" ON \"users\" (\"name\") WHERE name <> ''"});
+          Statements{"CREATE INDEX \"idx_named\" ON \"users\" (\"name\") WHERE \"name\" <> ''"});
     CHECK(partial.backwards == Statements{"DROP INDEX \"idx_named\""});
 
     auto dropped = run_on(state, *drop_index("posts", "idx_title_author"));

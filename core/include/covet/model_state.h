@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "covet/condition.h"
 #include "covet/field.h"
 
 namespace covet {
@@ -15,11 +16,22 @@ struct IndexSpec {
     std::string name;
     std::vector<std::string> columns;  // field names or column names
     bool unique = false;
-    std::string where;  // partial-index condition, raw SQL; empty: none
+    Condition where;  // partial-index condition; empty: none
     // Build without blocking writes where the dialect can (PostgreSQL); the
     // migration must then be `atomic: false`.
     bool concurrently = false;
     bool operator==(const IndexSpec&) const = default;
+};
+
+// A named constraint of add_constraint: UNIQUE over fields (partial when
+// `where` is set) or a CHECK condition.
+struct ConstraintSpec {
+    std::string name;
+    std::vector<std::string> unique;  // field names; empty for a CHECK
+    Condition where;                  // UNIQUE only
+    Condition check;                  // CHECK only
+    bool is_check() const { return unique.empty(); }
+    bool operator==(const ConstraintSpec&) const = default;
 };
 
 struct ModelState {
@@ -29,6 +41,7 @@ struct ModelState {
     std::vector<Field> fields;  // column order
     std::vector<std::vector<std::string>> unique_together;  // field names
     std::vector<IndexSpec> indexes;
+    std::vector<ConstraintSpec> constraints;
     std::vector<std::string> ordering;
     // An auto-created many-to-many through table: never created on its own.
     bool auto_created = false;
@@ -41,6 +54,7 @@ struct ModelState {
     // Fields that own a column, in column order.
     std::vector<const Field*> concrete_fields() const;
     const IndexSpec* find_index(const std::string& name) const;
+    const ConstraintSpec* find_constraint(const std::string& name) const;
     // Resolves a name used in an index or unique_together to its column.
     std::string column_for(const std::string& field_or_column) const;
 

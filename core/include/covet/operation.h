@@ -187,6 +187,44 @@ struct DropIndex final : Operation {
     std::string canonical() const override;
 };
 
+// Django's AlterUniqueTogether: the complete new set of groups ([] for none).
+struct AlterUniqueTogether final : Operation {
+    std::string table;
+    std::vector<std::vector<std::string>> unique_together;
+    std::string kind() const override { return "alter_unique_together"; }
+    void state_forwards(const std::string& app, ProjectState& state) const override;
+    void database_forwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
+    void database_backwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
+    std::string table_name() const override { return table; }
+    std::string describe() const override;
+    std::string canonical() const override;
+};
+
+// A named UNIQUE (partial with `where`) or CHECK constraint.
+struct AddConstraint final : Operation {
+    std::string table;
+    ConstraintSpec constraint;
+    std::string kind() const override { return "add_constraint"; }
+    void state_forwards(const std::string& app, ProjectState& state) const override;
+    void database_forwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
+    void database_backwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
+    std::string table_name() const override { return table; }
+    std::string describe() const override;
+    std::string canonical() const override;
+};
+
+struct RemoveConstraint final : Operation {
+    std::string table;
+    std::string name;
+    std::string kind() const override { return "remove_constraint"; }
+    void state_forwards(const std::string& app, ProjectState& state) const override;
+    void database_forwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
+    void database_backwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
+    std::string table_name() const override { return table; }
+    std::string describe() const override;
+    std::string canonical() const override;
+};
+
 struct RunSql final : Operation {
     std::string sql;
     std::optional<std::string> reverse_sql;

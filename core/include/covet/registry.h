@@ -42,6 +42,16 @@ OperationPtr create_index(const std::string& table, const std::string& name,
                           const std::vector<std::string>& columns, bool unique = false,
                           const std::string& where = "");
 OperationPtr drop_index(const std::string& table, const std::string& name);
+// The complete new set of groups; {} for none.
+OperationPtr alter_unique_together(const std::string& table,
+                                   std::vector<std::vector<std::string>> groups);
+OperationPtr add_check_constraint(const std::string& table, const std::string& name,
+                                  const std::string& check);
+// `where`: a partial unique constraint (not on MySQL/MariaDB).
+OperationPtr add_unique_constraint(const std::string& table, const std::string& name,
+                                   const std::vector<std::string>& fields,
+                                   const std::string& where = "");
+OperationPtr remove_constraint(const std::string& table, const std::string& name);
 // reverse_sql: nullopt makes the operation irreversible; "" reverses as a no-op.
 OperationPtr run_sql(const std::string& sql, std::optional<std::string> reverse_sql = std::nullopt,
                      const std::string& dialect = "");

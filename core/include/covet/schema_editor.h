@@ -41,6 +41,10 @@ class SchemaEditor {
                               const ProjectState& state) = 0;
     virtual void drop_index(const std::string& table, const std::string& index,
                             const ProjectState& state) = 0;
+    // The table's unique_together or named constraints differ between the
+    // states (alter_unique_together, add_constraint, remove_constraint).
+    virtual void alter_constraints(const std::string& table, const ProjectState& from,
+                                   const ProjectState& to) = 0;
 
     // The column type the editor writes for a field (foreign keys typed like
     // their target), as used in CREATE TABLE; for comparing with the live schema.

@@ -102,6 +102,41 @@ OperationPtr drop_index(const std::string& table, const std::string& name) {
     return op;
 }
 
+OperationPtr alter_unique_together(const std::string& table,
+                                   std::vector<std::vector<std::string>> groups) {
+    auto op = make<AlterUniqueTogether>();
+    op->table = table;
+    op->unique_together = std::move(groups);
+    return op;
+}
+
+OperationPtr add_check_constraint(const std::string& table, const std::string& name,
+                                  const std::string& check) {
+    auto op = make<AddConstraint>();
+    op->table = table;
+    op->constraint.name = name;
+    op->constraint.check = Condition(check);
+    return op;
+}
+
+OperationPtr add_unique_constraint(const std::string& table, const std::string& name,
+                                   const std::vector<std::string>& fields,
+                                   const std::string& where) {
+    auto op = make<AddConstraint>();
+    op->table = table;
+    op->constraint.name = name;
+    op->constraint.unique = fields;
+    op->constraint.where = Condition(where);
+    return op;
+}
+
+OperationPtr remove_constraint(const std::string& table, const std::string& name) {
+    auto op = make<RemoveConstraint>();
+    op->table = table;
+    op->name = name;
+    return op;
+}
+
 OperationPtr run_sql(const std::string& sql, std::optional<std::string> reverse_sql,
                      const std::string& dialect) {
     auto op = make<RunSql>();

@@ -35,6 +35,13 @@ std::string normalise_type(std::string type) {
     return out;
 }
 
+std::string canonical_names(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& name : names)
+        out += (out.empty() ? "" : ", ") + name;
+    return out;
+}
+
 // MariaDB stores `json` as longtext with a JSON_VALID check.
 bool same_type(const std::string& expected, const std::string& actual) {
     std::string e = normalise_type(expected), a = normalise_type(actual);
@@ -57,6 +64,36 @@ bool same_on_delete(const std::string& expected, const std::string& actual) {
     // for covet (MySQL also leaves SET DEFAULT out: InnoDB rejects it).
     auto no_action = [](const std::string& r) { return r == "NO ACTION" || r == "RESTRICT"; };
     return (no_action(expected) || expected == "SET DEFAULT") && no_action(a);
+}
+
+// A unique constraint is live as a unique index: by its name where the
+// database keeps it, else (SQLite's autoindexes) by its columns.
+bool has_unique_index(const IntrospectedTable& live, const std::string& name,
+                      const std::vector<std::string>& columns) {
+    for (const auto& index : live.indexes)
+        if (index.unique && (index.name == name || index.columns == columns)) return true;
+    return false;
+}
+
+// unique_together and named UNIQUE constraints; CHECK constraints are not
+// introspected, so they are never reported.
+void compare_unique_constraints(const ModelState& model, const IntrospectedTable& live,
+                                std::vector<std::string>& out) {
+    auto columns_of = [&](const std::vector<std::string>& names) {
+        std::vector<std::string> columns;
+        for (const auto& name : names)
+            columns.push_back(model.column_for(name));
+        return columns;
+    };
+    for (const auto& group : model.unique_together)
+        if (!has_unique_index(live, "", columns_of(group)))
+            out.push_back("unique_together (" + model.table + ": " + canonical_names(group) +
+                          ") is missing from the database");
+    for (const auto& constraint : model.constraints)
+        if (!constraint.is_check() &&
+            !has_unique_index(live, constraint.name, columns_of(constraint.unique)))
+            out.push_back("unique constraint " + constraint.name + " on " + model.table +
+                          " is missing from the database");
 }
 
 void compare_table(const ModelState& model, const ProjectState& state, Connection& connection,
@@ -118,6 +155,7 @@ void compare_table(const ModelState& model, const ProjectState& state, Connectio
         if (live_index->columns != columns || live_index->unique != index.unique)
             out.push_back("index " + index.name + " on " + t + " differs from the migration state");
     }
+    compare_unique_constraints(model, live, out);
 }
 
 }  // namespace

@@ -174,13 +174,18 @@ class FileReader {
         if (!node["columns"]) fail(node, "index '" + spec.name + "' requires 'columns'");
         spec.columns = string_list(node["columns"], "'columns'");
         if (node["unique"]) spec.unique = boolean(node["unique"], "'unique'");
-        spec.where = optional_string(node, "where");
+        spec.where = condition(node, "where");
         if (node["concurrently"])
             spec.concurrently = boolean(node["concurrently"], "'concurrently'");
         return spec;
     }
 
     OperationPtr operation(const std::string& kind, yaml::Node body) const;
+    OperationPtr constraint_operation(const std::string& kind, yaml::Node body) const;
+    // The condition under `key` (none when absent), remembering where it was
+    // written so that a later unknown-field error points into the file.
+    Condition condition(yaml::Node map, const char* key) const;
+    std::vector<std::vector<std::string>> unique_groups(yaml::Node node) const;
 
   private:
     std::string file_;
@@ -201,15 +206,8 @@ OperationPtr FileReader::operation(const std::string& kind, yaml::Node body) con
             fail(fields, "'fields' must be a mapping of column name to field");
         for (auto [column, definition] : fields.entries())
             op->fields.push_back(field(scalar(column, "a column name"), definition));
-        if (yaml::Node ut = body["unique_together"]; ut && !ut.is_null()) {
-            if (!ut.is_sequence()) fail(ut, "'unique_together' must be a list of column lists");
-            // Django also accepts one flat group: [a, b].
-            if (ut.size() > 0 && ut.item(0).is_scalar())
-                op->unique_together.push_back(string_list(ut, "'unique_together'"));
-            else
-                for (yaml::Node group : ut.items())
-                    op->unique_together.push_back(string_list(group, "a unique_together group"));
-        }
+        if (yaml::Node ut = body["unique_together"]; ut && !ut.is_null())
+            op->unique_together = unique_groups(ut);
         if (yaml::Node indexes = body["indexes"]; indexes && !indexes.is_null()) {
             if (!indexes.is_sequence()) fail(indexes, "'indexes' must be a list");
             for (yaml::Node i : indexes.items())
@@ -313,13 +311,96 @@ OperationPtr FileReader::operation(const std::string& kind, yaml::Node body) con
         }
         return op;
     }
+    return constraint_operation(kind, body);
+}
+
+std::vector<std::vector<std::string>> FileReader::unique_groups(yaml::Node ut) const {
+    if (!ut.is_sequence()) fail(ut, "'unique_together' must be a list of column lists");
+    std::vector<std::vector<std::string>> groups;
+    // Django also accepts one flat group: [a, b].
+    if (ut.size() > 0 && ut.item(0).is_scalar()) {
+        groups.push_back(string_list(ut, "'unique_together'"));
+        return groups;
+    }
+    for (yaml::Node group : ut.items()) {
+        groups.push_back(string_list(group, "a unique_together group"));
+        if (groups.back().empty()) fail(group, "a unique_together group needs at least one column");
+    }
+    return groups;
+}
+
+Condition FileReader::condition(yaml::Node map, const char* key) const {
+    yaml::Node node = map[key];
+    if (!node || node.is_null()) return {};
+    const std::string text = scalar(node, std::string("'") + key + "'");
+    yaml::Mark mark = node.mark();
+    yaml::ScalarStyle style = node.style();
+    // Columns inside one-line text map onto the file; block scalars start on
+    // the next line, so errors there point at the value itself.
+    bool one_line = style == yaml::ScalarStyle::plain ||
+                    style == yaml::ScalarStyle::single_quoted ||
+                    style == yaml::ScalarStyle::double_quoted;
+    Condition::Origin origin{file_, mark.line,
+                             mark.column + (style == yaml::ScalarStyle::plain ? 0 : 1), one_line};
+    try {
+        Condition parsed(text);
+        parsed.origin = origin;
+        return parsed;
+    } catch (const ConditionError& e) {
+        Condition located;
+        located.origin = origin;
+        Condition::Origin at = located.position_of(e.column());
+        fail_at(at.line, at.column, std::string("'") + key + "': " + e.what());
+    }
+}
+
+OperationPtr FileReader::constraint_operation(const std::string& kind, yaml::Node body) const {
+    const std::string what = "'" + kind + "'";
+    if (kind == "alter_unique_together") {
+        check_keys(body, what, {"table", "unique_together"});
+        auto op = std::make_shared<AlterUniqueTogether>();
+        op->table = required_string(body, "table", what);
+        yaml::Node ut = body["unique_together"];
+        if (!ut)
+            fail(body, what + " requires 'unique_together' (the complete new set, [] for none)");
+        if (!ut.is_null()) op->unique_together = unique_groups(ut);
+        return op;
+    }
+    if (kind == "add_constraint") {
+        check_keys(body, what, {"table", "name", "unique", "where", "check"});
+        auto op = std::make_shared<AddConstraint>();
+        op->table = required_string(body, "table", what);
+        op->constraint.name = required_string(body, "name", what);
+        if (!body["unique"] == !body["check"])
+            fail(body, what + " needs exactly one of 'unique: [fields]' and 'check: condition'");
+        if (body["unique"]) {
+            op->constraint.unique = string_list(body["unique"], "'unique'");
+            if (op->constraint.unique.empty())
+                fail(body["unique"], "'unique' needs at least one field");
+            op->constraint.where = condition(body, "where");
+        } else {
+            if (body["where"]) fail(body["where"], "'where' belongs to a unique constraint");
+            op->constraint.check = condition(body, "check");
+            if (op->constraint.check.empty()) fail(body["check"], "'check' needs a condition");
+        }
+        return op;
+    }
+    if (kind == "remove_constraint") {
+        check_keys(body, what, {"table", "name"});
+        auto op = std::make_shared<RemoveConstraint>();
+        op->table = required_string(body, "table", what);
+        op->name = required_string(body, "name", what);
+        return op;
+    }
     fail_at(0, 0, "");  // unreachable: kinds are checked by the caller
 }
 
 const std::set<std::string>& operation_kinds() {
     static const std::set<std::string> kinds = {
-        "create_table", "drop_table",    "add_column",   "drop_column", "alter_column",
-        "rename_table", "rename_column", "create_index", "drop_index",  "run_sql"};
+        "create_table",         "drop_table",   "add_column",     "drop_column",
+        "alter_column",         "rename_table", "rename_column",  "create_index",
+        "drop_index",           "run_sql",      "add_constraint", "remove_constraint",
+        "alter_unique_together"};
     return kinds;
 }
 

@@ -212,6 +212,8 @@ std::vector<std::string> BaseSchemaEditor::table_constraints(const ModelState& m
         constraints.push_back(unique_constraint_clause(
             unique_name(model.table, columns, max_name_length()), columns));
     }
+    for (auto& clause : named_constraint_clauses(model))
+        constraints.push_back(std::move(clause));
     return constraints;
 }
 
@@ -232,7 +234,7 @@ std::string BaseSchemaEditor::create_index_sql(const std::string& table, const I
     std::string sql = std::string("CREATE ") + (index.unique ? "UNIQUE " : "") + "INDEX " +
                       (concurrently ? "CONCURRENTLY " : "") + quote(index.name) + " ON " +
                       quote(table) + " (" + join(columns, ", ") + ")";
-    if (!index.where.empty()) sql += " WHERE " + index.where;
+    if (!index.where.empty()) sql += " WHERE " + condition_sql(index.where, model);
     return sql;
 }
 
@@ -303,6 +305,8 @@ std::vector<SchemaObject> BaseSchemaEditor::schema_objects(const ModelState& mod
                                model.table, name, std::move(sql), ""});
         }
     }
+    for (auto& object : named_constraint_objects(model))
+        objects.push_back(std::move(object));
     return objects;
 }
 
@@ -476,12 +480,15 @@ void BaseSchemaEditor::alter_objects(const ModelState& old_model, const ProjectS
     };
     // Foreign keys go first and come back last: a column cannot change type under
     // one. Old indexes go after the new ones exist, as MySQL needs one for each key.
+    // Checks are dropped before the change and added after it, as they name columns.
     drop(SchemaObject::Kind::ForeignKey);
+    drop(SchemaObject::Kind::Check);
     change();
     emit_objects(added, SchemaObject::Kind::Unique);
     emit_objects(added, SchemaObject::Kind::Index);
     drop(SchemaObject::Kind::Unique);
     drop(SchemaObject::Kind::Index);
+    emit_objects(added, SchemaObject::Kind::Check);
     emit_objects(added, SchemaObject::Kind::ForeignKey);
 }
 

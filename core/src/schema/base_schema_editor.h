@@ -15,10 +15,10 @@
 namespace covet {
 
 // A constraint or index covet derives from a field or a unique_together
-// group, named by identifier_names.h, so it can be dropped or renamed later
-// from the state alone.
+// group, named by identifier_names.h, or a named constraint of the model, so
+// it can be dropped or renamed later from the state alone.
 struct SchemaObject {
-    enum class Kind { ForeignKey, Unique, Index };
+    enum class Kind { ForeignKey, Unique, Index, Check };
     Kind kind = Kind::Index;
     // Stable across table and column renames: kind and position in the model.
     std::string key;
@@ -52,6 +52,8 @@ class BaseSchemaEditor : public SchemaEditor {
                       const ProjectState& state) override;
     void drop_index(const std::string& table, const std::string& index,
                     const ProjectState& state) override;
+    void alter_constraints(const std::string& table, const ProjectState& from,
+                           const ProjectState& to) override;
     std::string column_type_of(const ModelState& model, const Field& field,
                                const ProjectState& state) const override {
         return column_type(field, state, model);
@@ -120,6 +122,13 @@ class BaseSchemaEditor : public SchemaEditor {
                                          const std::vector<std::string>& columns) const;
     virtual std::string create_index_sql(const std::string& table, const IndexSpec& index,
                                          const ModelState& model) const;
+    // A condition over the model's fields as this dialect writes it.
+    std::string condition_sql(const Condition& condition, const ModelState& model) const;
+    // CREATE TABLE items of the model's named constraints that live in the table.
+    std::vector<std::string> named_constraint_clauses(const ModelState& model) const;
+    // The named constraints as objects: partial UNIQUE as an index everywhere,
+    // the others where the dialect can add and drop them by name.
+    std::vector<SchemaObject> named_constraint_objects(const ModelState& model) const;
     virtual std::string drop_index_sql(const std::string& table, const std::string& name) const;
     virtual std::string drop_table_sql(const std::string& table) const;
     virtual std::string rename_table_sql(const std::string& old_table,

@@ -40,6 +40,12 @@ const IndexSpec* ModelState::find_index(const std::string& index_name) const {
     return nullptr;
 }
 
+const ConstraintSpec* ModelState::find_constraint(const std::string& constraint_name) const {
+    for (const auto& c : constraints)
+        if (c.name == constraint_name) return &c;
+    return nullptr;
+}
+
 std::string ModelState::column_for(const std::string& field_or_column) const {
     const Field* f = find_field_or_column(field_or_column);
     return f ? f->column() : field_or_column;

@@ -17,19 +17,43 @@ bool names_column(const ModelState& model, const Field& field, const std::string
            model.column_for(name) == field.column();
 }
 
-// Indexes and unique_together groups that name the field.
+bool condition_names(const ModelState& model, const Field& field, const Condition& condition) {
+    for (const auto& use : condition.names())
+        if (names_column(model, field, use.name)) return true;
+    return false;
+}
+
+bool any_names(const ModelState& model, const Field& field, const std::vector<std::string>& names) {
+    return std::any_of(names.begin(), names.end(),
+                       [&](const std::string& n) { return names_column(model, field, n); });
+}
+
+// Indexes, unique_together groups and constraints that name the field.
 void require_unused(const ModelState& model, const Field& field) {
+    const std::string column = "column '" + model.table + "." + field.name + "'";
     for (const auto& index : model.indexes)
-        for (const auto& c : index.columns)
-            if (names_column(model, field, c))
-                throw MigrationError("column '" + model.table + "." + field.name +
-                                     "' is used by index '" + index.name +
-                                     "'; drop the index first");
+        if (any_names(model, field, index.columns) || condition_names(model, field, index.where))
+            throw MigrationError(column + " is used by index '" + index.name +
+                                 "'; drop the index first");
     for (const auto& group : model.unique_together)
-        for (const auto& c : group)
-            if (names_column(model, field, c))
-                throw MigrationError("column '" + model.table + "." + field.name +
-                                     "' is part of unique_together; change it first");
+        if (any_names(model, field, group))
+            throw MigrationError(column +
+                                 " is part of unique_together; change the set first with "
+                                 "alter_unique_together");
+    for (const auto& constraint : model.constraints)
+        if (any_names(model, field, constraint.unique) ||
+            condition_names(model, field, constraint.where) ||
+            condition_names(model, field, constraint.check))
+            throw MigrationError(column + " is used by constraint '" + constraint.name +
+                                 "'; remove the constraint first with remove_constraint");
+}
+
+// The name a reference to `field` takes after the rename: a field name stays
+// a field name, a column name a column name. "" when `name` is another field.
+std::string renamed_reference(const std::string& name, const ModelState& model, const Field& field,
+                              const Field& renamed) {
+    if (!names_column(model, field, name)) return "";
+    return name == field.name ? renamed.name : renamed.column();
 }
 
 // A column that cannot be added to a table with rows: NOT NULL, no default.
@@ -56,9 +80,26 @@ ProjectState with_default(const ProjectState& state, const std::string& table,
 void rename_in(std::vector<std::string>& names, const ModelState& model, const Field& field,
                const Field& renamed) {
     for (auto& name : names) {
-        if (!names_column(model, field, name)) continue;
-        name = (name == field.name) ? renamed.name : renamed.column();
+        std::string after = renamed_reference(name, model, field, renamed);
+        if (!after.empty()) name = after;
     }
+}
+
+void rename_in(Condition& condition, const ModelState& model, const Field& field,
+               const Field& renamed) {
+    condition = condition.renamed(
+        [&](const std::string& name) { return renamed_reference(name, model, field, renamed); });
+}
+
+// Another field than `self` already owns the name or the column.
+bool taken_by_other(const ModelState& model, const Field& self, const Field& candidate) {
+    for (const auto& f : model.fields) {
+        if (f.name == self.name) continue;
+        if (f.name == candidate.name) return true;
+        if (candidate.has_column() && f.has_column() && f.column() == candidate.column())
+            return true;
+    }
+    return false;
 }
 
 }  // namespace
@@ -167,6 +208,8 @@ void AlterColumn::state_forwards(const std::string&, ProjectState& state) const 
                              "' is the primary key");
     Field altered = resolve_relation(state, model, field);
     altered.name = old.name;
+    if (taken_by_other(model, old, altered))
+        throw MigrationError("table '" + table + "' already has column '" + altered.column() + "'");
     std::string name = old.name;
     *state.edit(table).find_field_mut(name) = std::move(altered);
 }
@@ -200,14 +243,21 @@ void RenameColumn::state_forwards(const std::string&, ProjectState& state) const
     if (old.type == FieldType::ForeignKey && old.db_column.empty() && old_name == old.column() &&
         new_name.size() > 3 && new_name.ends_with("_id"))
         renamed.name = new_name.substr(0, new_name.size() - 3);
-    if (model.find_field(renamed.name) ||
-        (renamed.has_column() && model.find_field_or_column(renamed.column())))
+    // The field itself does not count: with db_column only its name changes (as Django).
+    if (taken_by_other(model, old, renamed))
         throw MigrationError("table '" + table + "' already has column '" + new_name + "'");
     ModelState& edited = state.edit(table);
-    for (auto& index : edited.indexes)
+    for (auto& index : edited.indexes) {
         rename_in(index.columns, model, old, renamed);
+        rename_in(index.where, model, old, renamed);
+    }
     for (auto& group : edited.unique_together)
         rename_in(group, model, old, renamed);
+    for (auto& constraint : edited.constraints) {
+        rename_in(constraint.unique, model, old, renamed);
+        rename_in(constraint.where, model, old, renamed);
+        rename_in(constraint.check, model, old, renamed);
+    }
     for (auto& order : edited.ordering) {
         bool desc = order.starts_with("-");
         std::string bare = desc ? order.substr(1) : order;

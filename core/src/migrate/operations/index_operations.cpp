@@ -15,6 +15,7 @@ void CreateIndex::state_forwards(const std::string&, ProjectState& state) const 
         throw MigrationError("index '" + index.name + "' on table '" + table + "' has no columns");
     require_no_index(state, index.name);
     check_columns_exist(model, index.columns, "index '" + index.name + "'");
+    check_condition_fields(model, index.where, "the where: of index '" + index.name + "'");
     state.edit(table).indexes.push_back(index);
 }
 
@@ -36,7 +37,7 @@ std::string CreateIndex::describe() const {
 std::string CreateIndex::canonical() const {
     return "create_index{table=" + canonical_quote(table) + ",name=" + canonical_quote(index.name) +
            ",columns=" + canonical_list(index.columns) + ",unique=" + (index.unique ? "1" : "0") +
-           ",where=" + canonical_quote(index.where) +
+           ",where=" + canonical_quote(index.where.text()) +
            (index.concurrently ? ",concurrently=1" : "") + "}";
 }
 

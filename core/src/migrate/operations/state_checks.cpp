@@ -51,10 +51,30 @@ void check_columns_exist(const ModelState& model, const std::vector<std::string>
 }
 
 void require_no_index(const ProjectState& state, const std::string& index_name) {
-    for (const ModelState* m : state.models())
+    for (const ModelState* m : state.models()) {
         if (m->find_index(index_name))
             throw MigrationError("index '" + index_name + "' already exists on table '" + m->table +
                                  "'");
+        if (m->find_constraint(index_name))
+            throw MigrationError("name '" + index_name + "' is already a constraint of table '" +
+                                 m->table + "'");
+    }
+}
+
+void check_condition_fields(const ModelState& model, const Condition& condition,
+                            const std::string& what) {
+    for (const auto& use : condition.names()) {
+        const Field* f = model.find_field_or_column(use.name);
+        if (f && f->has_column()) continue;
+        std::string valid;
+        for (const Field* field : model.concrete_fields())
+            valid += (valid.empty() ? "" : ", ") + field->name;
+        const std::string message = what + " of table '" + model.table + "' names unknown field '" +
+                                    use.name + "' (fields: " + valid + ")";
+        const Condition::Origin at = condition.position_of(use.column);
+        if (at.file.empty()) throw MigrationError(message);
+        throw LoadError(at.file, at.line, at.column, message);
+    }
 }
 
 }  // namespace covet

@@ -18,7 +18,12 @@ const Field& require_field(const ModelState& model, const std::string& name);
 Field resolve_relation(const ProjectState& state, const ModelState& owner, Field field);
 void check_columns_exist(const ModelState& model, const std::vector<std::string>& names,
                          const std::string& what);
-// Index names are unique within the whole database.
+// Index and constraint names are unique within the whole database (an index
+// and a constraint may not share a name either).
 void require_no_index(const ProjectState& state, const std::string& index_name);
+// Every name a condition mentions is a column of the model. An unknown one
+// is a LoadError at its place in the file when the condition came from one.
+void check_condition_fields(const ModelState& model, const Condition& condition,
+                            const std::string& what);
 
 }  // namespace covet

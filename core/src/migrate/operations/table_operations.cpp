@@ -13,7 +13,8 @@ namespace {
 
 std::string index_canonical(const IndexSpec& index) {
     return "{name=" + canonical_quote(index.name) + ",columns=" + canonical_list(index.columns) +
-           ",unique=" + (index.unique ? "1" : "0") + ",where=" + canonical_quote(index.where) +
+           ",unique=" + (index.unique ? "1" : "0") +
+           ",where=" + canonical_quote(index.where.text()) +
            (index.concurrently ? ",concurrently=1" : "") + "}";
 }
 
@@ -66,6 +67,7 @@ void CreateTable::state_forwards(const std::string& app, ProjectState& state) co
     for (const auto& index : indexes) {
         require_no_index(state, index.name);
         check_columns_exist(model, index.columns, "index '" + index.name + "'");
+        check_condition_fields(model, index.where, "the where: of index '" + index.name + "'");
     }
     state.put(std::move(model));
 }
