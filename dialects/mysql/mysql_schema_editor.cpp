@@ -146,4 +146,105 @@ void MysqlSchemaEditor::change_column(const ModelState& old_model, const Field& 
         emit("ALTER TABLE " + table + " MODIFY " + quote(new_column) + " " + new_body);
 }
 
+std::string MysqlSchemaEditor::aside(const std::string& table, const std::string& column) const {
+    return set_aside_name(table, column, max_name_length());
+}
+
+std::vector<std::string> MysqlSchemaEditor::tables_of(const ModelState& model,
+                                                      const ProjectState& state) const {
+    std::vector<std::string> tables;
+    for (const auto& field : model.fields)
+        if (is_auto_many_to_many(field)) tables.push_back(state.through_model(model, field).table);
+    tables.push_back(model.table);
+    return tables;
+}
+
+void MysqlSchemaEditor::create_table(const ModelState& model, const ProjectState& state) {
+    if (!restoring()) {
+        BaseSchemaEditor::create_table(model, state);
+        return;
+    }
+    // Its keys, indexes and rows went aside with it.
+    auto tables = tables_of(model, state);
+    for (auto it = tables.rbegin(); it != tables.rend(); ++it)
+        emit(rename_table_sql(aside(*it), *it));
+}
+
+void MysqlSchemaEditor::drop_table(const ModelState& model, const ProjectState& state) {
+    if (restoring()) {
+        BaseSchemaEditor::drop_table(model, state);
+        return;
+    }
+    for (const auto& table : tables_of(model, state)) {
+        // Columns set aside earlier go with the table.
+        std::erase_if(aside_drops_, [&](const AsideDrop& d) { return d.table == table; });
+        emit(rename_table_sql(table, aside(table)));
+        aside_drops_.push_back({aside(table), ""});
+    }
+}
+
+void MysqlSchemaEditor::rename_table(const std::string& old_table, const std::string& new_table,
+                                     const ProjectState& from, const ProjectState& to) {
+    BaseSchemaEditor::rename_table(old_table, new_table, from, to);
+    for (auto& drop : aside_drops_)
+        if (drop.table == old_table && !drop.column.empty()) drop.table = new_table;
+}
+
+std::vector<std::string> MysqlSchemaEditor::take_deferred() {
+    std::vector<std::string> statements;
+    for (const auto& drop : aside_drops_)
+        statements.push_back(drop.column.empty() ? drop_table_sql(drop.table)
+                                                 : "ALTER TABLE " + quote(drop.table) +
+                                                       " DROP COLUMN " + quote(drop.column));
+    aside_drops_.clear();
+    return statements;
+}
+
+void MysqlSchemaEditor::add_column(const std::string& table, const std::string& field_name,
+                                   const ProjectState& from, const ProjectState& to) {
+    if (!restoring()) {
+        BaseSchemaEditor::add_column(table, field_name, from, to);
+        return;
+    }
+    const ModelState& model = to.table(table);
+    const Field& field = require_field(model, field_name);
+    if (field.is_many_to_many()) {
+        if (is_auto_many_to_many(field)) {
+            const std::string through = to.through_model(model, field).table;
+            emit(rename_table_sql(aside(through), through));
+        }
+        return;
+    }
+    // Its indexes stayed on the column; its foreign key was dropped.
+    emit(rename_column_sql(table, aside(table, field.column()), field.column()));
+    std::vector<SchemaObject> keys;
+    for (auto& object : schema_objects(model, to))
+        if (object.field == field.name) keys.push_back(std::move(object));
+    emit_objects(keys, SchemaObject::Kind::ForeignKey);
+}
+
+void MysqlSchemaEditor::drop_column(const std::string& table, const std::string& field_name,
+                                    const ProjectState& from, const ProjectState& to) {
+    if (restoring()) {
+        BaseSchemaEditor::drop_column(table, field_name, from, to);
+        return;
+    }
+    const ModelState& model = from.table(table);
+    const Field& field = require_field(model, field_name);
+    if (field.is_many_to_many()) {
+        if (is_auto_many_to_many(field)) {
+            const std::string through = from.through_model(model, field).table;
+            emit(rename_table_sql(through, aside(through)));
+            aside_drops_.push_back({aside(through), ""});
+        }
+        return;
+    }
+    for (const auto& object : schema_objects(model, from))
+        if (object.kind == SchemaObject::Kind::ForeignKey && object.field == field.name)
+            emit(drop_object_sql(object));
+    const std::string set_aside = aside(table, field.column());
+    emit(rename_column_sql(table, field.column(), set_aside));
+    aside_drops_.push_back({table, set_aside});
+}
+
 }  // namespace covet

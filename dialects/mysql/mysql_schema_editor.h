@@ -11,6 +11,20 @@ class MysqlSchemaEditor final : public BaseSchemaEditor {
   public:
     using BaseSchemaEditor::BaseSchemaEditor;
 
+    // MySQL commits each DDL statement, so a failed migration is undone by
+    // hand: drops rename the table or column aside and the real DROP waits
+    // for the end of the migration (take_deferred), keeping every row until
+    // nothing can fail any more. The undo (restoring()) renames it back.
+    void create_table(const ModelState& model, const ProjectState& state) override;
+    void drop_table(const ModelState& model, const ProjectState& state) override;
+    void add_column(const std::string& table, const std::string& field, const ProjectState& from,
+                    const ProjectState& to) override;
+    void drop_column(const std::string& table, const std::string& field, const ProjectState& from,
+                     const ProjectState& to) override;
+    void rename_table(const std::string& old_table, const std::string& new_table,
+                      const ProjectState& from, const ProjectState& to) override;
+    std::vector<std::string> take_deferred() override;
+
   protected:
     std::string data_type(const Field& field) const override;
     std::string unique_clause(const Field& field, const ModelState& model) const override;
@@ -28,6 +42,18 @@ class MysqlSchemaEditor final : public BaseSchemaEditor {
     void change_column(const ModelState& old_model, const Field& old_field,
                        const ProjectState& from, const ModelState& new_model,
                        const Field& new_field, const ProjectState& to) override;
+
+  private:
+    // The tables that go with a model: its auto-created through tables, then itself.
+    std::vector<std::string> tables_of(const ModelState& model, const ProjectState& state) const;
+    std::string aside(const std::string& table, const std::string& column = "") const;
+
+    // A table (column empty) or column set aside, to drop at the end.
+    struct AsideDrop {
+        std::string table;  // where it is now
+        std::string column;
+    };
+    std::vector<AsideDrop> aside_drops_;
 };
 
 }  // namespace covet

@@ -269,3 +269,63 @@ COVET_CLI_BACKEND_TEST("rollback --fake removes the record of a migration whose 
     CHECK(db.history() == History{{"astro", "0001_planets"}});
     CHECK(db.has_column("planets", "gone"));
 }
+
+// MariaDB commits each DDL statement: a failed migration is undone by hand,
+// and what it dropped must come back with its rows, not empty.
+COVET_CLI_BACKEND_TEST(
+    "a failed migration that dropped a column and a table gives both back "
+    "with their rows",
+    "[cli][atomicity]") {
+    Workspace ws;
+    write_planets(ws);
+    ws.write("migrations/astro/0002_orbits.yaml",
+             "dependencies: [0001_planets]\n"
+             "operations:\n"
+             "  - create_table:\n"
+             "      table: orbits\n"
+             "      fields:\n"
+             "        id: AutoField(primary_key=True)\n"
+             "        planet: ForeignKey(planets, on_delete=CASCADE)\n"
+             "        days: IntegerField()\n"
+             "      indexes: [{name: orbits_days_idx, columns: [days]}]\n"
+             "  - run_sql:\n"
+             "      sql: \"INSERT INTO orbits (planet_id, days) VALUES (1, 225), (2, 687)\"\n"
+             "      reverse_sql: \"DELETE FROM orbits\"\n");
+    ws.write("migrations/astro/0003_cleanup.yaml",
+             "dependencies: [0002_orbits]\n"
+             "operations:\n"
+             "  - drop_column: {table: orbits, column: planet}\n"
+             "  - drop_column: {table: planets, column: label}\n"
+             "  - drop_table: {table: orbits}\n"
+             "  - run_sql: {sql: \"INSERT INTO no_such_table VALUES (1)\"}\n");
+    const std::string url = database_url_for(backend, ws);
+    RunResult failed = ws.covet(with_url(url, {"migrate"}));
+    CHECK_EXIT(failed, 1);
+    CHECK_RUN(failed, contains(failed.err, "0003_cleanup"));
+    if (backend == "mysql") CHECK_RUN(failed, contains(failed.err, "were undone"));
+    DatabaseProbe db(url);
+    CHECK(db.schema_tables() == std::set<std::string>{"planets", "orbits"});
+    CHECK(db.columns("planets") == std::vector<std::string>{"id", "label"});
+    CHECK(db.columns("orbits") == std::vector<std::string>{"id", "planet_id", "days"});
+    CHECK(db.scalar("SELECT count(*) FROM planets WHERE label IN ('venus', 'mars', 'io')") == 3);
+    CHECK(db.scalar("SELECT count(*) FROM orbits WHERE planet_id = 2 AND days = 687") == 1);
+    CHECK(db.indexes("orbits").count("orbits_days_idx") == 1);
+    CHECK(status_of(list_migrations(ws, {"-d", url}), "astro", "0003_cleanup") == "pending");
+    // The foreign key is back: a row pointing nowhere is refused.
+    CHECK_THROWS(db.connection().execute("INSERT INTO orbits (planet_id, days) VALUES (99, 1)"));
+    RunResult check = ws.covet(with_url(url, {"check"}));
+    CHECK_EXIT(check, 0);
+
+    // Without the failing statement it applies, and nothing is left aside.
+    ws.write("migrations/astro/0003_cleanup.yaml",
+             "dependencies: [0002_orbits]\n"
+             "operations:\n"
+             "  - drop_column: {table: orbits, column: planet}\n"
+             "  - drop_column: {table: planets, column: label}\n"
+             "  - drop_table: {table: orbits}\n");
+    RunResult applied = ws.covet(with_url(url, {"migrate"}));
+    REQUIRE_EXIT(applied, 0);
+    DatabaseProbe after(url);
+    CHECK(after.schema_tables() == std::set<std::string>{"planets"});
+    CHECK(after.columns("planets") == std::vector<std::string>{"id"});
+}

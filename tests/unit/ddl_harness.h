@@ -30,11 +30,18 @@ inline Ddl run(const Dialect& dialect, const Operation& op, ProjectState& state)
     op.state_forwards("blog", after);
     Ddl ddl;
     auto forwards = dialect.schema_editor();
+    // Drops a dialect defers to the end of the migration (MySQL) come last.
+    auto with_deferred = [](SchemaEditor& editor) {
+        Statements statements = editor.take_statements();
+        for (auto& sql : editor.take_deferred())
+            statements.push_back(std::move(sql));
+        return statements;
+    };
     op.database_forwards(*forwards, before, after);
-    ddl.forwards = forwards->take_statements();
+    ddl.forwards = with_deferred(*forwards);
     auto backwards = dialect.schema_editor();
     op.database_backwards(*backwards, before, after);
-    ddl.backwards = backwards->take_statements();
+    ddl.backwards = with_deferred(*backwards);
     state = std::move(after);
     return ddl;
 }

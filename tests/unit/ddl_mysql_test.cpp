@@ -107,7 +107,8 @@ TEST_CASE("mysql create_table writes every field type's column type", "[ddl][mys
                      "varchar(200) NOT NULL, `b` bool NOT NULL, `d` date NOT NULL, `tm` time(6) "
                      "NOT NULL, `dt` datetime(6) NULL, `uu` char(32) NOT NULL, `j` json NOT NULL, "
                      "`bin` longblob NOT NULL)"});
-    CHECK(ddl.backwards == Statements{"DROP TABLE `everything`"});
+    CHECK(ddl.backwards == Statements{"RENAME TABLE `everything` TO `_covet_dropped_everything`",
+                                      "DROP TABLE `_covet_dropped_everything`"});
 }
 
 TEST_CASE("mysql create_table writes defaults with backslashes escaped", "[ddl][mysql]") {
@@ -152,7 +153,8 @@ TEST_CASE("mysql create_table adds foreign keys without DEFERRABLE and without S
                      key("c_id", " ON DELETE RESTRICT"), key("r_id", " ON DELETE RESTRICT"),
                      key("s_id", ""), key("n_id", ""), index("a_id"), index("b_id"), index("c_id"),
                      index("r_id"), index("s_id"), index("n_id")});
-    CHECK(ddl.backwards == Statements{"DROP TABLE `audits`"});
+    CHECK(ddl.backwards == Statements{"RENAME TABLE `audits` TO `_covet_dropped_audits`",
+                                      "DROP TABLE `_covet_dropped_audits`"});
 }
 
 TEST_CASE("mysql create_table with a many-to-many field, unique columns and indexes",
@@ -180,7 +182,10 @@ TEST_CASE("mysql create_table with a many-to-many field, unique columns and inde
                   "CREATE INDEX `idx_posts_title` ON `posts` (`title`)",
                   "CREATE UNIQUE INDEX `idx_posts_popular` ON `posts` (`views`, `author_id`)"},
                  kPostsTags));
-    CHECK(ddl.backwards == Statements{"DROP TABLE `posts_tags`", "DROP TABLE `posts`"});
+    CHECK(ddl.backwards == Statements{"RENAME TABLE `posts_tags` TO `_covet_dropped_posts_tags`",
+                                      "RENAME TABLE `posts` TO `_covet_dropped_posts`",
+                                      "DROP TABLE `_covet_dropped_posts_tags`",
+                                      "DROP TABLE `_covet_dropped_posts`"});
 }
 
 TEST_CASE("mysql create_table with a partial index is refused", "[ddl][mysql]") {
@@ -195,7 +200,10 @@ TEST_CASE("mysql drop_table drops the through table first, and rollback re-creat
           "[ddl][mysql]") {
     ProjectState state = blog_state(dialect);
     auto ddl = run_on(state, *drop_table("posts"));
-    CHECK(ddl.forwards == Statements{"DROP TABLE `posts_tags`", "DROP TABLE `posts`"});
+    CHECK(ddl.forwards == Statements{"RENAME TABLE `posts_tags` TO `_covet_dropped_posts_tags`",
+                                     "RENAME TABLE `posts` TO `_covet_dropped_posts`",
+                                     "DROP TABLE `_covet_dropped_posts_tags`",
+                                     "DROP TABLE `_covet_dropped_posts`"});
     CHECK(ddl.backwards == concat({kPostsTable, kAuthorKey, kAuthorIndex}, kPostsTags));
 }
 
@@ -203,7 +211,9 @@ TEST_CASE("mysql add_column of a nullable column", "[ddl][mysql]") {
     ProjectState state = blog_state(dialect);
     auto ddl = run_on(state, *add_column("users", "age", "IntegerField(null=True)"));
     CHECK(ddl.forwards == Statements{"ALTER TABLE `users` ADD COLUMN `age` integer NULL"});
-    CHECK(ddl.backwards == Statements{"ALTER TABLE `users` DROP COLUMN `age`"});
+    CHECK(ddl.backwards ==
+          Statements{"ALTER TABLE `users` RENAME COLUMN `age` TO `_covet_dropped_users__age`",
+                     "ALTER TABLE `users` DROP COLUMN `_covet_dropped_users__age`"});
 }
 
 TEST_CASE("mysql add_column of a NOT NULL column with a default", "[ddl][mysql]") {
@@ -211,7 +221,9 @@ TEST_CASE("mysql add_column of a NOT NULL column with a default", "[ddl][mysql]"
     auto ddl = run_on(state, *add_column("posts", "views", "IntegerField(default=0)"));
     CHECK(ddl.forwards ==
           Statements{"ALTER TABLE `posts` ADD COLUMN `views` integer DEFAULT 0 NOT NULL"});
-    CHECK(ddl.backwards == Statements{"ALTER TABLE `posts` DROP COLUMN `views`"});
+    CHECK(ddl.backwards ==
+          Statements{"ALTER TABLE `posts` RENAME COLUMN `views` TO `_covet_dropped_posts__views`",
+                     "ALTER TABLE `posts` DROP COLUMN `_covet_dropped_posts__views`"});
 }
 
 TEST_CASE(
@@ -228,8 +240,10 @@ TEST_CASE(
           Statements{"ALTER TABLE `posts` ADD COLUMN `editor_id` integer NULL", key,
                      "CREATE INDEX `posts_editor_id_idx` ON `posts` (`editor_id`)"});
     CHECK(ddl.backwards ==
-          Statements{"ALTER TABLE `posts` DROP FOREIGN KEY `posts_editor_id_fk_users_id`",
-                     "ALTER TABLE `posts` DROP COLUMN `editor_id`"});
+          Statements{
+              "ALTER TABLE `posts` DROP FOREIGN KEY `posts_editor_id_fk_users_id`",
+              "ALTER TABLE `posts` RENAME COLUMN `editor_id` TO `_covet_dropped_posts__editor_id`",
+              "ALTER TABLE `posts` DROP COLUMN `_covet_dropped_posts__editor_id`"});
 }
 
 TEST_CASE("mysql add_column of a unique column adds a named unique constraint", "[ddl][mysql]") {
@@ -239,7 +253,9 @@ TEST_CASE("mysql add_column of a unique column adds a named unique constraint", 
     CHECK(ddl.forwards ==
           Statements{"ALTER TABLE `posts` ADD COLUMN `slug` varchar(50) NULL",
                      "ALTER TABLE `posts` ADD CONSTRAINT `posts_slug_uniq` UNIQUE (`slug`)"});
-    CHECK(ddl.backwards == Statements{"ALTER TABLE `posts` DROP COLUMN `slug`"});
+    CHECK(ddl.backwards ==
+          Statements{"ALTER TABLE `posts` RENAME COLUMN `slug` TO `_covet_dropped_posts__slug`",
+                     "ALTER TABLE `posts` DROP COLUMN `_covet_dropped_posts__slug`"});
 }
 
 TEST_CASE("mysql add_column of a many-to-many field creates the through table", "[ddl][mysql]") {
@@ -260,15 +276,19 @@ TEST_CASE("mysql add_column of a many-to-many field creates the through table", 
                      "(`from_user_id`)",
                      "CREATE INDEX `users_friends_to_user_id_idx` ON `users_friends` "
                      "(`to_user_id`)"});
-    CHECK(ddl.backwards == Statements{"DROP TABLE `users_friends`"});
+    CHECK(ddl.backwards ==
+          Statements{"RENAME TABLE `users_friends` TO `_covet_dropped_users_friends`",
+                     "DROP TABLE `_covet_dropped_users_friends`"});
 }
 
 TEST_CASE("mysql drop_column of a foreign key drops the key first", "[ddl][mysql]") {
     ProjectState state = blog_state(dialect);
     auto ddl = run_on(state, *drop_column("posts", "author"));
     CHECK(ddl.forwards ==
-          Statements{"ALTER TABLE `posts` DROP FOREIGN KEY `posts_author_id_fk_users_id`",
-                     "ALTER TABLE `posts` DROP COLUMN `author_id`"});
+          Statements{
+              "ALTER TABLE `posts` DROP FOREIGN KEY `posts_author_id_fk_users_id`",
+              "ALTER TABLE `posts` RENAME COLUMN `author_id` TO `_covet_dropped_posts__author_id`",
+              "ALTER TABLE `posts` DROP COLUMN `_covet_dropped_posts__author_id`"});
     CHECK(ddl.backwards == Statements{"ALTER TABLE `posts` ADD COLUMN `author_id` integer NOT NULL",
                                       kAuthorKey, kAuthorIndex});
 }
@@ -276,7 +296,9 @@ TEST_CASE("mysql drop_column of a foreign key drops the key first", "[ddl][mysql
 TEST_CASE("mysql drop_column of a plain column", "[ddl][mysql]") {
     ProjectState state = blog_state(dialect);
     auto ddl = run_on(state, *drop_column("users", "name"));
-    CHECK(ddl.forwards == Statements{"ALTER TABLE `users` DROP COLUMN `name`"});
+    CHECK(ddl.forwards ==
+          Statements{"ALTER TABLE `users` RENAME COLUMN `name` TO `_covet_dropped_users__name`",
+                     "ALTER TABLE `users` DROP COLUMN `_covet_dropped_users__name`"});
     CHECK(ddl.backwards ==
           Statements{"ALTER TABLE `users` ADD COLUMN `name` varchar(100) NOT NULL"});
 }
@@ -284,7 +306,8 @@ TEST_CASE("mysql drop_column of a plain column", "[ddl][mysql]") {
 TEST_CASE("mysql drop_column of a many-to-many field drops the through table", "[ddl][mysql]") {
     ProjectState state = blog_state(dialect);
     auto ddl = run_on(state, *drop_column("posts", "tags"));
-    CHECK(ddl.forwards == Statements{"DROP TABLE `posts_tags`"});
+    CHECK(ddl.forwards == Statements{"RENAME TABLE `posts_tags` TO `_covet_dropped_posts_tags`",
+                                     "DROP TABLE `_covet_dropped_posts_tags`"});
     CHECK(ddl.backwards == kPostsTags);
 }
 

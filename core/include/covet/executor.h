@@ -64,6 +64,9 @@ struct CompiledStep {
     std::vector<std::optional<std::vector<std::string>>> undo;
     // Per operation (same order): what the live database must satisfy first.
     std::vector<std::optional<Precondition>> preconditions;
+    // The last entry is not an operation but the drops of what the
+    // operations set aside (SchemaEditor::take_deferred), run last.
+    bool final_drops = false;
 };
 
 struct ExecutorOptions {

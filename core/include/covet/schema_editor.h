@@ -55,14 +55,25 @@ class SchemaEditor {
 
     const std::vector<std::string>& statements() const { return statements_; }
     std::vector<std::string> take_statements() { return std::move(statements_); }
+    // Statements that destroy what the operations set aside, to run only
+    // after every other statement of the migration succeeded. Only where DDL
+    // cannot roll back (MySQL): there a dropped table or column is renamed
+    // aside first, so that undoing a failed migration is a rename back.
+    virtual std::vector<std::string> take_deferred() { return {}; }
+    // While set, the editor compiles the undo of an operation in a failed
+    // migration: what that operation set aside is renamed back instead of
+    // being re-created empty, and what it created is dropped at once.
+    void set_restoring(bool restoring) { restoring_ = restoring; }
     const Dialect& dialect() const { return dialect_; }
 
   protected:
     void emit(std::string sql) { statements_.push_back(std::move(sql)); }
+    bool restoring() const { return restoring_; }
 
   private:
     const Dialect& dialect_;
     std::vector<std::string> statements_;
+    bool restoring_ = false;
 };
 
 }  // namespace covet

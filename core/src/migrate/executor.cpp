@@ -98,11 +98,13 @@ CompiledStep MigrationExecutor::compile(const PlanStep& step, const ProjectState
             throw MigrationError("migration " + m.key().to_string() + ", " +
                                  describe_operation(m, i) + ": " + e.what());
         }
+        editor->set_restoring(true);
         try {
             compiled.undo.emplace_back(sql_of(i, !step.backwards));
         } catch (const MigrationError&) {
             compiled.undo.emplace_back(std::nullopt);
         }
+        editor->set_restoring(false);
         compiled.operations.push_back(m.operations[i].get());
         compiled.preconditions.push_back(op.precondition(step.backwards, states[i], states[i + 1]));
     };
@@ -112,6 +114,15 @@ CompiledStep MigrationExecutor::compile(const PlanStep& step, const ProjectState
     } else {
         for (std::size_t i = 0; i < m.operations.size(); ++i)
             compile_one(i);
+    }
+    // What the operations set aside is dropped last, as one more step that
+    // runs once nothing else can fail (and has nothing to undo).
+    if (std::vector<std::string> final_drops = editor->take_deferred(); !final_drops.empty()) {
+        compiled.statements.push_back(std::move(final_drops));
+        compiled.undo.emplace_back(std::vector<std::string>{});
+        compiled.operations.push_back(compiled.operations.back());
+        compiled.preconditions.emplace_back(std::nullopt);
+        compiled.final_drops = true;
     }
     return compiled;
 }
@@ -219,8 +230,10 @@ void MigrationExecutor::run(Connection& connection, const Plan& plan,
         // Compiling first means an irreversible step fails before any change.
         // A fake step runs no SQL, so it need not be reversible.
         CompiledStep compiled = options.fake ? CompiledStep{} : compile(step, states.at(m.key()));
-        auto op_index = [&](std::size_t i) {
-            return step.backwards ? m.operations.size() - 1 - i : i;
+        auto describe_step = [&](std::size_t i) {
+            if (i >= m.operations.size())
+                return std::string("the final drops of what it set aside");
+            return describe_operation(m, step.backwards ? m.operations.size() - 1 - i : i);
         };
         bool journaled = ddl_commits && !options.fake;
         if (journaled) {
@@ -247,12 +260,11 @@ void MigrationExecutor::run(Connection& connection, const Plan& plan,
                     } catch (const Error& e) {
                         std::string message =
                             std::string(step.backwards ? "rolling back" : "applying") +
-                            " migration " + m.key().to_string() + " failed in " +
-                            describe_operation(m, op_index(i)) + ": " + e.what();
+                            " migration " + m.key().to_string() + " failed in " + describe_step(i) +
+                            ": " + e.what();
                         if (!ddl_commits) throw MigrationError(message);
-                        std::string left = undo_operations(
-                            connection, compiled.undo, j > 0 ? i + 1 : i, j > 0,
-                            [&](std::size_t k) { return describe_operation(m, op_index(k)); });
+                        std::string left = undo_operations(connection, compiled.undo,
+                                                           j > 0 ? i + 1 : i, j > 0, describe_step);
                         if (!left.empty())
                             throw MigrationError(message + "; its earlier operations " + left +
                                                  " (see `covet showmigrations`: partial)");

@@ -41,4 +41,10 @@ std::string unique_name(const std::string& table, const std::vector<std::string>
     return fit_identifier(table + "_" + joined(columns) + "_uniq", max_length);
 }
 
+std::string set_aside_name(const std::string& table, const std::string& column,
+                           std::size_t max_length) {
+    return fit_identifier("_covet_dropped_" + table + (column.empty() ? "" : "__" + column),
+                          max_length);
+}
+
 }  // namespace covet

@@ -25,4 +25,9 @@ std::string index_name(const std::string& table, const std::vector<std::string>&
 std::string unique_name(const std::string& table, const std::vector<std::string>& columns,
                         std::size_t max_length);
 
+// The name a dropped table (or column, with `column`) has while it waits
+// aside for the end of its migration: _covet_dropped_<table>[__<column>].
+std::string set_aside_name(const std::string& table, const std::string& column,
+                           std::size_t max_length);
+
 }  // namespace covet
