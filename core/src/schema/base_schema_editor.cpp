@@ -118,18 +118,7 @@ std::string BaseSchemaEditor::column_type(const Field& field, const ProjectState
         throw MigrationError("many-to-many field '" + model.table + "." + field.name +
                              "' has no column");
     if (field.type != FieldType::ForeignKey) return data_type(field);
-    // A primary key may itself be a foreign key: follow the chain to a real type.
-    const ModelState* owner = &model;
-    const Field* relation = &field;
-    for (int depth = 0; depth < 16; ++depth) {
-        const ModelState& target = related_model(*relation, *owner, state);
-        const Field& primary_key = related_primary_key(*relation, *owner, state);
-        if (primary_key.type != FieldType::ForeignKey) return related_column_type(primary_key);
-        owner = &target;
-        relation = &primary_key;
-    }
-    throw MigrationError("foreign key '" + model.table + "." + field.name +
-                         "' leads to a cycle of primary keys");
+    return related_column_type(typing_field(field, state, model));
 }
 
 std::string BaseSchemaEditor::related_column_type(const Field& target_primary_key) const {
@@ -387,6 +376,7 @@ void BaseSchemaEditor::alter_column(const std::string& table, const std::string&
         alter_many_to_many(old_model, old_field, from, new_model, new_field, to);
         return;
     }
+    guard_narrowing(old_model, old_field, from, new_model, new_field, to);
     // A primary key that changes type takes the foreign keys pointing at it along.
     std::vector<ModelPair> referencing;
     if (old_field.primary_key && new_field.primary_key &&
@@ -504,8 +494,13 @@ void BaseSchemaEditor::change_column(const ModelState& old_model, const Field& o
     const std::string old_type = alter_type(old_field, from, old_model);
     const std::string new_type = alter_type(new_field, to, new_model);
     if (old_type != new_type) {
-        emit("ALTER TABLE " + table + " ALTER COLUMN " + column + " TYPE " + new_type + " USING " +
-             column + "::" + new_type);
+        // An explicit cast would cut text to the new length and round numbers
+        // silently: within a family the database's assignment rules refuse
+        // values that do not fit, and only a change of family needs USING.
+        std::string conversion;
+        if (changes_type_family(old_field, from, old_model, new_field, to, new_model))
+            conversion = " USING " + column + "::" + new_type;
+        emit("ALTER TABLE " + table + " ALTER COLUMN " + column + " TYPE " + new_type + conversion);
         if (new_field.is_auto())
             emit("ALTER SEQUENCE IF EXISTS " +
                  quote(new_model.table + "_" + new_field.column() + "_seq") + " AS " + new_type);
