@@ -16,6 +16,15 @@ bool used_by_index_or_constraint(const ModelState& model, const Field& field) {
     return false;
 }
 
+bool references_itself(const ModelState& model, const ProjectState& state) {
+    for (const auto& field : model.fields) {
+        if (field.type != FieldType::ForeignKey) continue;
+        const ModelState* target = state.resolve_target(field.to, model);
+        if (target && target->table == model.table) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 std::string SqliteSchemaEditor::data_type(const Field& field) const {
@@ -120,8 +129,15 @@ void SqliteSchemaEditor::alter_column(const std::string& table, const std::strin
         return;
     }
     guard_narrowing(old_model, old_field, from, new_model, new_field, to);
+    // A primary key that changes type takes the columns referencing it along
+    // (foreign keys, its own included, and through tables), even when its
+    // own column is written the same (AutoField and BigAutoField: "integer").
+    const bool key_type_changes =
+        old_field.primary_key && new_field.primary_key &&
+        alter_type(old_field, from, old_model) != alter_type(new_field, to, new_model);
     // Same definition: at most a new name and different indexes, no rebuild.
-    if (column_body(old_field, from, old_model) == column_body(new_field, to, new_model)) {
+    if (column_body(old_field, from, old_model) == column_body(new_field, to, new_model) &&
+        !(key_type_changes && references_itself(new_model, to))) {
         alter_objects(old_model, from, new_model, to, [&] {
             if (old_field.column() != new_field.column())
                 emit(rename_column_sql(table, old_field.column(), new_field.column()));
@@ -129,11 +145,7 @@ void SqliteSchemaEditor::alter_column(const std::string& table, const std::strin
     } else {
         rebuild_table(old_model, new_model, to);
     }
-    // A primary key that changes type takes the columns referencing it along
-    // (foreign keys and through tables), even when its own column is written
-    // the same (AutoField and BigAutoField are both "integer" here).
-    if (old_field.primary_key && new_field.primary_key &&
-        alter_type(old_field, from, old_model) != alter_type(new_field, to, new_model))
+    if (key_type_changes)
         for (const auto& pair : models_referencing(table, from, to))
             rebuild_table(pair.before, pair.after, to);
 }

@@ -51,6 +51,10 @@ void expect_refused(MigrationHarness& h, const std::string& operation, const std
 }  // namespace
 
 COVET_BACKEND_TEST("narrowing a varchar below the longest stored value fails and changes nothing") {
+    // MariaDB refuses data it would cut only in a strict session.
+    if (h.backend() == "mysql")
+        CHECK(text_of(h, "SELECT @@SESSION.sql_mode").find("STRICT_TRANS_TABLES") !=
+              std::string::npos);
     h.write("pantry/0001_initial.yaml", kShelves);
     h.migrate();
     expect_refused(

@@ -121,6 +121,7 @@ operations:
       fields:
         id: AutoField(primary_key=True)
         name: CharField(max_length=30)
+        mentor: ForeignKey(self, on_delete=SET_NULL, null=True)
   - create_table:
       table: dogs
       model: Dog
@@ -152,6 +153,7 @@ operations:
     CHECK(h.column("contests_breeds", "breed_id")->type.find('3') != std::string::npos);
     CHECK(h.column("dogs", "owner_id")->type.find("big") != std::string::npos);
     CHECK(h.column("contests_judges", "owner_id")->type.find("big") != std::string::npos);
+    CHECK(h.column("owners", "mentor_id")->type.find("big") != std::string::npos);
     CHECK(text_of(h, "SELECT breed_id FROM dogs WHERE owner_id = 1") == "bx");
     CHECK(text_of(h, "SELECT breed_id FROM contests_breeds WHERE contest_id = 4") == "bx");
     CHECK(h.foreign_keys("dogs").size() == 2);
