@@ -27,8 +27,7 @@ covet::MigrationGraph leave_partial_run(MigrationHarness& h) {
   - create_table: {table: first, fields: {n: IntegerField()}}
   - create_table: {table: second, fields: {n: IntegerField()}}
 )Y");
-    covet::MigrationGraph graph(
-        covet::load_migration_directory((h.root() / "migrations").string()));
+    covet::MigrationGraph graph(covet::load_migration_directory((h.root() / "migrations").string()));
     covet::MigrationExecutor executor(graph, h.db().dialect());
     covet::Plan plan{{graph.order().front(), false}};
     auto compiled = executor.compile(plan[0], covet::ProjectState());
