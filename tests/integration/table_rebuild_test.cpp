@@ -130,6 +130,17 @@ operations:
         breed: ForeignKey(breeds, on_delete=CASCADE)
         owner: ForeignKey(owners, on_delete=CASCADE, null=True)
   - create_table:
+      table: licences
+      model: Licence
+      fields:
+        owner: ForeignKey(owners, on_delete=CASCADE, primary_key=True)
+  - create_table:
+      table: fines
+      model: Fine
+      fields:
+        id: AutoField(primary_key=True)
+        licence: ForeignKey(licences, on_delete=CASCADE)
+  - create_table:
       table: contests
       model: Contest
       fields:
@@ -154,6 +165,9 @@ operations:
     CHECK(h.column("dogs", "owner_id")->type.find("big") != std::string::npos);
     CHECK(h.column("contests_judges", "owner_id")->type.find("big") != std::string::npos);
     CHECK(h.column("owners", "mentor_id")->type.find("big") != std::string::npos);
+    // A key that is itself a foreign key passes the new type on.
+    CHECK(h.column("licences", "owner_id")->type.find("big") != std::string::npos);
+    CHECK(h.column("fines", "licence_id")->type.find("big") != std::string::npos);
     CHECK(text_of(h, "SELECT breed_id FROM dogs WHERE owner_id = 1") == "bx");
     CHECK(text_of(h, "SELECT breed_id FROM contests_breeds WHERE contest_id = 4") == "bx");
     CHECK(h.foreign_keys("dogs").size() == 2);

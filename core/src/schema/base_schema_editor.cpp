@@ -407,11 +407,8 @@ void BaseSchemaEditor::alter_column(const std::string& table, const std::string&
 std::vector<BaseSchemaEditor::ModelPair> BaseSchemaEditor::models_referencing(
     const std::string& table, const ProjectState& from, const ProjectState& to) const {
     auto points_at_table = [&](const ModelState& model) {
-        for (const auto& field : model.fields) {
-            if (field.type != FieldType::ForeignKey) continue;
-            const ModelState* target = to.resolve_target(field.to, model);
-            if (target && target->table == table) return true;
-        }
+        for (const auto& field : model.fields)
+            if (typed_by(field, model, to, table)) return true;
         return false;
     };
     std::vector<ModelPair> pairs;
@@ -433,6 +430,21 @@ std::vector<BaseSchemaEditor::ModelPair> BaseSchemaEditor::models_referencing(
     return pairs;
 }
 
+bool BaseSchemaEditor::typed_by(const Field& field, const ModelState& model,
+                                const ProjectState& state, const std::string& table) const {
+    const ModelState* owner = &model;
+    const Field* relation = &field;
+    for (int depth = 0; depth < 16 && relation->type == FieldType::ForeignKey; ++depth) {
+        const ModelState* target = state.resolve_target(relation->to, *owner);
+        if (!target) return false;
+        if (target->table == table) return true;
+        relation = target->primary_key();
+        if (!relation) return false;
+        owner = target;
+    }
+    return false;
+}
+
 void BaseSchemaEditor::change_referencing_columns(const ModelState& before,
                                                   const ProjectState& from, const ModelState& after,
                                                   const ProjectState& to,
@@ -443,8 +455,7 @@ void BaseSchemaEditor::change_referencing_columns(const ModelState& before,
         const Field& new_field = after.fields[i];
         if (old_field.type != FieldType::ForeignKey || new_field.type != FieldType::ForeignKey)
             continue;
-        const ModelState* target = to.resolve_target(new_field.to, after);
-        if (target && target->table == target_table)
+        if (typed_by(new_field, after, to, target_table))
             change_column(before, old_field, from, after, new_field, to);
     }
 }

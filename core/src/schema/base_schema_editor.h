@@ -180,8 +180,12 @@ class BaseSchemaEditor : public SchemaEditor {
     void alter_objects(const ModelState& old_model, const ProjectState& from,
                        const ModelState& new_model, const ProjectState& to,
                        const std::function<void()>& change);
+    // Whether a foreign key points at `table`, directly or through primary
+    // keys that are foreign keys themselves: its column is typed by `table`'s key.
+    bool typed_by(const Field& field, const ModelState& model, const ProjectState& state,
+                  const std::string& table) const;
     // Models other than `table` itself, through tables included, whose foreign
-    // keys point at `table`, as they are before and after a change.
+    // keys are typed by `table`'s primary key, as they are before and after a change.
     struct ModelPair {
         ModelState before;
         ModelState after;
