@@ -597,3 +597,19 @@ TEST_CASE("sqlite run_sql runs for its own dialect or for every dialect", "[ddl]
     CHECK(other.forwards.empty());
     CHECK(other.backwards.empty());
 }
+
+TEST_CASE("sqlite alter_column of a primary key's type rebuilds the tables referencing it",
+          "[ddl][sqlite]") {
+    ProjectState state = blog_state(dialect);
+    auto ddl = run_on(state, *alter_column("users", "id", "BigAutoField(primary_key=True)"));
+    const std::string copy = "\"id\", \"title\", \"author_id\"";
+    // users.id stays "integer PRIMARY KEY": only the foreign key's type changes.
+    CHECK(ddl.forwards ==
+          rebuild_posts(kId + ", " + kTitle +
+                            ", \"author_id\" bigint NOT NULL REFERENCES \"users\" (\"id\") ON "
+                            "DELETE CASCADE DEFERRABLE INITIALLY DEFERRED",
+                        copy, copy, {kAuthorIndex}));
+    CHECK(ddl.backwards.front().rfind(std::string(kGuardMarker), 0) == 0);
+    CHECK(Statements(ddl.backwards.begin() + 1, ddl.backwards.end()) ==
+          rebuild_posts(kId + ", " + kTitle + ", " + kAuthor, copy, copy, {kAuthorIndex}));
+}
