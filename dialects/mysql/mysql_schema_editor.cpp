@@ -128,6 +128,10 @@ std::string MysqlSchemaEditor::text_sql(const std::string& quoted_column) const 
     return "CAST(" + quoted_column + " AS char)";
 }
 
+std::string MysqlSchemaEditor::time_of_day_sql(const std::string& quoted_column) const {
+    return "TIME(" + quoted_column + ")";
+}
+
 std::string MysqlSchemaEditor::round_sql(const std::string& quoted_column, int places) const {
     return "round(" + quoted_column + ", " + std::to_string(places) + ")";
 }

@@ -27,6 +27,7 @@ class MysqlSchemaEditor final : public BaseSchemaEditor {
                           const ProjectState& state) override;
     std::string char_length_sql(const std::string& quoted_column) const override;
     std::string text_sql(const std::string& quoted_column) const override;
+    std::string time_of_day_sql(const std::string& quoted_column) const override;
     std::string round_sql(const std::string& quoted_column, int places) const override;
     void change_column(const ModelState& old_model, const Field& old_field,
                        const ProjectState& from, const ModelState& new_model,

@@ -160,6 +160,10 @@ std::string SqliteSchemaEditor::trim_fraction_zeros_sql(const std::string& decim
            ", '0'), '.') ELSE " + decimal_text + " END";
 }
 
+std::string SqliteSchemaEditor::time_of_day_sql(const std::string& quoted_column) const {
+    return "time(" + quoted_column + ")";
+}
+
 std::string SqliteSchemaEditor::round_sql(const std::string& quoted_column, int places) const {
     return "round(" + quoted_column + ", " + std::to_string(places) + ")";
 }

@@ -28,6 +28,7 @@ class SqliteSchemaEditor final : public BaseSchemaEditor {
     void rename_object(const SchemaObject& before, const SchemaObject& after) override;
     std::string char_length_sql(const std::string& quoted_column) const override;
     std::string trim_fraction_zeros_sql(const std::string& decimal_text) const override;
+    std::string time_of_day_sql(const std::string& quoted_column) const override;
     std::string round_sql(const std::string& quoted_column, int places) const override;
 
   private:

@@ -131,3 +131,27 @@ operations:
     CHECK(h.drift().empty());
     CHECK(text_of(h, "SELECT count(*) FROM shelves WHERE price = 43210.5 OR price = 4.5") == "2");
 }
+
+COVET_BACKEND_TEST("a date and time narrowed to a date keeps no time it would drop") {
+    h.write("pantry/0001_initial.yaml", R"Y(app: pantry
+operations:
+  - create_table:
+      table: deliveries
+      model: Delivery
+      fields:
+        id: AutoField(primary_key=True)
+        due: DateTimeField()
+  - run_sql:
+      sql: "INSERT INTO deliveries (due) VALUES ('2031-03-04 00:00:00'); INSERT INTO deliveries (due) VALUES ('2031-03-05 17:45:00')"
+      reverse_sql: "DELETE FROM deliveries"
+)Y");
+    h.write("pantry/0002_day_only.yaml", R"Y(dependencies: [0001_initial]
+operations:
+  - alter_column: {table: deliveries, column: due, field: "DateField()"}
+)Y");
+    REQUIRE_THROWS_WITH(h.migrate(), Catch::Contains("cannot narrow deliveries.due to date: a row "
+                                                     "holds the value 2031-03-05 17:45:00"));
+    CHECK(h.applied().size() == 1);
+    CHECK(h.drift().empty());
+    CHECK(text_of(h, "SELECT count(*) FROM deliveries") == "2");
+}

@@ -157,7 +157,8 @@ class BaseSchemaEditor : public SchemaEditor {
                              const ProjectState& to, const ModelState& new_model) const;
     // Emits a guard that stops the change, before anything is altered, when a
     // stored value would not fit the new definition: text longer than the new
-    // length, a number out of the new range, or one with more decimal places.
+    // length, a number out of the new range or with more decimal places, a
+    // date and time whose time a date would drop.
     void guard_narrowing(const ModelState& old_model, const Field& old_field,
                          const ProjectState& from, const ModelState& new_model,
                          const Field& new_field, const ProjectState& to);
@@ -167,6 +168,8 @@ class BaseSchemaEditor : public SchemaEditor {
     virtual std::string text_sql(const std::string& quoted_column) const;
     // SQL for a decimal's text without trailing zeros after its point.
     virtual std::string trim_fraction_zeros_sql(const std::string& decimal_text) const;
+    // SQL for the time of day of a column's date and time.
+    virtual std::string time_of_day_sql(const std::string& quoted_column) const;
     // SQL for a column's number rounded to `places` decimal places.
     virtual std::string round_sql(const std::string& quoted_column, int places) const;
 

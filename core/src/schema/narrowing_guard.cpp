@@ -101,6 +101,7 @@ std::string integer_type_name(int bytes) {
 std::string describe(const ValueDomain& domain) {
     if (domain.family == ValueDomain::Family::Text)
         return domain.max_length ? "varchar(" + std::to_string(*domain.max_length) + ")" : "text";
+    if (domain.family == ValueDomain::Family::Date) return "date";
     if (domain.family != ValueDomain::Family::Number) return "another type";
     if (domain.number == ValueDomain::Number::Float) return "double precision";
     if (domain.number == ValueDomain::Number::Decimal)
@@ -150,6 +151,10 @@ std::string BaseSchemaEditor::text_sql(const std::string& quoted_column) const {
 std::string BaseSchemaEditor::trim_fraction_zeros_sql(const std::string& decimal_text) const {
     return "CASE WHEN position('.' IN " + decimal_text + ") > 0 THEN TRIM(TRAILING '.' FROM " +
            "TRIM(TRAILING '0' FROM " + decimal_text + ")) ELSE " + decimal_text + " END";
+}
+
+std::string BaseSchemaEditor::time_of_day_sql(const std::string& quoted_column) const {
+    return "CAST(" + quoted_column + " AS time)";
 }
 
 std::string BaseSchemaEditor::round_sql(const std::string& quoted_column, int places) const {
@@ -214,14 +219,18 @@ void BaseSchemaEditor::guard_narrowing(const ModelState& old_model, const Field&
                    std::to_string(*after.max_length));
         return;
     }
-    if (before.family != F::Number || after.family != F::Number) return;
-    const std::string violation = number_violation(
-        before, after, column, [&](int places) { return round_sql(column, places); });
-    if (violation.empty()) return;
-    // numeric(8, 3) prints 4.5 as 4.500 on the servers and SQLite as 4.5.
+    std::string violation;
     std::string value = text_sql(column);
-    if (before.number == ValueDomain::Number::Decimal && before.places > 0)
-        value = trim_fraction_zeros_sql(value);
+    if (before.family == F::DateTime && after.family == F::Date) {
+        violation = time_of_day_sql(column) + " <> " + literal("00:00:00");
+    } else if (before.family == F::Number && after.family == F::Number) {
+        violation = number_violation(before, after, column,
+                                     [&](int places) { return round_sql(column, places); });
+        // numeric(8, 3) prints 4.5 as 4.500 on the servers and SQLite as 4.5.
+        if (before.number == ValueDomain::Number::Decimal && before.places > 0)
+            value = trim_fraction_zeros_sql(value);
+    }
+    if (violation.empty()) return;
     emit_guard("SELECT " + literal(prefix + "the value ") + ", " + value + " FROM " + table +
                " WHERE " + violation + " LIMIT 1");
 }
