@@ -193,6 +193,14 @@ void SqliteSchemaEditor::rebuild_table(const ModelState& old_model, const ModelS
         emit(create_index_sql(new_model.table, index, new_model));
     emit_run_each("SELECT sql FROM " + saved_triggers + " ORDER BY rowid");
     emit("DROP TABLE " + saved_triggers);
+    // A modern rename to the same name changes nothing but re-parses every view
+    // and trigger, so one naming a column the new table lacks fails the
+    // migration now, as SQLite's own DROP COLUMN does, not every later change.
+    const auto columns = new_model.concrete_fields();
+    if (columns.empty()) return;
+    const std::string first_column = quote(columns.front()->column());
+    emit("ALTER TABLE " + quote(new_model.table) + " RENAME COLUMN " + first_column + " TO " +
+         first_column);
 }
 
 void SqliteSchemaEditor::copy_rows(const ModelState& old_model, const ModelState& new_model,

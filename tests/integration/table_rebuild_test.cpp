@@ -106,6 +106,25 @@ operations:
     CHECK(text_of(h, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'") == "0");
 }
 
+TEST_CASE("sqlite: a rebuild that would leave a trigger or view naming a lost column fails") {
+    MigrationHarness h("sqlite");
+    h.write("kennel/0001_initial.yaml", kKennel);
+    h.write("kennel/0002_view_and_trigger.yaml", kViewAndTrigger);
+    h.migrate();
+    h.db().execute("INSERT INTO pets (nickname, weight) VALUES ('Bruno', 31)");
+    // A new default rebuilds the table, where weight becomes mass; the view needs weight.
+    h.write("kennel/0003_mass.yaml", R"Y(dependencies: [0002_view_and_trigger]
+operations:
+  - alter_column: {table: pets, column: weight, field: "IntegerField(default=0, db_column='mass')"}
+)Y");
+    REQUIRE_THROWS_WITH(h.migrate(),
+                        Catch::Contains("heavy_pets") && Catch::Contains("no such column: weight"));
+    CHECK(h.applied().size() == 2);
+    CHECK(h.drift().empty());
+    CHECK(text_of(h, "SELECT nickname FROM heavy_pets") == "Bruno");
+    CHECK(text_of(h, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'") == "1");
+}
+
 COVET_BACKEND_TEST("a primary key's new type reaches the foreign keys and through tables") {
     h.write("kennel/0001_initial.yaml", R"Y(app: kennel
 operations:

@@ -48,6 +48,7 @@ Statements rebuild(const std::string& table, const std::string& new_columns,
     out.push_back(std::string(kRunEachMarker) +
                   "\nSELECT sql FROM temp.\"covet_saved_triggers\" ORDER BY rowid");
     out.push_back("DROP TABLE temp.\"covet_saved_triggers\"");
+    out.push_back("ALTER TABLE " + name + " RENAME COLUMN \"id\" TO \"id\"");
     return out;
 }
 
