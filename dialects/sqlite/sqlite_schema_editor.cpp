@@ -193,14 +193,24 @@ void SqliteSchemaEditor::rebuild_table(const ModelState& old_model, const ModelS
         emit(create_index_sql(new_model.table, index, new_model));
     emit_run_each("SELECT sql FROM " + saved_triggers + " ORDER BY rowid");
     emit("DROP TABLE " + saved_triggers);
+    check_views_and_triggers(new_model);
+}
+
+void SqliteSchemaEditor::check_views_and_triggers(const ModelState& model) {
     // A modern rename to the same name changes nothing but re-parses every view
     // and trigger, so one naming a column the new table lacks fails the
     // migration now, as SQLite's own DROP COLUMN does, not every later change.
-    const auto columns = new_model.concrete_fields();
+    // It costs a pass over the whole schema: only where a view or trigger may
+    // name the table.
+    const auto columns = model.concrete_fields();
     if (columns.empty()) return;
     const std::string first_column = quote(columns.front()->column());
-    emit("ALTER TABLE " + quote(new_model.table) + " RENAME COLUMN " + first_column + " TO " +
-         first_column);
+    const std::string reparse = "ALTER TABLE " + quote(model.table) + " RENAME COLUMN " +
+                                first_column + " TO " + first_column;
+    emit_run_each("SELECT " + dialect().quote_value(Value(reparse)) +
+                  " WHERE EXISTS (SELECT 1 FROM sqlite_master WHERE type IN ('trigger', 'view') "
+                  "AND instr(lower(sql), lower(" +
+                  dialect().quote_value(Value(model.table)) + ")) > 0)");
 }
 
 void SqliteSchemaEditor::copy_rows(const ModelState& old_model, const ModelState& new_model,

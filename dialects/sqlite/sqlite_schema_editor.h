@@ -37,6 +37,9 @@ class SqliteSchemaEditor final : public BaseSchemaEditor {
     // triggers; views naming the table keep working.
     void rebuild_table(const ModelState& old_model, const ModelState& new_model,
                        const ProjectState& to);
+    // Fails the migration when a view or trigger names a column `model`'s
+    // rebuilt table no longer has.
+    void check_views_and_triggers(const ModelState& model);
     // INSERT ... SELECT of the columns both models have (or a default).
     void copy_rows(const ModelState& old_model, const ModelState& new_model,
                    const std::string& into);

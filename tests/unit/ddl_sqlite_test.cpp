@@ -48,7 +48,10 @@ Statements rebuild(const std::string& table, const std::string& new_columns,
     out.push_back(std::string(kRunEachMarker) +
                   "\nSELECT sql FROM temp.\"covet_saved_triggers\" ORDER BY rowid");
     out.push_back("DROP TABLE temp.\"covet_saved_triggers\"");
-    out.push_back("ALTER TABLE " + name + " RENAME COLUMN \"id\" TO \"id\"");
+    out.push_back(std::string(kRunEachMarker) + "\nSELECT 'ALTER TABLE " + name +
+                  " RENAME COLUMN \"id\" TO \"id\"' WHERE EXISTS (SELECT 1 FROM sqlite_master "
+                  "WHERE type IN ('trigger', 'view') AND instr(lower(sql), lower('" +
+                  table + "')) > 0)");
     return out;
 }
 
