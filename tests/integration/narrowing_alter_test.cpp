@@ -155,3 +155,22 @@ operations:
     CHECK(h.drift().empty());
     CHECK(text_of(h, "SELECT count(*) FROM deliveries") == "2");
 }
+
+COVET_BACKEND_TEST("rolling back a widening refuses while a row needs the width") {
+    h.write("pantry/0001_initial.yaml", kShelves);
+    h.write("pantry/0002_wider.yaml", R"Y(dependencies: [0001_initial]
+operations:
+  - alter_column: {table: shelves, column: label, field: "CharField(max_length=40)"}
+)Y");
+    h.migrate();
+    const std::string long_label = "a-label-of-exactly-thirty-char";
+    REQUIRE(long_label.size() == 30);
+    h.db().execute(
+        "UPDATE shelves SET label = " + h.db().dialect().placeholder(1) + " WHERE stock = 9",
+        {covet::Value(long_label)});
+    REQUIRE_THROWS_WITH(h.rollback(), Catch::Contains("cannot narrow shelves.label to varchar(20): "
+                                                      "a row holds a value of 30 characters"));
+    CHECK(h.applied().size() == 2);
+    CHECK(h.drift().empty());
+    CHECK(text_of(h, "SELECT label FROM shelves WHERE stock = 9") == long_label);
+}
