@@ -122,6 +122,22 @@ void MysqlSchemaEditor::emit_drop_column(const ModelState& model, const Field& f
     BaseSchemaEditor::emit_drop_column(model, field, state);
 }
 
+std::string MysqlSchemaEditor::char_length_sql(const std::string& quoted_column) const {
+    return "char_length(CAST(" + quoted_column + " AS char))";
+}
+
+std::string MysqlSchemaEditor::text_sql(const std::string& quoted_column) const {
+    return "CAST(" + quoted_column + " AS char)";
+}
+
+std::string MysqlSchemaEditor::time_of_day_sql(const std::string& quoted_column) const {
+    return "TIME(" + quoted_column + ")";
+}
+
+std::string MysqlSchemaEditor::round_sql(const std::string& quoted_column, int places) const {
+    return "round(" + quoted_column + ", " + std::to_string(places) + ")";
+}
+
 void MysqlSchemaEditor::change_column(const ModelState& old_model, const Field& old_field,
                                       const ProjectState& from, const ModelState& new_model,
                                       const Field& new_field, const ProjectState& to) {

@@ -39,6 +39,10 @@ class MysqlSchemaEditor final : public BaseSchemaEditor {
     void rename_object(const SchemaObject& before, const SchemaObject& after) override;
     void emit_drop_column(const ModelState& model, const Field& field,
                           const ProjectState& state) override;
+    std::string char_length_sql(const std::string& quoted_column) const override;
+    std::string text_sql(const std::string& quoted_column) const override;
+    std::string time_of_day_sql(const std::string& quoted_column) const override;
+    std::string round_sql(const std::string& quoted_column, int places) const override;
     void change_column(const ModelState& old_model, const Field& old_field,
                        const ProjectState& from, const ModelState& new_model,
                        const Field& new_field, const ProjectState& to) override;

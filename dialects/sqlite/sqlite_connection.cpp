@@ -329,6 +329,9 @@ void SqliteConnection::rollback_migration() {
     in_migration_ = false;
     exec_simple("ROLLBACK TO covet_migration");
     exec_simple("RELEASE covet_migration");
+    // A table rebuild that failed during its rename leaves the pragma on; it
+    // is not part of the transaction.
+    exec_simple("PRAGMA legacy_alter_table = OFF");
     if (!in_run_) exec_simple("PRAGMA foreign_keys=ON");
 }
 

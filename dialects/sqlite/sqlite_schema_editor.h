@@ -28,12 +28,23 @@ class SqliteSchemaEditor final : public BaseSchemaEditor {
     bool foreign_keys_inline() const override { return true; }
     bool names_unique_constraints() const override { return false; }
     void rename_object(const SchemaObject& before, const SchemaObject& after) override;
+    std::string char_length_sql(const std::string& quoted_column) const override;
+    std::string trim_fraction_zeros_sql(const std::string& decimal_text) const override;
+    std::string time_of_day_sql(const std::string& quoted_column) const override;
+    std::string round_sql(const std::string& quoted_column, int places) const override;
 
   private:
     // Creates new__<table> from the new model, copies the rows, drops the old
-    // table, renames the new one into place and recreates the indexes.
+    // table, renames the new one into place and re-creates its indexes and
+    // triggers; views naming the table keep working.
     void rebuild_table(const ModelState& old_model, const ModelState& new_model,
                        const ProjectState& to);
+    // Fails the migration when a view or trigger names a column `model`'s
+    // rebuilt table no longer has.
+    void check_views_and_triggers(const ModelState& model);
+    // INSERT ... SELECT of the columns both models have (or a default).
+    void copy_rows(const ModelState& old_model, const ModelState& new_model,
+                   const std::string& into);
 };
 
 }  // namespace covet

@@ -316,7 +316,13 @@ TEST_CASE("mysql alter_column of the type modifies the column with its whole def
     ProjectState state = blog_state(dialect);
     auto ddl = run_on(state, *alter_column("posts", "title", "CharField(max_length=300)"));
     CHECK(ddl.forwards == Statements{"ALTER TABLE `posts` MODIFY `title` varchar(300) NOT NULL"});
-    CHECK(ddl.backwards == Statements{"ALTER TABLE `posts` MODIFY `title` varchar(200) NOT NULL"});
+    CHECK(
+        ddl.backwards ==
+        Statements{std::string(kGuardMarker) +
+                       "\nSELECT 'cannot narrow posts.title to varchar(200): a row holds a value "
+                       "of ', longest, ' characters' FROM (SELECT max(char_length(CAST(`title` AS "
+                       "char))) AS longest FROM `posts`) AS covet_longest WHERE longest > 200",
+                   "ALTER TABLE `posts` MODIFY `title` varchar(200) NOT NULL"});
 }
 
 TEST_CASE("mysql alter_column to NOT NULL fills NULLs with the default first", "[ddl][mysql]") {
@@ -362,7 +368,11 @@ TEST_CASE(
           Statements{drop, "ALTER TABLE `tags` MODIFY `id` bigint AUTO_INCREMENT NOT NULL",
                      "ALTER TABLE `posts_tags` MODIFY `tag_id` bigint NOT NULL", add});
     CHECK(ddl.backwards ==
-          Statements{drop, "ALTER TABLE `tags` MODIFY `id` integer AUTO_INCREMENT NOT NULL",
+          Statements{std::string(kGuardMarker) +
+                         "\nSELECT 'cannot narrow tags.id to integer: a row holds the value ', "
+                         "CAST(`id` AS char) FROM `tags` WHERE `id` < -2147483647 - 1 OR `id` > "
+                         "2147483647 LIMIT 1",
+                     drop, "ALTER TABLE `tags` MODIFY `id` integer AUTO_INCREMENT NOT NULL",
                      "ALTER TABLE `posts_tags` MODIFY `tag_id` integer NOT NULL", add});
 }
 

@@ -46,6 +46,13 @@ Statements concat(Statements a, const Statements& b) {
     return a;
 }
 
+// The guard before title (varchar) becomes varchar(200) again.
+const std::string kTitleGuard200 =
+    std::string(kGuardMarker) +
+    "\nSELECT 'cannot narrow posts.title to varchar(200): a row holds a value of ', longest, ' "
+    "characters' FROM (SELECT max(char_length(CAST(\"title\" AS text))) AS longest FROM "
+    "\"posts\") AS covet_longest WHERE longest > 200";
+
 }  // namespace
 
 TEST_CASE("postgres dialect quotes names and values for DDL", "[ddl][postgres]") {
@@ -323,13 +330,57 @@ TEST_CASE("postgres drop_column of a many-to-many field drops the through table"
     CHECK(ddl.backwards == kPostsTags);
 }
 
-TEST_CASE("postgres alter_column of the type converts it with USING", "[ddl][postgres]") {
+TEST_CASE("postgres alter_column within a type family converts without USING, guarded",
+          "[ddl][postgres]") {
     ProjectState state = blog_state(dialect);
     auto ddl = run_on(state, *alter_column("posts", "title", "CharField(max_length=300)"));
-    CHECK(ddl.forwards == Statements{"ALTER TABLE \"posts\" ALTER COLUMN \"title\" TYPE "
-                                     "varchar(300) USING \"title\"::varchar(300)"});
-    CHECK(ddl.backwards == Statements{"ALTER TABLE \"posts\" ALTER COLUMN \"title\" TYPE "
-                                      "varchar(200) USING \"title\"::varchar(200)"});
+    // No explicit cast: it would cut the text to the new length silently.
+    CHECK(ddl.forwards ==
+          Statements{"ALTER TABLE \"posts\" ALTER COLUMN \"title\" TYPE varchar(300)"});
+    CHECK(ddl.backwards ==
+          Statements{kTitleGuard200,
+                     "ALTER TABLE \"posts\" ALTER COLUMN \"title\" TYPE varchar(200)"});
+}
+
+TEST_CASE("postgres alter_column across type families converts with USING", "[ddl][postgres]") {
+    ProjectState state = blog_state(dialect);
+    run_on(state, *add_column("posts", "rank", "CharField(max_length=5, null=True)"));
+    auto ddl = run_on(state, *alter_column("posts", "rank", "IntegerField(null=True)"));
+    CHECK(ddl.forwards == Statements{"ALTER TABLE \"posts\" ALTER COLUMN \"rank\" TYPE integer "
+                                     "USING \"rank\"::integer"});
+    // Numbers printed may be longer than five characters: guarded.
+    CHECK(ddl.backwards ==
+          Statements{std::string(kGuardMarker) +
+                         "\nSELECT 'cannot narrow posts.rank to varchar(5): a row holds a value "
+                         "of ', longest, ' characters' FROM (SELECT max(char_length(CAST(\"rank\" "
+                         "AS text))) AS longest FROM \"posts\") AS covet_longest WHERE longest > 5",
+                     "ALTER TABLE \"posts\" ALTER COLUMN \"rank\" TYPE varchar(5) USING "
+                     "\"rank\"::varchar(5)"});
+}
+
+TEST_CASE("postgres alter_column of a decimal's places guards the rounding", "[ddl][postgres]") {
+    ProjectState state = blog_state(dialect);
+    run_on(state, *add_column("posts", "score", "DecimalField(max_digits=7, decimal_places=3)"));
+    auto ddl = run_on(
+        state, *alter_column("posts", "score", "DecimalField(max_digits=7, decimal_places=1)"));
+    CHECK(ddl.forwards ==
+          Statements{std::string(kGuardMarker) +
+                         "\nSELECT 'cannot narrow posts.score to numeric(7, 1): a row holds the "
+                         "value ', CASE WHEN position('.' IN CAST(\"score\" AS text)) > 0 THEN "
+                         "TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM CAST(\"score\" AS text))) "
+                         "ELSE CAST(\"score\" AS text) END FROM \"posts\" WHERE "
+                         "abs(round(CAST(\"score\" AS numeric), 1)) >= 1000000 OR \"score\" <> "
+                         "round(CAST(\"score\" AS numeric), 1) LIMIT 1",
+                     "ALTER TABLE \"posts\" ALTER COLUMN \"score\" TYPE numeric(7, 1)"});
+    // Two more places leave two digits fewer before the point: guarded too.
+    CHECK(ddl.backwards ==
+          Statements{std::string(kGuardMarker) +
+                         "\nSELECT 'cannot narrow posts.score to numeric(7, 3): a row holds the "
+                         "value ', CASE WHEN position('.' IN CAST(\"score\" AS text)) > 0 THEN "
+                         "TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM CAST(\"score\" AS text))) "
+                         "ELSE CAST(\"score\" AS text) END FROM \"posts\" WHERE "
+                         "abs(round(CAST(\"score\" AS numeric), 3)) >= 10000 LIMIT 1",
+                     "ALTER TABLE \"posts\" ALTER COLUMN \"score\" TYPE numeric(7, 3)"});
 }
 
 TEST_CASE("postgres alter_column of NULL fills NULLs with the default before SET NOT NULL",
@@ -413,13 +464,12 @@ TEST_CASE("postgres alter_column of several parts changes only those parts", "[d
                                            "TextField(null=True, "
                                            "default='untitled')"));
     CHECK(ddl.forwards ==
-          Statements{"ALTER TABLE \"posts\" ALTER COLUMN \"title\" TYPE text USING "
-                     "\"title\"::text",
+          Statements{"ALTER TABLE \"posts\" ALTER COLUMN \"title\" TYPE text",
                      "ALTER TABLE \"posts\" ALTER COLUMN \"title\" SET DEFAULT 'untitled'",
                      "ALTER TABLE \"posts\" ALTER COLUMN \"title\" DROP NOT NULL"});
     CHECK(ddl.backwards ==
-          Statements{"ALTER TABLE \"posts\" ALTER COLUMN \"title\" TYPE varchar(200) USING "
-                     "\"title\"::varchar(200)",
+          Statements{kTitleGuard200,
+                     "ALTER TABLE \"posts\" ALTER COLUMN \"title\" TYPE varchar(200)",
                      "ALTER TABLE \"posts\" ALTER COLUMN \"title\" DROP DEFAULT",
                      "ALTER TABLE \"posts\" ALTER COLUMN \"title\" SET NOT NULL"});
 }
@@ -432,20 +482,18 @@ TEST_CASE(
     auto ddl = run_on(state, *alter_column("users", "id", "BigAutoField(primary_key=True)"));
     const std::string drop =
         "ALTER TABLE \"posts\" DROP CONSTRAINT \"posts_author_id_fk_users_id\"";
-    CHECK(ddl.forwards ==
-          Statements{drop,
-                     "ALTER TABLE \"users\" ALTER COLUMN \"id\" TYPE bigint USING \"id\"::bigint",
-                     "ALTER SEQUENCE IF EXISTS \"users_id_seq\" AS bigint",
-                     "ALTER TABLE \"posts\" ALTER COLUMN \"author_id\" TYPE bigint USING "
-                     "\"author_id\"::bigint",
-                     kAuthorKey});
+    CHECK(ddl.forwards == Statements{drop, "ALTER TABLE \"users\" ALTER COLUMN \"id\" TYPE bigint",
+                                     "ALTER SEQUENCE IF EXISTS \"users_id_seq\" AS bigint",
+                                     "ALTER TABLE \"posts\" ALTER COLUMN \"author_id\" TYPE bigint",
+                                     kAuthorKey});
     CHECK(ddl.backwards ==
-          Statements{drop,
-                     "ALTER TABLE \"users\" ALTER COLUMN \"id\" TYPE integer USING \"id\"::integer",
+          Statements{std::string(kGuardMarker) +
+                         "\nSELECT 'cannot narrow users.id to integer: a row holds the value ', "
+                         "CAST(\"id\" AS text) FROM \"users\" WHERE \"id\" < -2147483647 - 1 OR "
+                         "\"id\" > 2147483647 LIMIT 1",
+                     drop, "ALTER TABLE \"users\" ALTER COLUMN \"id\" TYPE integer",
                      "ALTER SEQUENCE IF EXISTS \"users_id_seq\" AS integer",
-                     "ALTER TABLE \"posts\" ALTER COLUMN \"author_id\" TYPE integer USING "
-                     "\"author_id\"::integer",
-                     kAuthorKey});
+                     "ALTER TABLE \"posts\" ALTER COLUMN \"author_id\" TYPE integer", kAuthorKey});
 }
 
 TEST_CASE("postgres alter_column between an auto field and a plain column is refused",

@@ -26,13 +26,38 @@ const std::string kPostsTagsTable =
     "DEFERRABLE INITIALLY DEFERRED, CONSTRAINT \"posts_tags_post_id_tag_id_uniq\" UNIQUE "
     "(\"post_id\", \"tag_id\"))";
 
-// The four statements of a rebuild of posts, around the copy.
+// The statements of a rebuild of `table`: the copy, the swap that keeps
+// views working, the indexes, and the triggers kept across the drop.
+Statements rebuild(const std::string& table, const std::string& new_columns,
+                   const std::string& insert_columns, const std::string& select_values,
+                   const Statements& indexes = {}) {
+    const std::string name = "\"" + table + "\"";
+    const std::string temporary = "\"new__" + table + "\"";
+    Statements out{
+        "CREATE TABLE " + temporary + " (" + new_columns + ")",
+        "INSERT INTO " + temporary + " (" + insert_columns + ") SELECT " + select_values +
+            " FROM " + name,
+        "CREATE TEMP TABLE temp.\"covet_saved_triggers\" AS SELECT sql FROM sqlite_master WHERE "
+        "type = 'trigger' AND tbl_name = '" +
+            table + "' COLLATE NOCASE",
+        "DROP TABLE " + name,
+        "PRAGMA legacy_alter_table = ON",
+        "ALTER TABLE " + temporary + " RENAME TO " + name,
+        "PRAGMA legacy_alter_table = OFF"};
+    out.insert(out.end(), indexes.begin(), indexes.end());
+    out.push_back(std::string(kRunEachMarker) +
+                  "\nSELECT sql FROM temp.\"covet_saved_triggers\" ORDER BY rowid");
+    out.push_back("DROP TABLE temp.\"covet_saved_triggers\"");
+    out.push_back(std::string(kRunEachMarker) + "\nSELECT 'ALTER TABLE " + name +
+                  " RENAME COLUMN \"id\" TO \"id\"' WHERE EXISTS (SELECT 1 FROM sqlite_master "
+                  "WHERE type IN ('trigger', 'view') AND instr(lower(sql), lower('" +
+                  table + "')) > 0)");
+    return out;
+}
+
 Statements rebuild_posts(const std::string& new_columns, const std::string& insert_columns,
-                         const std::string& select_values) {
-    return {"CREATE TABLE \"new__posts\" (" + new_columns + ")",
-            "INSERT INTO \"new__posts\" (" + insert_columns + ") SELECT " + select_values +
-                " FROM \"posts\"",
-            "DROP TABLE \"posts\"", "ALTER TABLE \"new__posts\" RENAME TO \"posts\""};
+                         const std::string& select_values, const Statements& indexes = {}) {
+    return rebuild("posts", new_columns, insert_columns, select_values, indexes);
 }
 
 Statements concat(Statements a, const Statements& b) {
@@ -260,10 +285,9 @@ TEST_CASE(
                      "\"users\" (\"id\") ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED",
                      "CREATE INDEX \"posts_editor_id_idx\" ON \"posts\" (\"editor_id\")"});
     // Dropping a foreign key column needs the rebuild.
-    CHECK(ddl.backwards == concat(rebuild_posts(kId + ", " + kTitle + ", " + kAuthor,
-                                                "\"id\", \"title\", \"author_id\"",
-                                                "\"id\", \"title\", \"author_id\""),
-                                  {kAuthorIndex}));
+    CHECK(ddl.backwards == rebuild_posts(kId + ", " + kTitle + ", " + kAuthor,
+                                         "\"id\", \"title\", \"author_id\"",
+                                         "\"id\", \"title\", \"author_id\"", {kAuthorIndex}));
 }
 
 TEST_CASE("sqlite add_column of a NOT NULL column without a default rebuilds the table",
@@ -271,10 +295,9 @@ TEST_CASE("sqlite add_column of a NOT NULL column without a default rebuilds the
     ProjectState state = blog_state(dialect);
     auto ddl = run_on(state, *add_column("posts", "slug", "CharField(max_length=50)"));
     CHECK(ddl.forwards ==
-          concat(rebuild_posts(
-                     kId + ", " + kTitle + ", " + kAuthor + ", \"slug\" varchar(50) NOT NULL",
-                     "\"id\", \"title\", \"author_id\"", "\"id\", \"title\", \"author_id\""),
-                 {kAuthorIndex}));
+          rebuild_posts(kId + ", " + kTitle + ", " + kAuthor + ", \"slug\" varchar(50) NOT NULL",
+                        "\"id\", \"title\", \"author_id\"", "\"id\", \"title\", \"author_id\"",
+                        {kAuthorIndex}));
     CHECK(ddl.backwards == Statements{"ALTER TABLE \"posts\" DROP COLUMN \"slug\""});
 }
 
@@ -283,14 +306,12 @@ TEST_CASE("sqlite add_column of a unique column rebuilds the table", "[ddl][sqli
     auto ddl = run_on(
         state, *add_column("posts", "slug", "CharField(max_length=50, null=True, unique=True)"));
     CHECK(ddl.forwards ==
-          concat(rebuild_posts(
-                     kId + ", " + kTitle + ", " + kAuthor + ", \"slug\" varchar(50) NULL UNIQUE",
-                     "\"id\", \"title\", \"author_id\"", "\"id\", \"title\", \"author_id\""),
-                 {kAuthorIndex}));
-    CHECK(ddl.backwards == concat(rebuild_posts(kId + ", " + kTitle + ", " + kAuthor,
-                                                "\"id\", \"title\", \"author_id\"",
-                                                "\"id\", \"title\", \"author_id\""),
-                                  {kAuthorIndex}));
+          rebuild_posts(kId + ", " + kTitle + ", " + kAuthor + ", \"slug\" varchar(50) NULL UNIQUE",
+                        "\"id\", \"title\", \"author_id\"", "\"id\", \"title\", \"author_id\"",
+                        {kAuthorIndex}));
+    CHECK(ddl.backwards == rebuild_posts(kId + ", " + kTitle + ", " + kAuthor,
+                                         "\"id\", \"title\", \"author_id\"",
+                                         "\"id\", \"title\", \"author_id\"", {kAuthorIndex}));
 }
 
 TEST_CASE("sqlite add_column of a foreign key with a default rebuilds and copies the default",
@@ -299,13 +320,13 @@ TEST_CASE("sqlite add_column of a foreign key with a default rebuilds and copies
     auto ddl = run_on(state, *add_column("posts", "editor",
                                          "ForeignKey(users, on_delete=SET_DEFAULT, default=1)"));
     CHECK(ddl.forwards ==
-          concat(
-              rebuild_posts(kId + ", " + kTitle + ", " + kAuthor +
-                                ", \"editor_id\" integer DEFAULT 1 NOT NULL REFERENCES "
-                                "\"users\" (\"id\") ON DELETE SET DEFAULT DEFERRABLE "
-                                "INITIALLY DEFERRED",
-                            "\"id\", \"title\", \"author_id\", \"editor_id\"",
-                            "\"id\", \"title\", \"author_id\", 1"),
+          rebuild_posts(
+              kId + ", " + kTitle + ", " + kAuthor +
+                  ", \"editor_id\" integer DEFAULT 1 NOT NULL REFERENCES "
+                  "\"users\" (\"id\") ON DELETE SET DEFAULT DEFERRABLE "
+                  "INITIALLY DEFERRED",
+              "\"id\", \"title\", \"author_id\", \"editor_id\"",
+              "\"id\", \"title\", \"author_id\", 1",
               {kAuthorIndex, "CREATE INDEX \"posts_editor_id_idx\" ON \"posts\" (\"editor_id\")"}));
 }
 
@@ -344,11 +365,10 @@ TEST_CASE("sqlite drop_column of a foreign key rebuilds the table", "[ddl][sqlit
                                         "\"id\", \"title\", \"title2\"",
                                         "\"id\", \"title\", \"title2\""));
     // Re-adding a NOT NULL foreign key without a default needs the rebuild too.
-    CHECK(
-        ddl.backwards ==
-        concat(rebuild_posts(kId + ", " + kTitle + ", " + kAuthor + ", \"title2\" varchar(10) NULL",
-                             "\"id\", \"title\", \"title2\"", "\"id\", \"title\", \"title2\""),
-               {kAuthorIndex}));
+    CHECK(ddl.backwards ==
+          rebuild_posts(kId + ", " + kTitle + ", " + kAuthor + ", \"title2\" varchar(10) NULL",
+                        "\"id\", \"title\", \"title2\"", "\"id\", \"title\", \"title2\"",
+                        {kAuthorIndex}));
 }
 
 TEST_CASE("sqlite drop_column of an indexed column rebuilds the table", "[ddl][sqlite]") {
@@ -356,12 +376,9 @@ TEST_CASE("sqlite drop_column of an indexed column rebuilds the table", "[ddl][s
     run_on(state, *add_column("users", "age", "IntegerField(null=True, db_index=True)"));
     auto ddl = run_on(state, *drop_column("users", "age"));
     CHECK(ddl.forwards ==
-          Statements{"CREATE TABLE \"new__users\" (" + kId +
-                         ", \"name\" varchar(100) NOT NULL, \"email\" varchar(254) NOT NULL "
-                         "UNIQUE)",
-                     "INSERT INTO \"new__users\" (\"id\", \"name\", \"email\") SELECT \"id\", "
-                     "\"name\", \"email\" FROM \"users\"",
-                     "DROP TABLE \"users\"", "ALTER TABLE \"new__users\" RENAME TO \"users\""});
+          rebuild("users",
+                  kId + ", \"name\" varchar(100) NOT NULL, \"email\" varchar(254) NOT NULL UNIQUE",
+                  "\"id\", \"name\", \"email\"", "\"id\", \"name\", \"email\""));
     CHECK(ddl.backwards == Statements{"ALTER TABLE \"users\" ADD COLUMN \"age\" integer NULL",
                                       "CREATE INDEX \"users_age_idx\" ON \"users\" (\"age\")"});
 }
@@ -381,11 +398,15 @@ TEST_CASE("sqlite alter_column of the type rebuilds the table and keeps the rows
     ProjectState state = blog_state(dialect);
     auto ddl = run_on(state, *alter_column("posts", "title", "CharField(max_length=300)"));
     const std::string copy = "\"id\", \"title\", \"author_id\"";
-    CHECK(ddl.forwards ==
-          concat(rebuild_posts(kId + ", \"title\" varchar(300) NOT NULL, " + kAuthor, copy, copy),
-                 {kAuthorIndex}));
+    CHECK(ddl.forwards == rebuild_posts(kId + ", \"title\" varchar(300) NOT NULL, " + kAuthor, copy,
+                                        copy, {kAuthorIndex}));
+    // Going back to 200 characters checks the longest title first.
     CHECK(ddl.backwards ==
-          concat(rebuild_posts(kId + ", " + kTitle + ", " + kAuthor, copy, copy), {kAuthorIndex}));
+          concat({std::string(kGuardMarker) +
+                  "\nSELECT 'cannot narrow posts.title to varchar(200): a row holds a value of ', "
+                  "longest, ' characters' FROM (SELECT max(length(CAST(\"title\" AS text))) AS "
+                  "longest FROM \"posts\") AS covet_longest WHERE longest > 200"},
+                 rebuild_posts(kId + ", " + kTitle + ", " + kAuthor, copy, copy, {kAuthorIndex})));
 }
 
 TEST_CASE("sqlite alter_column to NOT NULL copies NULLs as the default", "[ddl][sqlite]") {
@@ -394,14 +415,12 @@ TEST_CASE("sqlite alter_column to NOT NULL copies NULLs as the default", "[ddl][
     auto ddl = run_on(state, *alter_column("posts", "views", "IntegerField(default=0)"));
     const std::string columns = "\"id\", \"title\", \"author_id\", \"views\"";
     CHECK(ddl.forwards ==
-          concat(rebuild_posts(kId + ", " + kTitle + ", " + kAuthor +
-                                   ", \"views\" integer DEFAULT 0 NOT NULL",
-                               columns, "\"id\", \"title\", \"author_id\", coalesce(\"views\", 0)"),
-                 {kAuthorIndex}));
+          rebuild_posts(
+              kId + ", " + kTitle + ", " + kAuthor + ", \"views\" integer DEFAULT 0 NOT NULL",
+              columns, "\"id\", \"title\", \"author_id\", coalesce(\"views\", 0)", {kAuthorIndex}));
     CHECK(ddl.backwards ==
-          concat(rebuild_posts(kId + ", " + kTitle + ", " + kAuthor + ", \"views\" integer NULL",
-                               columns, columns),
-                 {kAuthorIndex}));
+          rebuild_posts(kId + ", " + kTitle + ", " + kAuthor + ", \"views\" integer NULL", columns,
+                        columns, {kAuthorIndex}));
 }
 
 TEST_CASE("sqlite alter_column of the default rebuilds the table", "[ddl][sqlite]") {
@@ -412,12 +431,10 @@ TEST_CASE("sqlite alter_column of the default rebuilds the table", "[ddl][sqlite
     auto table = [&](const std::string& views) {
         return kId + ", " + kTitle + ", " + kAuthor + ", " + views;
     };
-    CHECK(ddl.forwards ==
-          concat(rebuild_posts(table("\"views\" integer DEFAULT 5 NOT NULL"), columns, columns),
-                 {kAuthorIndex}));
-    CHECK(ddl.backwards ==
-          concat(rebuild_posts(table("\"views\" integer DEFAULT 0 NOT NULL"), columns, columns),
-                 {kAuthorIndex}));
+    CHECK(ddl.forwards == rebuild_posts(table("\"views\" integer DEFAULT 5 NOT NULL"), columns,
+                                        columns, {kAuthorIndex}));
+    CHECK(ddl.backwards == rebuild_posts(table("\"views\" integer DEFAULT 0 NOT NULL"), columns,
+                                         columns, {kAuthorIndex}));
 }
 
 TEST_CASE("sqlite alter_column to unique rebuilds with the constraint and keeps indexes",
@@ -430,11 +447,10 @@ TEST_CASE("sqlite alter_column to unique rebuilds with the constraint and keeps 
     const std::string copy = "\"id\", \"title\", \"author_id\"";
     const std::string explicit_index = "CREATE INDEX \"idx_title\" ON \"posts\" (\"title\")";
     CHECK(ddl.forwards ==
-          concat(rebuild_posts(kId + ", \"title\" varchar(200) NOT NULL UNIQUE, " + kAuthor, copy,
-                               copy),
-                 {kAuthorIndex, explicit_index}));
-    CHECK(ddl.backwards == concat(rebuild_posts(kId + ", " + kTitle + ", " + kAuthor, copy, copy),
-                                  {kAuthorIndex, explicit_index}));
+          rebuild_posts(kId + ", \"title\" varchar(200) NOT NULL UNIQUE, " + kAuthor, copy, copy,
+                        {kAuthorIndex, explicit_index}));
+    CHECK(ddl.backwards == rebuild_posts(kId + ", " + kTitle + ", " + kAuthor, copy, copy,
+                                         {kAuthorIndex, explicit_index}));
 }
 
 TEST_CASE("sqlite alter_column of the on_delete rule rebuilds the table", "[ddl][sqlite]") {
@@ -444,13 +460,12 @@ TEST_CASE("sqlite alter_column of the on_delete rule rebuilds the table", "[ddl]
                                            "on_delete=PROTECT)"));
     const std::string copy = "\"id\", \"title\", \"author_id\"";
     CHECK(ddl.forwards ==
-          concat(rebuild_posts(kId + ", " + kTitle +
-                                   ", \"author_id\" integer NOT NULL REFERENCES \"users\" "
-                                   "(\"id\") ON DELETE RESTRICT DEFERRABLE INITIALLY DEFERRED",
-                               copy, copy),
-                 {kAuthorIndex}));
+          rebuild_posts(kId + ", " + kTitle +
+                            ", \"author_id\" integer NOT NULL REFERENCES \"users\" "
+                            "(\"id\") ON DELETE RESTRICT DEFERRABLE INITIALLY DEFERRED",
+                        copy, copy, {kAuthorIndex}));
     CHECK(ddl.backwards ==
-          concat(rebuild_posts(kId + ", " + kTitle + ", " + kAuthor, copy, copy), {kAuthorIndex}));
+          rebuild_posts(kId + ", " + kTitle + ", " + kAuthor, copy, copy, {kAuthorIndex}));
 }
 
 TEST_CASE("sqlite alter_column that changes nothing in the database writes nothing",
@@ -585,4 +600,20 @@ TEST_CASE("sqlite run_sql runs for its own dialect or for every dialect", "[ddl]
     auto other = run_on(state, *run_sql("VACUUM ANALYZE", "SELECT 1", "postgresql"));
     CHECK(other.forwards.empty());
     CHECK(other.backwards.empty());
+}
+
+TEST_CASE("sqlite alter_column of a primary key's type rebuilds the tables referencing it",
+          "[ddl][sqlite]") {
+    ProjectState state = blog_state(dialect);
+    auto ddl = run_on(state, *alter_column("users", "id", "BigAutoField(primary_key=True)"));
+    const std::string copy = "\"id\", \"title\", \"author_id\"";
+    // users.id stays "integer PRIMARY KEY": only the foreign key's type changes.
+    CHECK(ddl.forwards ==
+          rebuild_posts(kId + ", " + kTitle +
+                            ", \"author_id\" bigint NOT NULL REFERENCES \"users\" (\"id\") ON "
+                            "DELETE CASCADE DEFERRABLE INITIALLY DEFERRED",
+                        copy, copy, {kAuthorIndex}));
+    CHECK(ddl.backwards.front().rfind(std::string(kGuardMarker), 0) == 0);
+    CHECK(Statements(ddl.backwards.begin() + 1, ddl.backwards.end()) ==
+          rebuild_posts(kId + ", " + kTitle + ", " + kAuthor, copy, copy, {kAuthorIndex}));
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "covet/model_state.h"
@@ -12,6 +13,16 @@
 namespace covet {
 
 class Dialect;
+
+// Statements that need the live database when they run are written as a
+// query under a first line naming what covet does with its rows, so that
+// `--sql` prints plain SQL a reader understands. A guard's row, if any, is
+// the error that stops the migration before it changes anything.
+inline constexpr std::string_view kGuardMarker =
+    "-- covet guard: a row returned stops the migration";
+// Each row of a run-each query is one statement to run (SQL kept by an
+// earlier statement, such as the triggers a table rebuild re-creates).
+inline constexpr std::string_view kRunEachMarker = "-- covet runs each statement this returns";
 
 class SchemaEditor {
   public:
@@ -52,6 +63,12 @@ class SchemaEditor {
                                        const ProjectState& state) const = 0;
 
     void execute_raw(const std::string& sql) { statements_.push_back(sql); }
+    // `query` selects one row whose values, joined, are the error message.
+    void emit_guard(const std::string& query) { emit(std::string(kGuardMarker) + "\n" + query); }
+    // `query` selects one column of SQL statements, run in order.
+    void emit_run_each(const std::string& query) {
+        emit(std::string(kRunEachMarker) + "\n" + query);
+    }
 
     const std::vector<std::string>& statements() const { return statements_; }
     std::vector<std::string> take_statements() { return std::move(statements_); }

@@ -7,6 +7,7 @@
 #include "covet/journal.h"
 #include "covet/recorder.h"
 #include "covet/schema_editor.h"
+#include "migrate/schema_statement.h"
 
 namespace covet {
 
@@ -142,7 +143,7 @@ void execute_ddl(Connection& connection, const std::string& sql, const Operation
     auto backoff = options.first_backoff;
     for (int attempt = 0;; ++attempt) {
         try {
-            connection.execute(sql);
+            run_schema_statement(connection, sql);
             return;
         } catch (const LockTimeoutError& e) {
             if (attempt >= options.ddl_lock_retries) {
@@ -186,7 +187,7 @@ std::string undo_operations(Connection& connection,
         bool partial = last_is_partial && i + 1 == count;
         for (const auto& sql : *undo[i]) {
             try {
-                connection.execute(sql);
+                run_schema_statement(connection, sql);
             } catch (const Error& e) {
                 // A half-run operation's undo meets objects that were never made.
                 if (partial) continue;

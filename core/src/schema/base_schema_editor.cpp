@@ -118,18 +118,7 @@ std::string BaseSchemaEditor::column_type(const Field& field, const ProjectState
         throw MigrationError("many-to-many field '" + model.table + "." + field.name +
                              "' has no column");
     if (field.type != FieldType::ForeignKey) return data_type(field);
-    // A primary key may itself be a foreign key: follow the chain to a real type.
-    const ModelState* owner = &model;
-    const Field* relation = &field;
-    for (int depth = 0; depth < 16; ++depth) {
-        const ModelState& target = related_model(*relation, *owner, state);
-        const Field& primary_key = related_primary_key(*relation, *owner, state);
-        if (primary_key.type != FieldType::ForeignKey) return related_column_type(primary_key);
-        owner = &target;
-        relation = &primary_key;
-    }
-    throw MigrationError("foreign key '" + model.table + "." + field.name +
-                         "' leads to a cycle of primary keys");
+    return related_column_type(typing_field(field, state, model));
 }
 
 std::string BaseSchemaEditor::related_column_type(const Field& target_primary_key) const {
@@ -391,6 +380,7 @@ void BaseSchemaEditor::alter_column(const std::string& table, const std::string&
         alter_many_to_many(old_model, old_field, from, new_model, new_field, to);
         return;
     }
+    guard_narrowing(old_model, old_field, from, new_model, new_field, to);
     // A primary key that changes type takes the foreign keys pointing at it along.
     std::vector<ModelPair> referencing;
     if (old_field.primary_key && new_field.primary_key &&
@@ -421,11 +411,8 @@ void BaseSchemaEditor::alter_column(const std::string& table, const std::string&
 std::vector<BaseSchemaEditor::ModelPair> BaseSchemaEditor::models_referencing(
     const std::string& table, const ProjectState& from, const ProjectState& to) const {
     auto points_at_table = [&](const ModelState& model) {
-        for (const auto& field : model.fields) {
-            if (field.type != FieldType::ForeignKey) continue;
-            const ModelState* target = to.resolve_target(field.to, model);
-            if (target && target->table == table) return true;
-        }
+        for (const auto& field : model.fields)
+            if (typed_by(field, model, to, table)) return true;
         return false;
     };
     std::vector<ModelPair> pairs;
@@ -447,6 +434,21 @@ std::vector<BaseSchemaEditor::ModelPair> BaseSchemaEditor::models_referencing(
     return pairs;
 }
 
+bool BaseSchemaEditor::typed_by(const Field& field, const ModelState& model,
+                                const ProjectState& state, const std::string& table) const {
+    const ModelState* owner = &model;
+    const Field* relation = &field;
+    for (int depth = 0; depth < 16 && relation->type == FieldType::ForeignKey; ++depth) {
+        const ModelState* target = state.resolve_target(relation->to, *owner);
+        if (!target) return false;
+        if (target->table == table) return true;
+        relation = target->primary_key();
+        if (!relation) return false;
+        owner = target;
+    }
+    return false;
+}
+
 void BaseSchemaEditor::change_referencing_columns(const ModelState& before,
                                                   const ProjectState& from, const ModelState& after,
                                                   const ProjectState& to,
@@ -457,8 +459,7 @@ void BaseSchemaEditor::change_referencing_columns(const ModelState& before,
         const Field& new_field = after.fields[i];
         if (old_field.type != FieldType::ForeignKey || new_field.type != FieldType::ForeignKey)
             continue;
-        const ModelState* target = to.resolve_target(new_field.to, after);
-        if (target && target->table == target_table)
+        if (typed_by(new_field, after, to, target_table))
             change_column(before, old_field, from, after, new_field, to);
     }
 }
@@ -511,8 +512,13 @@ void BaseSchemaEditor::change_column(const ModelState& old_model, const Field& o
     const std::string old_type = alter_type(old_field, from, old_model);
     const std::string new_type = alter_type(new_field, to, new_model);
     if (old_type != new_type) {
-        emit("ALTER TABLE " + table + " ALTER COLUMN " + column + " TYPE " + new_type + " USING " +
-             column + "::" + new_type);
+        // An explicit cast would cut text to the new length and round numbers
+        // silently: within a family the database's assignment rules refuse
+        // values that do not fit, and only a change of family needs USING.
+        std::string conversion;
+        if (changes_type_family(old_field, from, old_model, new_field, to, new_model))
+            conversion = " USING " + column + "::" + new_type;
+        emit("ALTER TABLE " + table + " ALTER COLUMN " + column + " TYPE " + new_type + conversion);
         if (new_field.is_auto())
             emit("ALTER SEQUENCE IF EXISTS " +
                  quote(new_model.table + "_" + new_field.column() + "_seq") + " AS " + new_type);

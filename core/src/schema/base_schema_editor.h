@@ -154,6 +154,34 @@ class BaseSchemaEditor : public SchemaEditor {
     virtual std::string alter_type(const Field& field, const ProjectState& state,
                                    const ModelState& model) const;
 
+    // The field whose type a column takes: a foreign key follows its targets'
+    // primary keys to one that is not a foreign key itself.
+    const Field& typing_field(const Field& field, const ProjectState& state,
+                              const ModelState& model) const;
+    // Whether converting between the two fields' types needs an explicit
+    // conversion (text to number, number to boolean, ...) rather than the
+    // database's own assignment rules, which refuse values that do not fit.
+    bool changes_type_family(const Field& old_field, const ProjectState& from,
+                             const ModelState& old_model, const Field& new_field,
+                             const ProjectState& to, const ModelState& new_model) const;
+    // Emits a guard that stops the change, before anything is altered, when a
+    // stored value would not fit the new definition: text longer than the new
+    // length, a number out of the new range or with more decimal places, a
+    // date and time whose time a date would drop.
+    void guard_narrowing(const ModelState& old_model, const Field& old_field,
+                         const ProjectState& from, const ModelState& new_model,
+                         const Field& new_field, const ProjectState& to);
+    // SQL for the number of characters of a column's value as text.
+    virtual std::string char_length_sql(const std::string& quoted_column) const;
+    // SQL for a column's value as text, for messages.
+    virtual std::string text_sql(const std::string& quoted_column) const;
+    // SQL for a decimal's text without trailing zeros after its point.
+    virtual std::string trim_fraction_zeros_sql(const std::string& decimal_text) const;
+    // SQL for the time of day of a column's date and time.
+    virtual std::string time_of_day_sql(const std::string& quoted_column) const;
+    // SQL for a column's number rounded to `places` decimal places.
+    virtual std::string round_sql(const std::string& quoted_column, int places) const;
+
     // Many-to-many fields have no column: only their through table can change.
     void alter_many_to_many(const ModelState& old_model, const Field& old_field,
                             const ProjectState& from, const ModelState& new_model,
@@ -164,8 +192,12 @@ class BaseSchemaEditor : public SchemaEditor {
     void alter_objects(const ModelState& old_model, const ProjectState& from,
                        const ModelState& new_model, const ProjectState& to,
                        const std::function<void()>& change);
+    // Whether a foreign key points at `table`, directly or through primary
+    // keys that are foreign keys themselves: its column is typed by `table`'s key.
+    bool typed_by(const Field& field, const ModelState& model, const ProjectState& state,
+                  const std::string& table) const;
     // Models other than `table` itself, through tables included, whose foreign
-    // keys point at `table`, as they are before and after a change.
+    // keys are typed by `table`'s primary key, as they are before and after a change.
     struct ModelPair {
         ModelState before;
         ModelState after;
