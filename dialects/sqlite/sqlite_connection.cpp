@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <thread>
 
@@ -40,6 +41,14 @@ Value column_value(sqlite3_stmt* stmt, int i) {
 
 std::string excerpt(const std::string& sql) {
     return sql.size() > 200 ? sql.substr(0, 197) + "..." : sql;
+}
+
+// "1.5 s", "60 s": as the server back ends word their lock timeouts.
+std::string seconds_text(std::chrono::milliseconds ms) {
+    if (ms.count() % 1000 == 0) return std::to_string(ms.count() / 1000) + " s";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3g s", static_cast<double>(ms.count()) / 1000.0);
+    return buf;
 }
 
 }  // namespace
@@ -237,8 +246,8 @@ void SqliteConnection::acquire_migration_lock(std::chrono::milliseconds timeout)
         sqlite3_busy_timeout(db_, busy_timeout_ms_);
         exec_simple("PRAGMA foreign_keys=ON");
         throw LockTimeoutError("could not take the migration lock (an exclusive transaction on '" +
-                               path_ + "') within " + std::to_string(timeout.count() / 1000.0) +
-                               " s: another covet process is migrating this database");
+                               path_ + "') within " + seconds_text(timeout) +
+                               ": another covet process is migrating this database");
     }
     sqlite3_busy_timeout(db_, busy_timeout_ms_);
     in_run_ = true;
