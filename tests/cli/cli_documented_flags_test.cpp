@@ -38,7 +38,7 @@ void write_cross_app_migrations(const Workspace& ws) {
 
 }  // namespace
 
-TEST_CASE("-q prints no progress lines and still does the work", "[cli][flags]") {
+TEST_CASE("quiet mode (-q) prints no progress lines and still does the work", "[cli][flags]") {
     Workspace ws;
     ws.copy_fixture("shop");
     const std::string url = database_url_for("sqlite", ws);
@@ -68,7 +68,8 @@ TEST_CASE("-q prints no progress lines and still does the work", "[cli][flags]")
     CHECK_RUN(loud, contains(loud.out, "Applying shop.0001"));
 }
 
-TEST_CASE("-q keeps the data a command exists to print and its errors", "[cli][flags]") {
+TEST_CASE("quiet mode (-q) keeps the data a command exists to print and its errors",
+          "[cli][flags]") {
     Workspace ws;
     ws.copy_fixture("shop");
     RunResult show = ws.covet({"-q", "showmigrations"});
