@@ -113,7 +113,12 @@ PY
 
 # A difference means the two sides did different work: the run fails.
 require_same_schema() {
-    if ! diff <(schema_of "$1") <(schema_of "$2") >"$work/schema.diff"; then
+    # A schema that cannot be read must not pass as "the same".
+    if ! schema_of "$1" >"$work/covet.schema" || ! schema_of "$2" >"$work/raw.schema"; then
+        echo "run.sh: FAILED: $3: could not read the schemas" >&2
+        exit 1
+    fi
+    if ! diff "$work/covet.schema" "$work/raw.schema" >"$work/schema.diff"; then
         echo "run.sh: FAILED: $3: covet and raw built different schemas:" >&2
         head -n 40 "$work/schema.diff" >&2
         exit 1

@@ -50,10 +50,11 @@ per_migration_transactions() {
 }
 
 # The schema of one database, as its client dumps it without covet's history
-# tables, so that the two sides' results can be compared line by line.
+# tables, so that the two sides' results can be compared line by line
+# (without comments and pg_dump's per-dump random \restrict key).
 pg_schema() {
     pg_dump --schema-only --no-owner --no-privileges -T 'covet_migrations*' \
-        "$(with_db "${pg_url%%\?*}" "$1")" | grep -v -e '^--' -e '^$'
+        "$(with_db "${pg_url%%\?*}" "$1")" | grep -v -e '^--' -e '^$' -e '^\\restrict ' -e '^\\unrestrict '
 }
 my_schema() {
     local database=$1
@@ -67,7 +68,13 @@ my_schema() {
 # A difference means the two sides did different work: the run fails.
 require_same_schema() {
     local schema=$1 covet_db=$2 raw_db=$3 what=$4
-    if ! diff <("$schema" "$covet_db") <("$schema" "$raw_db") >"$work/schema.diff"; then
+    # A dump that fails or prints nothing must not pass as "the same".
+    if ! "$schema" "$covet_db" >"$work/covet.schema" || ! "$schema" "$raw_db" >"$work/raw.schema" ||
+        [[ ! -s $work/covet.schema || ! -s $work/raw.schema ]]; then
+        echo "run_servers.sh: FAILED: $what: could not dump the schemas" >&2
+        exit 1
+    fi
+    if ! diff "$work/covet.schema" "$work/raw.schema" >"$work/schema.diff"; then
         echo "run_servers.sh: FAILED: $what: covet and the raw client built different schemas:" >&2
         head -n 40 "$work/schema.diff" >&2
         exit 1
