@@ -39,14 +39,16 @@ Value column_value(sqlite3_stmt* stmt, int i) {
     }
 }
 
-std::string seconds_text(std::chrono::milliseconds timeout) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%g s", static_cast<double>(timeout.count()) / 1000.0);
-    return text;
-}
-
 std::string excerpt(const std::string& sql) {
     return sql.size() > 200 ? sql.substr(0, 197) + "..." : sql;
+}
+
+// "1.5 s", "60 s": as the server back ends word their lock timeouts.
+std::string seconds_text(std::chrono::milliseconds ms) {
+    if (ms.count() % 1000 == 0) return std::to_string(ms.count() / 1000) + " s";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3g s", static_cast<double>(ms.count()) / 1000.0);
+    return buf;
 }
 
 }  // namespace

@@ -9,8 +9,8 @@ repo=$(cd "$here/../.." && pwd)
 build=$(cd "${1:-$repo/build}" && pwd)
 covet=$build/covet
 raw=$build/tests/bench/covet_bench_raw_sqlite
-repeats=${COVET_BENCH_REPEATS:-3}
-sizes=(250 500 1000)
+repeats=${COVET_BENCH_REPEATS:-5}
+read -r -a sizes <<<"${COVET_BENCH_SIZES:-250 500 1000}"
 
 for binary in "$covet" "$raw"; do
     if [[ ! -x $binary ]]; then
@@ -29,6 +29,8 @@ trap 'rm -rf "$work"' EXIT
 db=$work/bench.db
 log=$work/stderr.log
 
+source "$here/timing.sh"
+
 remove_db() { rm -f "$1" "$1-wal" "$1-shm" "$1-journal"; }
 # A WAL file left behind holds committed pages: it travels with the database.
 copy_db() {
@@ -36,7 +38,6 @@ copy_db() {
     cp "$1" "$2"
     if [[ -f $1-wal ]]; then cp "$1-wal" "$2-wal"; fi
 }
-restore_snapshot() { copy_db "$work/snapshot-$1.db" "$db"; }
 
 # Runs a command with stdout to $out (default /dev/null); on failure shows
 # its stderr and stops the whole benchmark.
@@ -49,24 +50,51 @@ checked() {
     fi
 }
 
-# best_of SETUP COMMAND...: runs SETUP then COMMAND $repeats times; sets
-# best_ms to the fastest run, then one more run under /usr/bin/time sets
-# peak_kb (kept out of the timed runs so the wrapper costs them nothing).
-best_of() {
-    local setup=$1 start end elapsed best=
-    shift
-    for ((i = 0; i < repeats; i++)); do
+# Results by key ("migrate 500 covet" and so on): "median min max" of wall
+# and CPU milliseconds.
+declare -A wall cpu peak_kb
+
+# single KEY SETUP RUN: $repeats timed runs of one side (covet's own cost).
+single() {
+    local key=$1 setup=$2 run=$3 walls=() cpus=()
+    for ((round = 0; round < repeats; round++)); do
         $setup
-        start=${EPOCHREALTIME/./}
-        checked "$@"
-        end=${EPOCHREALTIME/./}
-        elapsed=$((end - start))
-        if [[ -z $best || $elapsed -lt $best ]]; then best=$elapsed; fi
+        timed checked "$run"
+        walls+=("$wall_us") cpus+=("$cpu_us")
     done
-    best_ms=$(awk -v us="$best" 'BEGIN { printf "%.1f", us / 1000 }')
-    $setup
+    wall[$key]=$(summary "${walls[@]}") cpu[$key]=$(summary "${cpus[@]}")
+}
+
+# pair KEY COVET_SETUP COVET_RUN RAW_SETUP RAW_RUN: $repeats runs of each
+# side, interleaved (covet first in even rounds, raw first in odd ones), so
+# that a slow spell of the machine falls on both sides alike.
+pair() {
+    local key=$1 c_walls=() c_cpus=() r_walls=() r_cpus=() side
+    for ((round = 0; round < repeats; round++)); do
+        for side in $( ((round % 2)) && echo "raw covet" || echo "covet raw"); do
+            if [[ $side == covet ]]; then
+                $2
+                timed checked "$3"
+                c_walls+=("$wall_us") c_cpus+=("$cpu_us")
+            else
+                $4
+                timed checked "$5"
+                r_walls+=("$wall_us") r_cpus+=("$cpu_us")
+            fi
+        done
+    done
+    wall[$key covet]=$(summary "${c_walls[@]}") cpu[$key covet]=$(summary "${c_cpus[@]}")
+    wall[$key raw]=$(summary "${r_walls[@]}") cpu[$key raw]=$(summary "${r_cpus[@]}")
+}
+
+# peak KEY SETUP COMMAND...: one more run under /usr/bin/time for the peak
+# resident memory (kept out of the timed runs so the wrapper costs them nothing).
+peak() {
+    local key=$1
+    $2
+    shift 2
     checked /usr/bin/time -f %M -o "$work/rss" "$@"
-    peak_kb=$(tail -n 1 "$work/rss")
+    peak_kb[$key]=$(tail -n 1 "$work/rss")
 }
 
 # The tables and indexes of a database file, without covet's history table:
@@ -83,85 +111,105 @@ for row in rows:
 PY
 }
 
-same_schema() {
-    if ! diff <(schema_of "$1") <(schema_of "$2") >"$work/schema.diff"; then
-        echo "WARNING: $3: covet and raw built different schemas; ratios are not comparable:" >&2
-        head -n 20 "$work/schema.diff" >&2
+# A difference means the two sides did different work: the run fails.
+require_same_schema() {
+    # A schema that cannot be read must not pass as "the same".
+    if ! schema_of "$1" >"$work/covet.schema" || ! schema_of "$2" >"$work/raw.schema"; then
+        echo "run.sh: FAILED: $3: could not read the schemas" >&2
+        exit 1
+    fi
+    if ! diff "$work/covet.schema" "$work/raw.schema" >"$work/schema.diff"; then
+        echo "run.sh: FAILED: $3: covet and raw built different schemas:" >&2
+        head -n 40 "$work/schema.diff" >&2
+        exit 1
     fi
 }
-
-declare -A migrate_ms migrate_kb raw_ms raw_kb sql_ms zero_ms zero_kb raw_zero_ms raw_zero_kb
-declare -A show_ms show_kb
 
 echo "generating histories of ${sizes[*]} migrations..." >&2
 for n in "${sizes[@]}"; do
     python3 "$here/generate_history.py" "$n" "$work/history-$n"
 done
 
+raw_db=$work/raw.db
+fresh_covet() { remove_db "$db"; }
+fresh_raw() { remove_db "$raw_db"; }
+restore_covet() { copy_db "$work/snapshot-$n.db" "$db"; }
+restore_raw() { copy_db "$work/snapshot-$n.db" "$raw_db"; }
+covet_sql() { "${covet_on[@]}" migrate --sql; }
+covet_migrate() { "${covet_on[@]}" migrate; }
+raw_migrate() { "$raw" "$raw_db" "$work/forward-$n.sql"; }
+covet_show() { "${covet_on[@]}" showmigrations; }
+covet_zero() { "${covet_on[@]}" migrate zero; }
+raw_zero() { "$raw" "$raw_db" "$work/backward-$n.sql"; }
+
 for n in "${sizes[@]}"; do
     echo "measuring $n migrations..." >&2
     covet_on=("$covet" -d "sqlite:///$db" -m "$work/history-$n")
-    fresh() { remove_db "$db"; }
-    raw_db=$work/raw.db
-    fresh_raw() { remove_db "$raw_db"; }
 
-    fresh
-    out=$work/forward-$n.sql checked "${covet_on[@]}" migrate --sql
-    out=/dev/null
-
+    fresh_covet
+    out=$work/forward-$n.sql checked covet_sql
     # covet's own cost: loading, checksums, graph, state replay and DDL, no database work.
-    best_of fresh "${covet_on[@]}" migrate --sql
-    sql_ms[$n]=$best_ms
+    single "sql $n" fresh_covet covet_sql
 
-    best_of fresh_raw "$raw" "$raw_db" "$work/forward-$n.sql"
-    raw_ms[$n]=$best_ms raw_kb[$n]=$peak_kb
-    best_of fresh "${covet_on[@]}" migrate
-    migrate_ms[$n]=$best_ms migrate_kb[$n]=$peak_kb
-    same_schema "$db" "$raw_db" "migrate ($n)"
+    pair "migrate $n" fresh_covet covet_migrate fresh_raw raw_migrate
+    require_same_schema "$db" "$raw_db" "migrate ($n)"
+    peak "migrate $n raw" fresh_raw "$raw" "$raw_db" "$work/forward-$n.sql"
+    peak "migrate $n covet" fresh_covet "${covet_on[@]}" migrate
     copy_db "$db" "$work/snapshot-$n.db"
 
-    restore() { restore_snapshot "$n"; }
-    restore
+    restore_covet
     out=$work/backward-$n.sql checked "${covet_on[@]}" migrate zero --sql
-    out=/dev/null
 
-    best_of restore "${covet_on[@]}" showmigrations
-    show_ms[$n]=$best_ms show_kb[$n]=$peak_kb
-    best_of restore "$raw" "$db" "$work/backward-$n.sql"
-    raw_zero_ms[$n]=$best_ms raw_zero_kb[$n]=$peak_kb
-    copy_db "$db" "$raw_db"
-    best_of restore "${covet_on[@]}" migrate zero
-    zero_ms[$n]=$best_ms zero_kb[$n]=$peak_kb
-    same_schema "$db" "$raw_db" "migrate zero ($n)"
+    single "show $n" restore_covet covet_show
+    peak "show $n covet" restore_covet "${covet_on[@]}" showmigrations
+
+    pair "zero $n" restore_covet covet_zero restore_raw raw_zero
+    require_same_schema "$db" "$raw_db" "migrate zero ($n)"
+    peak "zero $n raw" restore_raw "$raw" "$raw_db" "$work/backward-$n.sql"
+    peak "zero $n covet" restore_covet "${covet_on[@]}" migrate zero
 done
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 mb() { awk -v kb="$1" 'BEGIN { printf "%.1f MB", kb / 1024 }'; }
+median_ratio() { ratio "$(median_of "${wall[$1 covet]}")" "$(median_of "${wall[$1 raw]}")"; }
 
 echo
-echo "covet vs raw sqlite3 C API (best of $repeats runs; peak RSS is /usr/bin/time's maximum resident set size)"
-row() { printf '%-36s %12s %12s %10s   %s\n' "$@"; }
-row "command" "covet" "raw" "covet/raw" "target"
-row "migrate from empty (500)" "${migrate_ms[500]} ms" "${raw_ms[500]} ms" \
-    "$(ratio "${migrate_ms[500]}" "${raw_ms[500]}")" "<= 1.5x raw"
-row "migrate zero (500)" "${zero_ms[500]} ms" "${raw_zero_ms[500]} ms" \
-    "$(ratio "${zero_ms[500]}" "${raw_zero_ms[500]}")" "<= 1.5x raw"
-row "showmigrations (1000)" "${show_ms[1000]} ms" "-" "-" "well under 50 ms"
-row "peak RSS migrate (500)" "$(mb "${migrate_kb[500]}")" "$(mb "${raw_kb[500]}")" \
-    "$(ratio "${migrate_kb[500]}" "${raw_kb[500]}")" ""
-row "peak RSS migrate zero (500)" "$(mb "${zero_kb[500]}")" "$(mb "${raw_zero_kb[500]}")" \
-    "$(ratio "${zero_kb[500]}" "${raw_zero_kb[500]}")" ""
-row "peak RSS migrate zero (1000)" "$(mb "${zero_kb[1000]}")" "$(mb "${raw_zero_kb[1000]}")" \
-    "$(ratio "${zero_kb[1000]}" "${raw_zero_kb[1000]}")" "< 50 MB"
-row "peak RSS showmigrations (1000)" "$(mb "${show_kb[1000]}")" "-" "-" ""
+echo "covet vs raw sqlite3 C API: median (min-max) ms of $repeats interleaved runs;"
+echo "CPU is user + system time, median ms (covet works on several cores);"
+echo "the schemas both sides built were compared after every pair and are identical."
+row() { printf '%-24s %24s %24s %9s %11s %11s\n' "$@"; }
+row "command" "covet wall" "raw wall" "covet/raw" "covet CPU" "raw CPU"
+for n in "${sizes[@]}"; do
+    for command in migrate zero; do
+        label="migrate ($n)"
+        [[ $command == zero ]] && label="migrate zero ($n)"
+        row "$label" "$(spread "${wall[$command $n covet]}")" "$(spread "${wall[$command $n raw]}")" \
+            "$(median_ratio "$command $n")" "$(median_of "${cpu[$command $n covet]}")" \
+            "$(median_of "${cpu[$command $n raw]}")"
+    done
+    row "showmigrations ($n)" "$(spread "${wall[show $n]}")" "-" "-" \
+        "$(median_of "${cpu[show $n]}")" "-"
+    row "migrate --sql ($n)" "$(spread "${wall[sql $n]}")" "-" "-" \
+        "$(median_of "${cpu[sql $n]}")" "-"
+done
+echo "targets: migrate and migrate zero <= 1.5x raw (500); showmigrations (1000) well under 50 ms"
 
 echo
-echo "scaling: ms per migration (covet's own cost is 'migrate --sql': no database work)"
+echo "peak RSS (/usr/bin/time's maximum resident set size; target: migrate zero (1000) < 50 MB)"
+for n in "${sizes[@]}"; do
+    printf '%-24s covet %10s   raw %10s\n' "migrate ($n)" "$(mb "${peak_kb[migrate $n covet]}")" \
+        "$(mb "${peak_kb[migrate $n raw]}")"
+    printf '%-24s covet %10s   raw %10s\n' "migrate zero ($n)" "$(mb "${peak_kb[zero $n covet]}")" \
+        "$(mb "${peak_kb[zero $n raw]}")"
+    printf '%-24s covet %10s\n' "showmigrations ($n)" "$(mb "${peak_kb[show $n covet]}")"
+done
+
+echo
+echo "scaling: median ms per migration (covet's own cost is 'migrate --sql': no database work)"
 scale() { printf '%-11s %14s %14s %14s %14s %14s\n' "$@"; }
 scale "migrations" "migrate --sql" "migrate" "raw" "migrate zero" "raw zero"
-per() { awk -v ms="$1" -v n="$2" 'BEGIN { printf "%.3f", ms / n }'; }
+per() { awk -v ms="$(median_of "$1")" -v n="$2" 'BEGIN { printf "%.3f", ms / n }'; }
 for n in "${sizes[@]}"; do
-    scale "$n" "$(per "${sql_ms[$n]}" "$n")" "$(per "${migrate_ms[$n]}" "$n")" \
-        "$(per "${raw_ms[$n]}" "$n")" "$(per "${zero_ms[$n]}" "$n")" \
-        "$(per "${raw_zero_ms[$n]}" "$n")"
+    scale "$n" "$(per "${wall[sql $n]}" "$n")" "$(per "${wall[migrate $n covet]}" "$n")" \
+        "$(per "${wall[migrate $n raw]}" "$n")" "$(per "${wall[zero $n covet]}" "$n")" \
+        "$(per "${wall[zero $n raw]}" "$n")"
 done

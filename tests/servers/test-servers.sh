@@ -5,7 +5,11 @@
 #   test-servers.sh stop DIR    stop both and remove everything start created
 #
 # When COVET_TEST_POSTGRES_URL and COVET_TEST_MYSQL_URL are both set, the
-# tests use those servers and both subcommands do nothing.
+# tests use those servers and both subcommands do nothing (the TLS tests then
+# need COVET_TEST_MYSQL_TLS_CA: the CA file of that MariaDB's certificate).
+#
+# MariaDB serves TLS with a self-signed certificate for 127.0.0.1 made at
+# start; servers.env names it as COVET_TEST_MYSQL_TLS_CA.
 #
 # Data directories and sockets live in a short /tmp directory (recorded in
 # DIR/servers.env): the postgres user must be able to enter every parent of
@@ -148,12 +152,22 @@ start_mariadb() {
         print_log "MariaDB install log" "$root/install.log"
         return 1
     fi
+    # A self-signed certificate for 127.0.0.1, so that covet's TLS options
+    # (ssl-mode, ssl-ca) negotiate TLS against this server in the tests.
+    if ! openssl req -x509 -newkey rsa:2048 -nodes -days 7 -subj "/CN=127.0.0.1" \
+        -addext "subjectAltName=IP:127.0.0.1" -keyout "$root/tls-key.pem" \
+        -out "$root/tls-cert.pem" >"$root/openssl.log" 2>&1; then
+        print_log "openssl (TLS certificate)" "$root/openssl.log"
+        return 1
+    fi
+    local tls=(--ssl-cert="$root/tls-cert.pem" --ssl-key="$root/tls-key.pem"
+        --ssl-ca="$root/tls-cert.pem")
     # Detached from our stdout so CTest does not wait for the server to exit.
     setsid mariadbd --no-defaults --user=root --datadir="$data" --socket="$sock" --port="$port" \
         --bind-address=127.0.0.1 --pid-file="$pidfile" --log-error="$log" \
         --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
         --skip-name-resolve --innodb-flush-log-at-trx-commit=0 --innodb-doublewrite=0 \
-        "${innodb[@]}" --max-connections=300 \
+        "${innodb[@]}" "${tls[@]}" --max-connections=300 \
         </dev/null >"$root/stdout.log" 2>&1 &
     echo $! >"$root/launcher.pid"
     local waited=0
@@ -266,6 +280,7 @@ COVET_TEST_POSTGRES_URL=postgresql://covet:covet-pw@127.0.0.1:$pg_port/covet_tes
 COVET_TEST_POSTGRES_ADMIN_URL=postgresql://postgres@127.0.0.1:$pg_port/postgres
 COVET_TEST_MYSQL_URL=mysql://covet:covet-pw@127.0.0.1:$my_port/covet_test
 COVET_TEST_MYSQL_ADMIN_URL=mysql://root@127.0.0.1:$my_port/covet_test
+COVET_TEST_MYSQL_TLS_CA=$state/mariadb/tls-cert.pem
 EOF
     echo "test-servers: PostgreSQL on 127.0.0.1:$pg_port, MariaDB on 127.0.0.1:$my_port ($dir/servers.env)"
 }

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <mutex>
+#include <set>
 #include <stdexcept>
 #include <vector>
 
@@ -68,10 +69,29 @@ struct CreatedDatabase {
 
 // Drops the databases this process created when it exits, so that a long
 // test run does not fill the servers' disk. Best effort: they are thrown away.
+//
+// Not from a static destructor: exit handlers run in reverse order of
+// registration, and Connector/C++ registers the destruction of its driver
+// when the first MySQL connection is made. A static made before that (a run
+// whose first test used PostgreSQL) would connect through a destroyed driver
+// and crash the test program at exit. So the drop is registered with atexit
+// again after each back end's first connection: the newest registration runs
+// first, before any driver's teardown, and the later ones find nothing to do.
 class CreatedDatabases {
   public:
-    ~CreatedDatabases() {
-        for (const auto& db : databases_) {
+    void add(CreatedDatabase db) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (backends_seen_.insert(db.backend).second) std::atexit(drop_created_databases);
+        databases_.push_back(std::move(db));
+    }
+
+    void drop_all() {
+        std::vector<CreatedDatabase> databases;
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            databases.swap(databases_);
+        }
+        for (const auto& db : databases) {
             try {
                 auto connection = connect_database(parse_database_url(db.admin_url));
                 const std::string quoted = connection->dialect().quote_name(db.name);
@@ -85,19 +105,23 @@ class CreatedDatabases {
             }
         }
     }
-    void add(CreatedDatabase db) {
-        std::lock_guard<std::mutex> lock(mutex_);
-        databases_.push_back(std::move(db));
-    }
 
   private:
+    static void drop_created_databases();
+
     std::mutex mutex_;
+    std::set<std::string> backends_seen_;
     std::vector<CreatedDatabase> databases_;
 };
 
+// Never destroyed: the atexit handlers above use it until the very end.
 CreatedDatabases& created_databases() {
-    static CreatedDatabases databases;
-    return databases;
+    static CreatedDatabases* databases = new CreatedDatabases;
+    return *databases;
+}
+
+void CreatedDatabases::drop_created_databases() {
+    created_databases().drop_all();
 }
 
 }  // namespace
