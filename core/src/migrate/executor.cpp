@@ -201,6 +201,57 @@ std::string undo_operations(Connection& connection,
     return "";
 }
 
+// A journal entry holding every statement of a compiled step and its undo.
+JournalEntry journal_entry_of(const MigrationKey& key, bool backwards,
+                              const CompiledStep& compiled) {
+    JournalEntry entry{key, backwards, {}};
+    for (std::size_t i = 0; i < compiled.statements.size(); ++i) {
+        JournalOperation op;
+        op.index = static_cast<int>(i);
+        op.statements = compiled.statements[i];
+        op.done.assign(op.statements.size(), false);
+        op.undo_known = compiled.undo[i].has_value();
+        if (op.undo_known) op.undo = *compiled.undo[i];
+        entry.operations.push_back(std::move(op));
+    }
+    return entry;
+}
+
+struct StepRun {
+    Connection& connection;
+    const CompiledStep& compiled;
+    const ExecutorOptions& options;
+    MigrationJournal* journal;  // null: not journaled
+    bool ddl_commits;
+};
+
+// Runs a compiled step's statements in order. Where DDL commits, a failure
+// undoes what ran and the MigrationError says whether anything is left.
+void run_statements(const StepRun& run, const std::string& what,
+                    const std::function<std::string(std::size_t)>& describe_step) {
+    const CompiledStep& compiled = run.compiled;
+    for (std::size_t i = 0; i < compiled.statements.size(); ++i) {
+        for (std::size_t j = 0; j < compiled.statements[i].size(); ++j) {
+            try {
+                if (j == 0) check_precondition(run.connection, compiled.preconditions[i]);
+                execute_ddl(run.connection, compiled.statements[i][j], *compiled.operations[i],
+                            run.options);
+            } catch (const Error& e) {
+                std::string message = what + " failed in " + describe_step(i) + ": " + e.what();
+                if (!run.ddl_commits) throw MigrationError(message);
+                std::string left = undo_operations(run.connection, compiled.undo, j > 0 ? i + 1 : i,
+                                                   j > 0, describe_step);
+                if (!left.empty())
+                    throw MigrationError(message + "; its earlier operations " + left +
+                                         " (see `covet showmigrations`: partial)");
+                if (run.journal) run.journal->clear();
+                throw MigrationError(message + " (its earlier operations were undone)");
+            }
+            if (run.journal) run.journal->mark_done(static_cast<int>(i), static_cast<int>(j));
+        }
+    }
+}
+
 }  // namespace
 
 void MigrationExecutor::run(Connection& connection, const Plan& plan,
@@ -237,43 +288,15 @@ void MigrationExecutor::run(Connection& connection, const Plan& plan,
             return describe_operation(m, step.backwards ? m.operations.size() - 1 - i : i);
         };
         bool journaled = ddl_commits && !options.fake;
-        if (journaled) {
-            JournalEntry entry{m.key(), step.backwards, {}};
-            for (std::size_t i = 0; i < compiled.statements.size(); ++i) {
-                JournalOperation op;
-                op.index = static_cast<int>(i);
-                op.statements = compiled.statements[i];
-                op.done.assign(op.statements.size(), false);
-                op.undo_known = compiled.undo[i].has_value();
-                if (op.undo_known) op.undo = *compiled.undo[i];
-                entry.operations.push_back(std::move(op));
-            }
-            journal.begin(entry);
-        }
+        if (journaled) journal.begin(journal_entry_of(m.key(), step.backwards, compiled));
         connection.begin_migration(m.atomic);
         try {
-            for (std::size_t i = 0; i < compiled.statements.size() && !options.fake; ++i) {
-                for (std::size_t j = 0; j < compiled.statements[i].size(); ++j) {
-                    try {
-                        if (j == 0) check_precondition(connection, compiled.preconditions[i]);
-                        execute_ddl(connection, compiled.statements[i][j], *compiled.operations[i],
-                                    options);
-                    } catch (const Error& e) {
-                        std::string message =
-                            std::string(step.backwards ? "rolling back" : "applying") +
-                            " migration " + m.key().to_string() + " failed in " + describe_step(i) +
-                            ": " + e.what();
-                        if (!ddl_commits) throw MigrationError(message);
-                        std::string left = undo_operations(connection, compiled.undo,
-                                                           j > 0 ? i + 1 : i, j > 0, describe_step);
-                        if (!left.empty())
-                            throw MigrationError(message + "; its earlier operations " + left +
-                                                 " (see `covet showmigrations`: partial)");
-                        journal.clear();
-                        throw MigrationError(message + " (its earlier operations were undone)");
-                    }
-                    if (journaled) journal.mark_done(static_cast<int>(i), static_cast<int>(j));
-                }
+            if (!options.fake) {
+                std::string what = std::string(step.backwards ? "rolling back" : "applying") +
+                                   " migration " + m.key().to_string();
+                StepRun run{connection, compiled, options, journaled ? &journal : nullptr,
+                            ddl_commits};
+                run_statements(run, what, describe_step);
             }
             if (step.backwards)
                 recorder.record_unapplied(m.key());
