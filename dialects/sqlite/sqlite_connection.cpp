@@ -286,10 +286,17 @@ void SqliteConnection::release_migration_lock(bool commit) {
     run_lock_.release();
 }
 
-void SqliteConnection::begin_migration(bool) {
-    // SQLite DDL is transactional, so even atomic: false migrations get a
-    // savepoint: the run's transaction must stay consistent.
+void SqliteConnection::begin_migration(bool atomic) {
     if (!in_run_) exec_simple("PRAGMA foreign_keys=OFF");
+    if (!atomic) {
+        // atomic: false runs each statement in its own transaction, as Django
+        // does (VACUUM cannot run inside one). The run lock file still keeps
+        // other covet runs out meanwhile.
+        if (in_run_) exec_simple("COMMIT");
+        autocommit_migration_ = true;
+        in_migration_ = true;
+        return;
+    }
     exec_simple("SAVEPOINT covet_migration");
     in_migration_ = true;
 }
@@ -302,16 +309,22 @@ void SqliteConnection::commit_migration() {
                              r[1].to_string() + " references missing row in '" + r[2].to_string() +
                              "' (" + std::to_string(violations.rows.size()) + " violation(s))");
     }
-    exec_simple("RELEASE covet_migration");
+    if (!autocommit_migration_) exec_simple("RELEASE covet_migration");
     in_migration_ = false;
     if (!in_run_) {
+        autocommit_migration_ = false;
         exec_simple("PRAGMA foreign_keys=ON");
         return;
     }
     // Each migration is durable once reported, as with Django or Flyway: commit
     // it and take the exclusive lock again at once. Other covet runs wait on
     // the run lock file meanwhile; only the application's writers slip in.
-    exec_simple("COMMIT");
+    if (!autocommit_migration_) exec_simple("COMMIT");
+    autocommit_migration_ = false;
+    relock_between_migrations();
+}
+
+void SqliteConnection::relock_between_migrations() {
     sqlite3_busy_timeout(db_, static_cast<int>(run_lock_timeout_ms_));
     try {
         exec_simple("BEGIN EXCLUSIVE");
@@ -329,6 +342,14 @@ void SqliteConnection::commit_migration() {
 void SqliteConnection::rollback_migration() {
     if (!in_migration_) return;
     in_migration_ = false;
+    if (autocommit_migration_) {
+        // Its statements are committed: nothing to roll back. The run goes
+        // on holding SQLite's write lock again, as it ends by a COMMIT.
+        autocommit_migration_ = false;
+        exec_simple("PRAGMA legacy_alter_table = OFF");
+        if (in_run_) relock_between_migrations();
+        return;
+    }
     exec_simple("ROLLBACK TO covet_migration");
     exec_simple("RELEASE covet_migration");
     // A table rebuild that failed during its rename leaves the pragma on; it

@@ -54,6 +54,8 @@ class SqliteConnection final : public Connection {
     [[noreturn]] void fail(int code, const std::string& sql) const;
     void exec_simple(const std::string& sql);
     void enable_wal();
+    // Takes SQLite's write lock again after a migration committed.
+    void relock_between_migrations();
 
     SqliteDialect dialect_;
     std::string path_;
@@ -63,6 +65,7 @@ class SqliteConnection final : public Connection {
     SqliteRunLock run_lock_;
     bool in_run_ = false;  // a migrate/rollback run holds the write lock
     bool in_migration_ = false;
+    bool autocommit_migration_ = false;  // an atomic: false migration is running
     int busy_timeout_ms_ = 5000;
     std::int64_t run_lock_timeout_ms_ = 60000;
 };

@@ -329,3 +329,30 @@ COVET_CLI_BACKEND_TEST(
     CHECK(after.schema_tables() == std::set<std::string>{"planets"});
     CHECK(after.columns("planets") == std::vector<std::string>{"id"});
 }
+
+// atomic: false runs outside a transaction on SQLite too: VACUUM needs that.
+TEST_CASE("sqlite: an atomic false migration runs statements that refuse a transaction",
+          "[cli][atomic][sqlite]") {
+    Workspace ws;
+    write_planets(ws);
+    const std::string vacuum =
+        "operations:\n"
+        "  - run_sql: {sql: VACUUM, reverse_sql: VACUUM}\n"
+        "  - add_column: {table: planets, column: tilt, field: "
+        "\"FloatField(null=True)\"}\n";
+    ws.write("migrations/astro/0002_vacuum.yaml", "dependencies: [0001_planets]\n" + vacuum);
+    const std::string url = "sqlite:///" + (ws / "covet.db").string();
+    RunResult refused = ws.covet(with_url(url, {"migrate"}));
+    CHECK_EXIT(refused, 1);
+    CHECK_RUN(refused, contains_nocase(refused.err, "vacuum"));
+    CHECK(DatabaseProbe(url).history() == History{{"astro", "0001_planets"}});
+
+    ws.write("migrations/astro/0002_vacuum.yaml",
+             "dependencies: [0001_planets]\natomic: false\n" + vacuum);
+    RunResult applied = ws.covet(with_url(url, {"migrate"}));
+    REQUIRE_EXIT(applied, 0);
+    CHECK(DatabaseProbe(url).has_column("planets", "tilt"));
+    REQUIRE_EXIT(ws.covet(with_url(url, {"migrate", "zero"})), 0);
+    CHECK(DatabaseProbe(url).history().empty());
+    CHECK_FALSE(DatabaseProbe(url).has_table("planets"));
+}
