@@ -1,0 +1,10 @@
+CREATE TABLE "users" ("id" serial NOT NULL PRIMARY KEY, "name" varchar(100) NOT NULL, "email" varchar(254) NOT NULL CONSTRAINT "users_email_uniq" UNIQUE, "created_at" timestamp with time zone NOT NULL);
+CREATE TABLE "tags" ("id" serial NOT NULL PRIMARY KEY, "name" varchar(50) NOT NULL CONSTRAINT "tags_name_uniq" UNIQUE);
+CREATE TABLE "posts" ("id" serial NOT NULL PRIMARY KEY, "title" varchar(200) NOT NULL, "body" text NOT NULL, "author_id" integer NOT NULL, "view_count" integer DEFAULT 0 NOT NULL, "published_at" timestamp with time zone NULL);
+ALTER TABLE "posts" ADD CONSTRAINT "posts_author_id_fk_users_id" FOREIGN KEY ("author_id") REFERENCES "users" ("id") ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
+CREATE INDEX "posts_author_id_idx" ON "posts" ("author_id");
+CREATE TABLE "posts_tags" ("id" serial NOT NULL PRIMARY KEY, "post_id" integer NOT NULL, "tag_id" integer NOT NULL, CONSTRAINT "posts_tags_post_id_tag_id_uniq" UNIQUE ("post_id", "tag_id"));
+ALTER TABLE "posts_tags" ADD CONSTRAINT "posts_tags_post_id_fk_posts_id" FOREIGN KEY ("post_id") REFERENCES "posts" ("id") ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
+ALTER TABLE "posts_tags" ADD CONSTRAINT "posts_tags_tag_id_fk_tags_id" FOREIGN KEY ("tag_id") REFERENCES "tags" ("id") ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
+CREATE INDEX "posts_tags_post_id_idx" ON "posts_tags" ("post_id");
+CREATE INDEX "posts_tags_tag_id_idx" ON "posts_tags" ("tag_id");

@@ -1,0 +1,2 @@
+ALTER TABLE "users" DROP COLUMN "profile_id" CASCADE;
+DROP TABLE "profiles";

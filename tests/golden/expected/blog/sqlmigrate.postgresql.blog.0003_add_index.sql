@@ -1,0 +1,1 @@
+CREATE INDEX "idx_posts_published" ON "posts" ("published_at");

@@ -1,0 +1,2 @@
+DROP INDEX "idx_orders_total";
+ALTER TABLE "orders" DROP COLUMN "note" CASCADE;

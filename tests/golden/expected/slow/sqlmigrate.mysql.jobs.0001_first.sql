@@ -1,0 +1,1 @@
+CREATE TABLE `first_t` (`id` integer AUTO_INCREMENT NOT NULL PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE TABLE `after_t` (`id` integer AUTO_INCREMENT NOT NULL PRIMARY KEY);

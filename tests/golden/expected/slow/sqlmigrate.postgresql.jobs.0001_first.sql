@@ -1,0 +1,1 @@
+CREATE TABLE "first_t" ("id" serial NOT NULL PRIMARY KEY);

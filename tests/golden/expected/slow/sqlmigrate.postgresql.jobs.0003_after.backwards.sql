@@ -1,0 +1,1 @@
+DROP TABLE "after_t";
