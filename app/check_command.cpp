@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "covet/error.h"
 #include "covet/schema_drift.h"
+#include "covet/state_at.h"
 #include "json_writer.h"
 #include "migration_status.h"
 
@@ -46,11 +47,7 @@ CommandRun add_check_command(CLI::App& app) {
             });
             // Drift: the live schema against what the applied migrations build.
             if (history_known) {
-                ProjectState state;
-                for (const Migration* m : ctx.graph().order())
-                    if (applied.count(m->key()))
-                        for (const auto& op : m->operations)
-                            op->state_forwards(m->app, state);
+                ProjectState state = state_at(ctx.graph(), applied);
                 for (const auto& d : find_schema_drift(state, ctx.connection()))
                     findings.push_back("drift: " + d);
             }

@@ -2,6 +2,7 @@
 
 #include "commands.h"
 #include "covet/error.h"
+#include "covet/state_at.h"
 #include "plan_runner.h"
 
 namespace covet::cli {
@@ -23,17 +24,13 @@ CommandRun add_sqlmigrate_command(CLI::App& app) {
         Target target = graph.resolve(args->target);
         if (target.is_zero()) throw UsageError("sqlmigrate needs one migration, not 'zero'");
         const Migration* migration = graph.find(*target.key);
-        // The SQL as it would run on a database where exactly its ancestors
-        // are applied (and itself, backwards): a sibling branch that merely
-        // comes earlier in the file order is no part of its starting state.
-        std::set<MigrationKey> before = graph.ancestors(migration->key());
-        if (!args->backwards) before.erase(migration->key());
         Plan plan{{migration, args->backwards}};
         // No connection: the SQL depends only on the dialect and the migrations.
         auto dialect = ctx.offline_dialect();
         MigrationExecutor executor(graph, *dialect);
-        auto states = executor.states_before(plan, before);
-        CompiledStep compiled = executor.compile(plan[0], states.at(migration->key()));
+        // Forwards and backwards alike, compiled from the state before it:
+        // exactly its ancestors applied.
+        CompiledStep compiled = executor.compile(plan[0], state_before(graph, *migration));
         for (const auto& statements : compiled.statements)
             for (const auto& sql : statements)
                 print_statement(ctx.out(), sql);

@@ -7,6 +7,7 @@
 #include "covet/journal.h"
 #include "covet/recorder.h"
 #include "covet/schema_editor.h"
+#include "covet/state_at.h"
 #include "migrate/schema_statement.h"
 
 namespace covet {
@@ -52,8 +53,7 @@ std::map<MigrationKey, ProjectState> MigrationExecutor::states_before(
         const MigrationKey key = m->key();
         if (!applied.count(key) && !planned_forwards.count(key)) continue;
         if (wanted.count(key)) out.emplace(key, state);
-        for (const auto& op : m->operations)
-            op->state_forwards(m->app, state);
+        apply_forwards(*m, state);
     }
     return out;
 }
