@@ -215,7 +215,7 @@ TEST_CASE("mysql add_column of a NOT NULL column with a default", "[ddl][mysql]"
 }
 
 TEST_CASE(
-    "mysql add_column of a foreign key adds its constraint and index; rollback drops the "
+    "mysql add_column of a foreign key adds its constraint and index, and rollback drops the "
     "key before the column",
     "[ddl][mysql]") {
     ProjectState state = blog_state(dialect);
@@ -344,7 +344,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "mysql alter_column of a foreign key's null modifies it in place; of its on_delete "
+    "mysql alter_column of a foreign key's null modifies it in place, of its on_delete "
     "rule replaces the key",
     "[ddl][mysql]") {
     ProjectState state = blog_state(dialect);
@@ -375,7 +375,7 @@ TEST_CASE("mysql alter_column that changes nothing in the database writes nothin
 }
 
 TEST_CASE(
-    "mysql rename_table renames the through table; foreign keys are re-added under their "
+    "mysql rename_table renames the through table, and foreign keys are re-added under their "
     "new names",
     "[ddl][mysql]") {
     ProjectState state = blog_state(dialect);

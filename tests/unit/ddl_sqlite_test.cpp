@@ -249,8 +249,8 @@ TEST_CASE("sqlite add_column of a NOT NULL column with a default alters in place
 }
 
 TEST_CASE(
-    "sqlite add_column of a nullable foreign key adds it inline with its index; "
-    "rollback rebuilds",
+    "sqlite add_column of a nullable foreign key adds it inline with its index, "
+    "and rollback rebuilds",
     "[ddl][sqlite]") {
     ProjectState state = blog_state(dialect);
     auto ddl = run_on(
