@@ -12,6 +12,8 @@ TEST_CASE("a successful migrate exits 0", "[cli][exit]") {
     RunResult result = ws.covet({"migrate"});
     CHECK_EXIT(result, 0);
     CHECK_RUN(result, result.err.empty());
+    // Exit 0 because it did the work: every migration recorded.
+    CHECK(SqliteProbe(ws / "covet.db").history().size() == 3);
 }
 
 TEST_CASE("the version and help flags exit 0 and print to stdout", "[cli][exit]") {
