@@ -42,10 +42,10 @@ double seconds_since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-// A socket bound to a free loopback port; listening or not.
+// A socket bound to a free loopback port, not listening: nothing answers there.
 class LoopbackSocket {
   public:
-    explicit LoopbackSocket(bool listening) {
+    LoopbackSocket() {
         fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
         REQUIRE(fd_ >= 0);
         sockaddr_in addr{};
@@ -55,7 +55,6 @@ class LoopbackSocket {
         socklen_t length = sizeof addr;
         REQUIRE(::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &length) == 0);
         port_ = ntohs(addr.sin_port);
-        if (listening) REQUIRE(::listen(fd_, 8) == 0);
     }
     ~LoopbackSocket() { close(); }
     void close() {
@@ -298,7 +297,7 @@ TEST_CASE("A missing MySQL database is a ConnectionError saying so", "[mysql]") 
 
 TEST_CASE("A MySQL port nobody listens on fails at once", "[mysql]") {
     const std::string url = covet::test::require_test_database_url("mysql");
-    LoopbackSocket unused(false);
+    LoopbackSocket unused;
     const std::string port = std::to_string(unused.port());
     unused.close();
     auto started = Clock::now();
