@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: dependencies, a sanitizer build with
-# the unit and integration tests, then the normal build with every test.
+# the unit, integration and CLI tests, then the normal build with every test.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -13,10 +13,21 @@ bash packaging/install-deps.sh
 # use existing servers instead.
 
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCOVET_SANITIZE=ON
-# Only what the sanitizer run executes: keeps CI within its time budget.
-cmake --build build-asan -j2 --target covet_unit_tests covet_integration_tests
+# The covet binary (with its driver modules) and every test program: the CLI
+# tests run the sanitized binary, so app/*.cpp, the driver modules and whole
+# processes (SIGKILL, concurrency) run under ASan+UBSan too.
+cmake --build build-asan -j2 --target covet covet_unit_tests covet_integration_tests \
+    covet_cli_tests
+# Any finding fails the run: ASan, LSan and UBSan stop at the first error
+# (the build already has -fno-sanitize-recover) with exit code 99, which no
+# covet command uses, so a test expecting exit 1 cannot mistake a finding for
+# an ordinary error. Leaks are checked at every process exit (LSan works as root).
+export ASAN_OPTIONS="halt_on_error=1:exitcode=99:detect_leaks=1:abort_on_error=0:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1"
+export UBSAN_OPTIONS="halt_on_error=1:exitcode=99:print_stacktrace=1"
+export LSAN_OPTIONS="exitcode=99"
 # catch_discover_tests drops the space of the "unit: " prefix, so match without it.
-ctest --test-dir build-asan -R '^(unit|integration):' --output-on-failure -j2
+ctest --test-dir build-asan -R '^(unit|integration|cli|suite):' --output-on-failure -j2
+unset ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS
 
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build build -j2

@@ -84,10 +84,11 @@ COVET_CLI_BACKEND_TEST("several migrate processes at once apply every migration 
 
     DatabaseProbe db(url);
     CHECK(db.scalar("SELECT count(*) FROM covet_migrations") == kMigrations);
-    CHECK(
-        db.scalar("SELECT count(*) FROM (SELECT DISTINCT app, name FROM covet_migrations) AS d") ==
-        kMigrations);
     auto tables = db.tables();
+    // No process left a half-done migration behind (MariaDB journals each one).
+    if (tables.count("covet_migrations_journal") != 0) {
+        CHECK(db.scalar("SELECT count(*) FROM covet_migrations_journal") == 0);
+    }
     for (int n = 1; n <= kMigrations; ++n) {
         INFO("table t" << two_digits(n));
         CHECK(tables.count("t" + two_digits(n)) == 1);

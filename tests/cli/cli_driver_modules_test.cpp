@@ -8,6 +8,7 @@
 
 #include "backend_probe.h"
 #include "cli_assertions.h"
+#include "sqlite_probe.h"
 #include "workspace.h"
 
 using namespace covet_test;
@@ -67,8 +68,25 @@ COVET_CLI_SERVER_TEST("a copy of the binary alone still finds the drivers of its
 TEST_CASE("sqlite needs no driver module", "[cli][driver]") {
     Workspace ws;
     ws.copy_fixture("shop");
+    // Modules that end the process with 97 when loaded: a run that loads
+    // one, even one that would shrug off a failed load, cannot pass.
+    fs::create_directories(ws / "tripwire");
+    for (const char* module : {"covet_postgres.so", "covet_mysql.so"})
+        fs::copy_file(COVET_DRIVER_TRIPWIRE, ws / "tripwire" / module);
+    const std::string tripwire = (ws / "tripwire").string();
+
+    // The tripwire directory is the one consulted: a server URL loads from it.
+    RunOptions server = lone_binary(ws, {"-d", "postgresql://u@127.0.0.1:1/db", "migrate"});
+    server.env["COVET_DRIVER_DIR"] = tripwire;
+    RunResult tripped = run_process(server);
+    CHECK_EXIT(tripped, 97);
+    CHECK_RUN(tripped, contains(tripped.err, "covet driver tripwire loaded"));
+
     RunOptions options = lone_binary(ws, {"migrate"});
-    options.env["COVET_DRIVER_DIR"] = (ws / "no-drivers").string();
+    options.env["COVET_DRIVER_DIR"] = tripwire;
     RunResult result = run_process(options);
     CHECK_EXIT(result, 0);
+    CHECK_RUN(result, result.err.empty());
+    CHECK_RUN(result, contains(result.out, "Applying shop.0003_add_order_note... OK"));
+    CHECK(SqliteProbe(ws / "covet.db").history().size() == 3);
 }

@@ -12,14 +12,26 @@ TEST_CASE("a successful migrate exits 0", "[cli][exit]") {
     RunResult result = ws.covet({"migrate"});
     CHECK_EXIT(result, 0);
     CHECK_RUN(result, result.err.empty());
+    // Exit 0 because it did the work: every migration recorded.
+    CHECK(SqliteProbe(ws / "covet.db").history().size() == 3);
 }
 
 TEST_CASE("the version and help flags exit 0 and print to stdout", "[cli][exit]") {
     Workspace ws;
-    for (const char* flag : {"--version", "--help"}) {
-        RunResult result = ws.covet({flag});
-        CHECK_EXIT(result, 0);
-        CHECK_RUN(result, !result.out.empty());
+    RunResult version = ws.covet({"--version"});
+    CHECK_EXIT(version, 0);
+    // Exactly the version that CMake's project() declares.
+    CHECK_RUN(version, version.out == "covet " COVET_PROJECT_VERSION "\n");
+    CHECK_RUN(version, version.err.empty());
+
+    RunResult help = ws.covet({"--help"});
+    CHECK_EXIT(help, 0);
+    CHECK_RUN(help, help.err.empty());
+    CHECK_RUN(help, contains(help.out, "Usage:"));
+    for (const char* command : {"migrate", "rollback", "showmigrations", "sqlmigrate", "check"}) {
+        INFO("command " << command);
+        CHECK_RUN(help,
+                  has_line_matching(help.out, std::string(R"(\s+)") + command + R"(\s+\S.*)"));
     }
 }
 

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <cctype>
+#include <chrono>
 #include <regex>
 #include <set>
 
@@ -71,18 +72,30 @@ COVET_CLI_BACKEND_TEST("migrate --plan lists the migrations in order and applies
     const std::string url = database_url_for(backend, ws);
     RunResult plan = ws.covet({"-d", url, "migrate", "--plan"});
     REQUIRE_EXIT(plan, 0);
-    CHECK_RUN(plan, appear_in_order(plan.out, kShopMigrations));
-    // Each migration line is followed by its indented operation descriptions.
-    CHECK_RUN(plan, has_line_matching(plan.out, R"(\s+\S.*)"));
+    // Each migration, then its operations indented, as the fixture's files say.
+    CHECK_RUN(plan, plan.out ==
+                        "Planned operations:\n"
+                        "shop.0001_create_customers\n"
+                        "    Create table customers\n"
+                        "shop.0002_create_orders\n"
+                        "    Create table orders\n"
+                        "shop.0003_add_order_note\n"
+                        "    Add column note to orders\n"
+                        "    Create index idx_orders_total on orders\n");
     CHECK(schema_tables(url).empty());
     CHECK(history_size(url) == 0);
 
     REQUIRE_EXIT(ws.covet({"-d", url, "migrate"}), 0);
     RunResult backwards = ws.covet({"-d", url, "migrate", "0001", "--plan"});
     REQUIRE_EXIT(backwards, 0);
-    CHECK_RUN(backwards, appear_in_order(backwards.out,
-                                         {"shop.0003_add_order_note", "shop.0002_create_orders"}));
-    CHECK_RUN(backwards, !contains(backwards.out, "0001_create_customers"));
+    // Newest first, each migration's operations undone in reverse order.
+    CHECK_RUN(backwards, backwards.out ==
+                             "Planned operations:\n"
+                             "shop.0003_add_order_note (backwards)\n"
+                             "    Undo Create index idx_orders_total on orders\n"
+                             "    Undo Add column note to orders\n"
+                             "shop.0002_create_orders (backwards)\n"
+                             "    Undo Create table orders\n");
     CHECK(history_size(url) == 3);
 }
 
@@ -165,13 +178,51 @@ COVET_CLI_BACKEND_TEST("verbose mode logs every SQL statement with its duration 
     CHECK_RUN(plain, !contains(plain.err, "CREATE TABLE"));
 }
 
-COVET_CLI_BACKEND_TEST("migrate accepts --lock-timeout and --ddl-lock-timeout", "[cli][migrate]") {
+COVET_CLI_BACKEND_TEST("migrate waits --lock-timeout for the migration lock", "[cli][migrate]") {
     Workspace ws;
     ws.copy_fixture("shop");
     const std::string url = database_url_for(backend, ws);
-    RunResult result =
-        ws.covet({"-d", url, "migrate", "--lock-timeout", "5", "--ddl-lock-timeout", "2"});
+    // Another session holds the migration lock, as a running migrate would.
+    DatabaseProbe holder(url);
+    holder.connection().acquire_migration_lock(std::chrono::seconds(5));
+
+    RunOptions options = ws.covet_options({"-d", url, "migrate", "--lock-timeout", "0.5"});
+    options.timeout = std::chrono::seconds(50);  // far beyond 0.5 s, far below the default 60 s
+    RunResult waited = run_process(options);
+    CHECK_EXIT(waited, 1);
+    CHECK_RUN(waited, is_one_error_line(waited.err));
+    CHECK_RUN(waited, contains(waited.err, "migration lock"));
+    CHECK_RUN(waited, contains(waited.err, "0.5"));
+    CHECK(history_size(url) == 0);
+    CHECK(schema_tables(url).empty());
+
+    holder.connection().release_migration_lock(true);
+    RunResult result = ws.covet({"-d", url, "migrate", "--lock-timeout", "0.5"});
     CHECK_EXIT(result, 0);
+    CHECK(history_size(url) == 3);
+}
+
+COVET_CLI_SERVER_TEST("migrate gives each DDL statement --ddl-lock-timeout to get its table lock",
+                      "[cli][migrate]") {
+    Workspace ws;
+    ws.copy_fixture("shop");
+    const std::string url = database_url_for(backend, ws);
+    REQUIRE_EXIT(ws.covet({"-d", url, "migrate", "0002"}), 0);
+    // An open transaction that read orders: 0003's ALTER TABLE orders must wait for it.
+    DatabaseProbe holder(url);
+    holder.connection().execute("BEGIN");
+    holder.scalar("SELECT count(*) FROM orders");
+
+    RunOptions options = ws.covet_options({"-d", url, "migrate", "--ddl-lock-timeout", "0.3"});
+    options.timeout = std::chrono::seconds(50);
+    RunResult gave_up = run_process(options);
+    holder.connection().execute("ROLLBACK");
+    CHECK_EXIT(gave_up, 1);
+    CHECK_RUN(gave_up, is_one_error_line(gave_up.err));
+    CHECK_RUN(gave_up, contains(gave_up.err, "waiting 300 ms each for a lock on table 'orders'"));
+    CHECK(history_size(url) == 2);
+
+    REQUIRE_EXIT(ws.covet({"-d", url, "migrate", "--ddl-lock-timeout", "0.3"}), 0);
     CHECK(history_size(url) == 3);
 }
 

@@ -50,7 +50,8 @@ COVET_CLI_BACKEND_TEST("showmigrations --check exits 3 while anything is unappli
 }
 
 TEST_CASE(
-    "showmigrations lists a history whose operations contradict it; check and migrate refuse it",
+    "showmigrations lists a history whose operations contradict it, and check and migrate refuse "
+    "it",
     "[cli][showmigrations]") {
     Workspace ws;
     ws.copy_fixture("shop");

@@ -1,6 +1,8 @@
-// A migration interrupted half-way leaves a journal; the next run reverts it,
-// or with --resume finishes it. The journal is written the way a killed run
-// leaves it: the first operation done, the second not started.
+// Where DDL commits (MySQL/MariaDB), a run journals each migration; one
+// interrupted half-way leaves its journal, and the next run reverts it, or
+// with --resume finishes it. The recovery tests write the journal the way a
+// killed run leaves it: the first operation done, the second not started.
+// SQLite and PostgreSQL roll DDL back and never write a journal.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -27,7 +29,8 @@ covet::MigrationGraph leave_partial_run(MigrationHarness& h) {
   - create_table: {table: first, fields: {n: IntegerField()}}
   - create_table: {table: second, fields: {n: IntegerField()}}
 )Y");
-    covet::MigrationGraph graph(covet::load_migration_directory((h.root() / "migrations").string()));
+    covet::MigrationGraph graph(
+        covet::load_migration_directory((h.root() / "migrations").string()));
     covet::MigrationExecutor executor(graph, h.db().dialect());
     covet::Plan plan{{graph.order().front(), false}};
     auto compiled = executor.compile(plan[0], covet::ProjectState());
@@ -52,7 +55,32 @@ covet::MigrationGraph leave_partial_run(MigrationHarness& h) {
 
 }  // namespace
 
-COVET_BACKEND_TEST("a partial migration is reverted from its journal") {
+COVET_BACKEND_TEST("a run journals its migration exactly where DDL cannot roll back") {
+    // The migration copies, while it runs, its own journal rows into a table.
+    h.write("0001_watch.yaml", R"Y(operations:
+  - create_table: {table: watched, fields: {n: IntegerField()}}
+  - run_sql:
+      dialect: mysql
+      sql: "CREATE TABLE journal_seen AS SELECT count(*) AS n FROM covet_migrations_journal WHERE name = '0001_watch'"
+      reverse_sql: "DROP TABLE journal_seen"
+)Y");
+    h.migrate();
+    CHECK(has_table(h, "watched"));
+    if (!h.db().dialect().features().can_rollback_ddl) {
+        REQUIRE(has_table(h, "journal_seen"));
+        // Each operation's statement and its undo (2 x 2 rows), journaled before the first ran.
+        CHECK(h.db().query("SELECT n FROM journal_seen").rows.at(0).at(0).as_int() == 4);
+        CHECK(h.count("covet_migrations_journal") == 0);  // cleared once the migration was done
+        CHECK_FALSE(covet::MigrationJournal(h.db()).read());
+    } else {
+        CHECK(h.backend() != "mysql");
+        CHECK_FALSE(has_table(h, "covet_migrations_journal"));
+    }
+}
+
+// The journal only exists on MySQL/MariaDB: recovery from it is tested there.
+TEST_CASE("mysql: a partial migration is reverted from its journal") {
+    MigrationHarness h("mysql");
     covet::MigrationGraph graph = leave_partial_run(h);
     REQUIRE(has_table(h, "first"));
     REQUIRE(covet::MigrationJournal(h.db()).read());
@@ -68,8 +96,10 @@ COVET_BACKEND_TEST("a partial migration is reverted from its journal") {
     CHECK(has_table(h, "second"));
 }
 
-COVET_BACKEND_TEST("a partial migration is finished from its journal with resume") {
+TEST_CASE("mysql: a partial migration is finished from its journal with resume") {
+    MigrationHarness h("mysql");
     covet::MigrationGraph graph = leave_partial_run(h);
+    REQUIRE(covet::MigrationJournal(h.db()).read());
     covet::MigrationExecutor executor(graph, h.db().dialect());
     std::string said = executor.recover_partial(h.db(), true, {});
     CHECK(said.find("Resumed") != std::string::npos);

@@ -264,8 +264,12 @@ COVET_BACKEND_TEST("ON DELETE CASCADE, SET_NULL and PROTECT act on real rows") {
     h.db().execute("INSERT INTO pets (id, owner_id, sitter_id) VALUES (1, 1, 2), (2, 2, 1)");
     h.db().execute("INSERT INTO deeds (id, owner_id) VALUES (1, 3)");
     h.db().execute("DELETE FROM owners WHERE id = 1");
-    CHECK(h.count("pets") == 1);
-    CHECK(h.db().query("SELECT sitter_id FROM pets WHERE id = 1").rows.empty());
+    // Pet 1 (owned by 1) went with its owner; pet 2 (sat by 1) stays, its sitter cleared.
+    CHECK(h.db().query("SELECT id FROM pets WHERE id = 1").rows.empty());
+    auto pet2 = h.db().query("SELECT owner_id, sitter_id FROM pets WHERE id = 2");
+    REQUIRE(pet2.rows.size() == 1);
+    CHECK(pet2.rows[0][0].as_int() == 2);
+    CHECK(pet2.rows[0][1].is_null());
     h.db().execute("DELETE FROM owners WHERE id = 2");
     CHECK(h.count("pets") == 0);
     REQUIRE_THROWS_AS(h.db().execute("DELETE FROM owners WHERE id = 3"), covet::IntegrityError);

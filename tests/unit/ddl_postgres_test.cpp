@@ -532,9 +532,22 @@ TEST_CASE("postgres rename_table renames the through table and every derived nam
               "ALTER INDEX \"posts_tags_tag_id_idx\" RENAME TO \"articles_tags_tag_id_idx\"",
               "ALTER TABLE \"articles_tags\" RENAME CONSTRAINT "
               "\"posts_tags_post_id_tag_id_uniq\" TO \"articles_tags_post_id_tag_id_uniq\""});
-    CHECK(ddl.backwards.size() == ddl.forwards.size());
-    CHECK(ddl.backwards.front() == "ALTER TABLE \"articles\" RENAME TO \"posts\"");
-    CHECK(ddl.backwards[3] == "ALTER TABLE \"articles_tags\" RENAME TO \"posts_tags\"");
+    CHECK(
+        ddl.backwards ==
+        Statements{
+            "ALTER TABLE \"articles\" RENAME TO \"posts\"",
+            "ALTER TABLE \"posts\" RENAME CONSTRAINT \"articles_author_id_fk_users_id\" TO "
+            "\"posts_author_id_fk_users_id\"",
+            "ALTER INDEX \"articles_author_id_idx\" RENAME TO \"posts_author_id_idx\"",
+            "ALTER TABLE \"articles_tags\" RENAME TO \"posts_tags\"",
+            "ALTER TABLE \"posts_tags\" RENAME CONSTRAINT \"articles_tags_post_id_fk_articles_id\" "
+            "TO \"posts_tags_post_id_fk_posts_id\"",
+            "ALTER INDEX \"articles_tags_post_id_idx\" RENAME TO \"posts_tags_post_id_idx\"",
+            "ALTER TABLE \"posts_tags\" RENAME CONSTRAINT \"articles_tags_tag_id_fk_tags_id\" "
+            "TO \"posts_tags_tag_id_fk_tags_id\"",
+            "ALTER INDEX \"articles_tags_tag_id_idx\" RENAME TO \"posts_tags_tag_id_idx\"",
+            "ALTER TABLE \"posts_tags\" RENAME CONSTRAINT "
+            "\"articles_tags_post_id_tag_id_uniq\" TO \"posts_tags_post_id_tag_id_uniq\""});
 }
 
 TEST_CASE("postgres rename_table of a referenced table renames the referencing keys",

@@ -274,8 +274,8 @@ TEST_CASE("sqlite add_column of a NOT NULL column with a default alters in place
 }
 
 TEST_CASE(
-    "sqlite add_column of a nullable foreign key adds it inline with its index; "
-    "rollback rebuilds",
+    "sqlite add_column of a nullable foreign key adds it inline with its index, "
+    "and rollback rebuilds",
     "[ddl][sqlite]") {
     ProjectState state = blog_state(dialect);
     auto ddl = run_on(
@@ -565,7 +565,12 @@ TEST_CASE("sqlite rename_column of a many-to-many field renames its through tabl
                      "DROP INDEX \"posts_tags_tag_id_idx\"",
                      "CREATE INDEX \"posts_labels_tag_id_idx\" ON \"posts_labels\" "
                      "(\"tag_id\")"});
-    CHECK(ddl.backwards.front() == "ALTER TABLE \"posts_labels\" RENAME TO \"posts_tags\"");
+    CHECK(ddl.backwards ==
+          Statements{"ALTER TABLE \"posts_labels\" RENAME TO \"posts_tags\"",
+                     "DROP INDEX \"posts_labels_post_id_idx\"",
+                     "CREATE INDEX \"posts_tags_post_id_idx\" ON \"posts_tags\" (\"post_id\")",
+                     "DROP INDEX \"posts_labels_tag_id_idx\"",
+                     "CREATE INDEX \"posts_tags_tag_id_idx\" ON \"posts_tags\" (\"tag_id\")"});
 }
 
 TEST_CASE("sqlite create_index writes unique and partial indexes, and drop_index drops them",

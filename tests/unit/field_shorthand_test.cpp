@@ -7,6 +7,9 @@
 
 #include "covet/error.h"
 #include "covet/field.h"
+#include "covet/loader.h"
+#include "covet/migration.h"
+#include "covet/operation.h"
 #include "schema/field_args.h"
 #include "shell/call_parser.h"
 #include "shell/lexer.h"
@@ -29,6 +32,18 @@ ErrorSeen field_error_of(Fn&& fn) {
     }
     FAIL("expected a FieldError");
     return {};
+}
+
+// The field of `add_column: {..., field: <definition>}` as a migration file gives it.
+Field field_of_migration(const std::string& definition) {
+    const Migration m = parse_migration_file(
+        "m/0001_x.yaml",
+        "operations:\n  - add_column: {table: t, column: f, field: " + definition + "}\n",
+        "default");
+    REQUIRE(m.operations.size() == 1);
+    const auto* add = dynamic_cast<const AddColumn*>(m.operations[0].get());
+    REQUIRE(add != nullptr);
+    return add->field;
 }
 
 ErrorSeen shorthand_error(const std::string& text) {
@@ -321,46 +336,44 @@ TEST_CASE("every field type reads from its shorthand", "[shorthand]") {
     struct Case {
         const char* shorthand;
         FieldType type;
+        const char* long_form;  // the same field as a YAML mapping, written by hand
     };
     const Case cases[] = {
-        {"AutoField(primary_key=True)", FieldType::AutoField},
-        {"BigAutoField(primary_key=True)", FieldType::BigAutoField},
-        {"IntegerField()", FieldType::IntegerField},
-        {"BigIntegerField()", FieldType::BigIntegerField},
-        {"SmallIntegerField()", FieldType::SmallIntegerField},
-        {"FloatField()", FieldType::FloatField},
-        {"DecimalField(max_digits=5, decimal_places=2)", FieldType::DecimalField},
-        {"CharField(max_length=10)", FieldType::CharField},
-        {"TextField()", FieldType::TextField},
-        {"EmailField()", FieldType::EmailField},
-        {"URLField()", FieldType::URLField},
-        {"BooleanField()", FieldType::BooleanField},
-        {"DateField()", FieldType::DateField},
-        {"TimeField()", FieldType::TimeField},
-        {"DateTimeField()", FieldType::DateTimeField},
-        {"UUIDField()", FieldType::UUIDField},
-        {"JSONField()", FieldType::JSONField},
-        {"BinaryField()", FieldType::BinaryField},
-        {"ForeignKey(users, on_delete=CASCADE)", FieldType::ForeignKey},
-        {"ManyToManyField(tags)", FieldType::ManyToManyField},
+        {"AutoField(primary_key=True)", FieldType::AutoField,
+         "{type: AutoField, primary_key: true}"},
+        {"BigAutoField(primary_key=True)", FieldType::BigAutoField,
+         "{type: BigAutoField, primary_key: true}"},
+        {"IntegerField()", FieldType::IntegerField, "{type: IntegerField}"},
+        {"BigIntegerField()", FieldType::BigIntegerField, "{type: BigIntegerField}"},
+        {"SmallIntegerField()", FieldType::SmallIntegerField, "{type: SmallIntegerField}"},
+        {"FloatField()", FieldType::FloatField, "{type: FloatField}"},
+        {"DecimalField(max_digits=5, decimal_places=2)", FieldType::DecimalField,
+         "{type: DecimalField, max_digits: 5, decimal_places: 2}"},
+        {"CharField(max_length=10)", FieldType::CharField, "{type: CharField, max_length: 10}"},
+        {"TextField()", FieldType::TextField, "{type: TextField}"},
+        {"EmailField()", FieldType::EmailField, "{type: EmailField}"},
+        {"URLField()", FieldType::URLField, "{type: URLField}"},
+        {"BooleanField()", FieldType::BooleanField, "{type: BooleanField}"},
+        {"DateField()", FieldType::DateField, "{type: DateField}"},
+        {"TimeField()", FieldType::TimeField, "{type: TimeField}"},
+        {"DateTimeField()", FieldType::DateTimeField, "{type: DateTimeField}"},
+        {"UUIDField()", FieldType::UUIDField, "{type: UUIDField}"},
+        {"JSONField()", FieldType::JSONField, "{type: JSONField}"},
+        {"BinaryField()", FieldType::BinaryField, "{type: BinaryField}"},
+        {"ForeignKey(users, on_delete=CASCADE)", FieldType::ForeignKey,
+         "{type: ForeignKey, to: users, on_delete: CASCADE}"},
+        {"ManyToManyField(tags)", FieldType::ManyToManyField, "{type: ManyToManyField, to: tags}"},
     };
     for (const auto& c : cases) {
-        INFO(c.shorthand);
+        INFO(c.shorthand << " and " << c.long_form);
         const Field f = field("f", c.shorthand);
         CHECK(f.type == c.type);
         CHECK(f.name == "f");
         CHECK(field_type_from_name(field_type_name(c.type)) == c.type);
-        // The long form with the same type gives the same field.
-        const FieldSpec spec = parse_field_shorthand(c.shorthand);
-        FieldSpec long_spec;
-        long_spec.type_name = field_type_name(c.type);
-        long_spec.keywords = spec.keywords;
-        for (auto& [key, arg] : long_spec.keywords)
-            arg.column = 0;
-        if (c.type == FieldType::ForeignKey || c.type == FieldType::ManyToManyField) {
-            long_spec.keywords.emplace_back("to", word(spec.positional[0].value.as_text()));
-        }
-        CHECK(make_field("f", long_spec).canonical() == f.canonical());
+        // The long form, read as a migration file reads it, gives the same field.
+        const Field from_long = field_of_migration(c.long_form);
+        CHECK(from_long == f);
+        CHECK(from_long.canonical() == f.canonical());
     }
 }
 
