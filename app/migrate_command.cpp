@@ -41,17 +41,7 @@ CommandRun add_migrate_command(CLI::App& app) {
         if (args->plan || args->sql || args->check) {
             std::set<MigrationKey> applied = applied_keys(ctx);
             Plan plan = build(MigrationPlanner(graph, applied));
-            if (args->check) {
-                if (plan.empty()) {
-                    if (!ctx.quiet()) ctx.out() << "No migrations to apply.\n";
-                    return kExitOk;
-                }
-                ctx.out() << "Unapplied migrations:\n";
-                for (const auto& step : plan)
-                    ctx.out() << "  " << step.migration->key().to_string()
-                              << (step.backwards ? " (would be rolled back)" : "") << "\n";
-                return kExitFinding;
-            }
+            if (args->check) return print_unapplied(ctx, plan);
             if (args->sql) return print_plan_sql(ctx, plan, applied, ctx.connection().dialect());
             return print_plan(ctx, plan);
         }

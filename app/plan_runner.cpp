@@ -137,9 +137,13 @@ int print_plan(CommandContext& ctx, const Plan& plan) {
     return kExitOk;
 }
 
-void print_statement(std::ostream& out, const std::string& sql) {
+std::string trimmed_statement(const std::string& sql) {
     std::size_t end = sql.find_last_not_of(" \t\r\n");
-    std::string text = end == std::string::npos ? "" : sql.substr(0, end + 1);
+    return end == std::string::npos ? "" : sql.substr(0, end + 1);
+}
+
+void print_statement(std::ostream& out, const std::string& sql) {
+    std::string text = trimmed_statement(sql);
     if (text.empty()) return;
     if (text.back() == ';') {
         out << text << "\n";
@@ -155,15 +159,72 @@ int print_plan_sql(CommandContext& ctx, const Plan& plan, const std::set<Migrati
                    const Dialect& dialect) {
     MigrationExecutor executor(ctx.graph(), dialect);
     auto states = executor.states_before(plan, applied);
-    for (const auto& step : plan) {
-        CompiledStep compiled = executor.compile(step, states.at(step.migration->key()));
-        ctx.out() << "-- migration " << step.migration->key().to_string()
-                  << (step.backwards ? " (backwards)" : "") << "\n";
-        for (const auto& statements : compiled.statements)
+    std::vector<CompiledStep> compiled;
+    for (const auto& step : plan)
+        compiled.push_back(executor.compile(step, states.at(step.migration->key())));
+    print_compiled_sql(ctx, plan, compiled);
+    return kExitOk;
+}
+
+void print_compiled_sql(CommandContext& ctx, const Plan& plan,
+                        const std::vector<CompiledStep>& compiled) {
+    if (ctx.json()) {
+        JsonWriter json;
+        json.begin_object().key("migrations").begin_array();
+        for (std::size_t i = 0; i < plan.size(); ++i) {
+            json.begin_object()
+                .key("app")
+                .string(plan[i].migration->app)
+                .key("name")
+                .string(plan[i].migration->name)
+                .key("backwards")
+                .boolean(plan[i].backwards)
+                .key("statements")
+                .begin_array();
+            for (const auto& statements : compiled[i].statements)
+                for (const auto& sql : statements)
+                    if (std::string text = trimmed_statement(sql); !text.empty()) json.string(text);
+            json.end_array().end_object();
+        }
+        json.end_array().end_object();
+        ctx.out() << json.str() << "\n";
+        return;
+    }
+    for (std::size_t i = 0; i < plan.size(); ++i) {
+        ctx.out() << "-- migration " << plan[i].migration->key().to_string()
+                  << (plan[i].backwards ? " (backwards)" : "") << "\n";
+        for (const auto& statements : compiled[i].statements)
             for (const auto& sql : statements)
                 print_statement(ctx.out(), sql);
     }
-    return kExitOk;
+}
+
+int print_unapplied(CommandContext& ctx, const Plan& plan) {
+    if (ctx.json()) {
+        JsonWriter json;
+        json.begin_object().key("unapplied").begin_array();
+        for (const auto& step : plan)
+            json.begin_object()
+                .key("app")
+                .string(step.migration->app)
+                .key("name")
+                .string(step.migration->name)
+                .key("backwards")
+                .boolean(step.backwards)
+                .end_object();
+        json.end_array().end_object();
+        ctx.out() << json.str() << "\n";
+        return plan.empty() ? kExitOk : kExitFinding;
+    }
+    if (plan.empty()) {
+        if (!ctx.quiet()) ctx.out() << "No migrations to apply.\n";
+        return kExitOk;
+    }
+    ctx.out() << "Unapplied migrations:\n";
+    for (const auto& step : plan)
+        ctx.out() << "  " << step.migration->key().to_string()
+                  << (step.backwards ? " (would be rolled back)" : "") << "\n";
+    return kExitFinding;
 }
 
 }  // namespace covet::cli

@@ -36,6 +36,11 @@ CommandRun add_sqlmigrate_command(CLI::App& app) {
         MigrationExecutor executor(graph, *dialect);
         auto states = executor.states_before(plan, before);
         CompiledStep compiled = executor.compile(plan[0], states.at(migration->key()));
+        if (ctx.json()) {
+            print_compiled_sql(ctx, plan, {compiled});
+            return kExitOk;
+        }
+        // Text: the statements alone, as Django's sqlmigrate prints them.
         for (const auto& statements : compiled.statements)
             for (const auto& sql : statements)
                 print_statement(ctx.out(), sql);

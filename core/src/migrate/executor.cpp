@@ -7,6 +7,7 @@
 #include "covet/journal.h"
 #include "covet/recorder.h"
 #include "covet/schema_editor.h"
+#include "migrate/identifier_limits.h"
 
 namespace covet {
 
@@ -17,13 +18,16 @@ std::string describe_operation(const Migration& migration, std::size_t index) {
            (where.empty() ? "" : " at " + where) + ": " + op.describe() + ")";
 }
 
-ProjectState replay_all(const MigrationGraph& graph) {
+ProjectState replay_all(const MigrationGraph& graph, const Dialect* dialect) {
     ProjectState state;
     for (const Migration* m : graph.order()) {
         for (std::size_t i = 0; i < m->operations.size(); ++i) {
             const Operation& op = *m->operations[i];
             try {
                 op.state_forwards(m->app, state);
+                if (dialect)
+                    if (auto problem = name_over_limit(state, *dialect); !problem.empty())
+                        throw MigrationError(problem);
             } catch (const MigrationError& e) {
                 if (op.location.file.empty())
                     throw MigrationError("migration " + m->key().to_string() + ", " +

@@ -105,6 +105,7 @@ ModelState ProjectState::through_model(const ModelState& owner, const Field& m2m
         fk.type = FieldType::ForeignKey;
         fk.to = fk_target;
         fk.on_delete = OnDelete::Cascade;
+        fk.db_index = true;  // Django indexes both columns of a through table
         through.fields.push_back(fk);
     }
     through.unique_together.push_back({from_name, to_name});

@@ -51,6 +51,7 @@ void AddColumn::state_forwards(const std::string&, ProjectState& state) const {
                              table + "'");
     Field resolved = resolve_relation(state, model, field);
     state.edit(table).fields.push_back(std::move(resolved));
+    require_distinct_index_names(state, table);
 }
 
 void AddColumn::database_forwards(SchemaEditor& editor, const ProjectState& before,
@@ -117,6 +118,7 @@ void AlterColumn::state_forwards(const std::string&, ProjectState& state) const 
     altered.name = old.name;
     std::string name = old.name;
     *state.edit(table).find_field_mut(name) = std::move(altered);
+    require_distinct_index_names(state, table);
 }
 
 void AlterColumn::database_forwards(SchemaEditor& editor, const ProjectState& before,
@@ -162,6 +164,7 @@ void RenameColumn::state_forwards(const std::string&, ProjectState& state) const
         if (bare == old.name) order = (desc ? "-" : "") + renamed.name;
     }
     *edited.find_field_mut(old.name) = std::move(renamed);
+    require_distinct_index_names(state, table);
 }
 
 namespace {

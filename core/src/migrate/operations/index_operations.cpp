@@ -16,6 +16,7 @@ void CreateIndex::state_forwards(const std::string&, ProjectState& state) const 
     require_no_index(state, index.name);
     check_columns_exist(model, index.columns, "index '" + index.name + "'");
     state.edit(table).indexes.push_back(index);
+    require_distinct_index_names(state, table);
 }
 
 void CreateIndex::database_forwards(SchemaEditor& editor, const ProjectState&,
