@@ -18,6 +18,10 @@ cmake --build build-asan -j2 --target covet_unit_tests covet_integration_tests
 # catch_discover_tests drops the space of the "unit: " prefix, so match without it.
 ctest --test-dir build-asan -R '^(unit|integration):' --output-on-failure -j2
 
+# The libFuzzer targets (YAML migration loader, field shorthand) under ASan
+# and UBSan, 60 s each over their committed corpus; any crash fails the run.
+bash tests/fuzz/run-fuzzers.sh 60
+
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build build -j2
 ctest --test-dir build --output-on-failure -j2

@@ -32,6 +32,10 @@ const Field& require_field(const ModelState& model, const std::string& name) {
 
 Field resolve_relation(const ProjectState& state, const ModelState& owner, Field field) {
     if (!field.is_relation()) return field;
+    if (field.is_many_to_many() && !field.through.empty() &&
+        !state.resolve_target(field.through, owner))
+        throw MigrationError("ManyToManyField '" + owner.table + "." + field.name +
+                             "' names unknown through table or model '" + field.through + "'");
     if (field.to == "self" || field.to == owner.table || field.to == owner.name) {
         field.to = owner.name;
         return field;
@@ -41,10 +45,6 @@ Field resolve_relation(const ProjectState& state, const ModelState& owner, Field
         throw MigrationError(std::string(field_type_name(field.type)) + " '" + owner.table + "." +
                              field.name + "' points to unknown table or model '" + field.to + "'");
     field.to = target->name;
-    if (field.is_many_to_many() && !field.through.empty() &&
-        !state.resolve_target(field.through, owner))
-        throw MigrationError("ManyToManyField '" + owner.table + "." + field.name +
-                             "' names unknown through table or model '" + field.through + "'");
     return field;
 }
 
