@@ -11,6 +11,12 @@ class MysqlSchemaEditor final : public BaseSchemaEditor {
   public:
     using BaseSchemaEditor::BaseSchemaEditor;
 
+    // InnoDB refuses to drop the index a foreign key uses: turning a
+    // ForeignKey's index off (db_index=False) takes the key off around the
+    // drop; InnoDB then keeps an index of its own for the key.
+    void alter_column(const std::string& table, const std::string& field, const ProjectState& from,
+                      const ProjectState& to) override;
+
   protected:
     std::string data_type(const Field& field) const override;
     std::string unique_clause(const Field& field, const ModelState& model) const override;

@@ -114,3 +114,23 @@ TEST_CASE("db_index=False on a ForeignKey changes the checksum, the default does
     RunResult modified = ws.covet({"showmigrations"});
     CHECK_RUN(modified, contains(modified.out, "modified"));
 }
+
+COVET_CLI_BACKEND_TEST(
+    "altering a ForeignKey to db_index=False drops its index, rollback restores it",
+    "[cli][fk_index]") {
+    Workspace ws;
+    ws.write("migrations/0001_kennel.yaml", kKennel);
+    ws.write("migrations/0002_unindex.yaml",
+             "dependencies: [0001_kennel]\noperations:\n  - alter_column: {table: hounds, column: "
+             "breeder, field: \"ForeignKey(kennels, on_delete=CASCADE, related_name=bred, "
+             "db_index=False)\"}\n");
+    const std::string url = database_url_for(backend, ws);
+    REQUIRE_EXIT(ws.covet({"-d", url, "migrate"}), 0);
+    DatabaseProbe db(url);
+    CHECK(db.indexes("hounds").count("hounds_breeder_id_idx") == 0);
+    if (backend != "mysql") CHECK(indexes_on(db, "hounds", "breeder_id").empty());
+    CHECK_EXIT(ws.covet({"-d", url, "check"}), 0);
+    REQUIRE_EXIT(ws.covet({"-d", url, "rollback"}), 0);
+    CHECK(db.indexes("hounds").count("hounds_breeder_id_idx") == 1);
+    CHECK_EXIT(ws.covet({"-d", url, "check"}), 0);
+}
