@@ -20,13 +20,17 @@ std::string describe_operation(const Migration& migration, std::size_t index) {
 
 ProjectState replay_all(const MigrationGraph& graph, const Dialect* dialect) {
     ProjectState state;
+    if (dialect) state.track_changed_tables(true);
     for (const Migration* m : graph.order()) {
         for (std::size_t i = 0; i < m->operations.size(); ++i) {
             const Operation& op = *m->operations[i];
             try {
+                state.take_changed_tables();
                 op.state_forwards(m->app, state);
                 if (dialect)
-                    if (auto problem = name_over_limit(state, *dialect); !problem.empty())
+                    if (auto problem =
+                            name_over_limit(state, *dialect, state.take_changed_tables());
+                        !problem.empty())
                         throw MigrationError(problem);
             } catch (const MigrationError& e) {
                 if (op.location.file.empty())
@@ -37,6 +41,7 @@ ProjectState replay_all(const MigrationGraph& graph, const Dialect* dialect) {
             }
         }
     }
+    state.track_changed_tables(false);
     return state;
 }
 

@@ -59,12 +59,14 @@ std::string model_name_over_limit(const ProjectState& state, const ModelState& m
 
 }  // namespace
 
-std::string name_over_limit(const ProjectState& state, const Dialect& dialect) {
+std::string name_over_limit(const ProjectState& state, const Dialect& dialect,
+                            const std::vector<std::string>& tables) {
     NameLimit limit(dialect);
     if (limit.unlimited()) return "";
-    for (const ModelState* model : state.models())
-        if (auto problem = model_name_over_limit(state, *model, limit); !problem.empty())
-            return problem;
+    for (const auto& table : tables)
+        if (const ModelState* model = state.find_table(table))
+            if (auto problem = model_name_over_limit(state, *model, limit); !problem.empty())
+                return problem;
     return "";
 }
 

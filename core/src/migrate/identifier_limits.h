@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "covet/dialect.h"
 #include "covet/model_state.h"
@@ -11,8 +12,10 @@
 namespace covet {
 
 // A message naming the first table, column, index or through-table name of
-// `state` over the dialect's limit; "" when every name fits (always, for a
-// dialect without a limit).
-std::string name_over_limit(const ProjectState& state, const Dialect& dialect);
+// the named tables of `state` (those an operation changed) over the
+// dialect's limit; "" when every name fits (always, for a dialect without a
+// limit).
+std::string name_over_limit(const ProjectState& state, const Dialect& dialect,
+                            const std::vector<std::string>& tables);
 
 }  // namespace covet
