@@ -186,8 +186,9 @@ struct Document::Builder {
         if (open.empty()) return;
         // An alias brings the depth of the node it names.
         if (open.size() + at(index).depth > kMaxDepth)
-            events.fail(where.value_or(at(index).mark), "nesting deeper than " + std::to_string(kMaxDepth) +
-                                            " levels (a migration needs a handful)");
+            events.fail(where.value_or(at(index).mark),
+                        "nesting deeper than " + std::to_string(kMaxDepth) +
+                            " levels (a migration needs a handful)");
         auto& parent = at(open.back());
         bool is_key = parent.kind == Kind::map && parent.children.size() % 2 == 0;
         if (is_key && at(index).kind == Kind::scalar && !is_merge_key(index)) check_new_key(index);
