@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "covet/error.h"
+#include "yaml/yaml_event_stream.h"
 
 namespace covet::yaml {
 
@@ -35,10 +36,6 @@ namespace {
 constexpr const char* kStrTag = "tag:yaml.org,2002:str";
 constexpr const char* kNullTag = "tag:yaml.org,2002:null";
 
-Mark mark_of(const yaml_mark_t& m) {
-    return {static_cast<int>(m.line) + 1, static_cast<int>(m.column) + 1};
-}
-
 ScalarStyle style_of(yaml_scalar_style_t style) {
     switch (style) {
         case YAML_SINGLE_QUOTED_SCALAR_STYLE:
@@ -61,67 +58,6 @@ bool is_null_text(const std::string& text) {
 const char* text_of(const yaml_char_t* s) {
     return reinterpret_cast<const char*>(s);
 }
-
-// The position of byte `offset` of `text`, for errors that libyaml reports as
-// an offset and for the size limit.
-Mark mark_at_offset(std::string_view text, std::size_t offset) {
-    offset = std::min(offset, text.size());
-    std::string_view before = text.substr(0, offset);
-    int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
-    std::size_t line_start = before.rfind('\n');
-    int column =
-        static_cast<int>(offset - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1);
-    return {line, column};
-}
-
-// Owns a libyaml parser and its current event.
-class EventStream {
-  public:
-    EventStream(std::string_view text, const std::string& file) : text_(text), file_(file) {
-        if (!yaml_parser_initialize(&parser_)) throw std::bad_alloc();
-        yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()),
-                                     text.size());
-    }
-    ~EventStream() {
-        if (has_event_) yaml_event_delete(&event_);
-        yaml_parser_delete(&parser_);
-    }
-    EventStream(const EventStream&) = delete;
-    EventStream& operator=(const EventStream&) = delete;
-
-    const yaml_event_t& next() {
-        if (has_event_) yaml_event_delete(&event_);
-        has_event_ = false;
-        if (!yaml_parser_parse(&parser_, &event_)) fail_from_parser();
-        has_event_ = true;
-        return event_;
-    }
-
-    [[noreturn]] void fail(Mark at, const std::string& message) const {
-        throw LoadError(file_, at.line, at.column, "malformed YAML: " + message);
-    }
-
-  private:
-    [[noreturn]] void fail_from_parser() const {
-        if (parser_.error == YAML_MEMORY_ERROR) throw std::bad_alloc();
-        std::string problem = parser_.problem ? parser_.problem : "cannot parse";
-        // Encoding errors carry a byte offset, not a line.
-        if (parser_.error == YAML_READER_ERROR)
-            fail(mark_at_offset(text_, parser_.problem_offset), problem);
-        if (parser_.context) {
-            Mark c = mark_of(parser_.context_mark);
-            problem += " (" + std::string(parser_.context) + " that starts at " +
-                       std::to_string(c.line) + ":" + std::to_string(c.column) + ")";
-        }
-        fail(mark_of(parser_.problem_mark), problem);
-    }
-
-    std::string_view text_;
-    const std::string& file_;
-    yaml_parser_t parser_{};
-    yaml_event_t event_{};
-    bool has_event_ = false;
-};
 
 }  // namespace
 
