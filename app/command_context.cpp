@@ -18,7 +18,8 @@ CommandContext::CommandContext(GlobalOptions options, const MigrationRegistry& r
 const MigrationGraph& CommandContext::graph() {
     const MigrationGraph& graph = loaded_graph();
     if (!state_checked_) {
-        replay_all(graph);
+        // Names the connected database cannot keep are load errors too.
+        replay_all(graph, offline_dialect().get());
         state_checked_ = true;
     }
     return graph;

@@ -17,7 +17,7 @@ void apply_config_and_defaults(GlobalOptions& options) {
     if (config.empty() && fs::is_regular_file("covet.yaml", ec)) config = "covet.yaml";
     if (!config.empty()) {
         if (!fs::is_regular_file(config, ec))
-            throw Error("config file '" + config + "' does not exist");
+            throw UsageError("config file '" + config + "' does not exist");
         std::ifstream in(config, std::ios::binary);
         std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         if (!in) throw Error("cannot read the config file '" + config + "'");

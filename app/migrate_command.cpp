@@ -43,18 +43,7 @@ CommandRun add_migrate_command(CLI::App& app) {
             auto partial = pending_partial(ctx);
             MigrationPlanner planner(graph, applied);
             Plan plan = build({planner, reverts_partial_apply(partial, args->resume)});
-            if (args->check) {
-                if (plan.empty() && !partial) {
-                    if (!ctx.quiet()) ctx.out() << "No migrations to apply.\n";
-                    return kExitOk;
-                }
-                ctx.out() << "Unapplied migrations:\n";
-                if (partial) ctx.out() << "  " << partial->key.to_string() << " (partial)\n";
-                for (const auto& step : plan)
-                    ctx.out() << "  " << step.key().to_string()
-                              << (step.backwards ? " (would be rolled back)" : "") << "\n";
-                return kExitFinding;
-            }
+            if (args->check) return print_unapplied(ctx, plan, partial);
             if (args->sql)
                 return print_plan_sql(ctx, plan, applied, ctx.connection().dialect(), partial,
                                       args->resume);

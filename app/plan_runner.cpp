@@ -138,6 +138,16 @@ std::string partial_label(const JournalEntry& entry, bool resume) {
                : (entry.backwards ? "revert the partial rollback" : "revert the partial migration");
 }
 
+// The SQL a partial migration's revert (or resume) runs, in order.
+std::vector<std::string> partial_statements(const JournalEntry& entry, bool resume) {
+    if (!resume) return entry.revert_statements();
+    std::vector<std::string> out;
+    for (const auto& op : entry.operations)
+        for (std::size_t j = 0; j < op.statements.size(); ++j)
+            if (!op.done[j]) out.push_back(op.statements[j]);
+    return out;
+}
+
 // Whether a backwards step would fail for want of a reverse (run_sql without reverse_sql).
 bool irreversible(const PlanStep& step) {
     if (!step.backwards || !step.migration) return false;
@@ -221,9 +231,13 @@ int print_plan(CommandContext& ctx, const Plan& plan, const std::optional<Journa
     return kExitOk;
 }
 
-void print_statement(std::ostream& out, const std::string& sql) {
+std::string trimmed_statement(const std::string& sql) {
     std::size_t end = sql.find_last_not_of(" \t\r\n");
-    std::string text = end == std::string::npos ? "" : sql.substr(0, end + 1);
+    return end == std::string::npos ? "" : sql.substr(0, end + 1);
+}
+
+void print_statement(std::ostream& out, const std::string& sql) {
+    std::string text = trimmed_statement(sql);
     if (text.empty()) return;
     if (text.back() == ';') {
         out << text << "\n";
@@ -238,30 +252,112 @@ void print_statement(std::ostream& out, const std::string& sql) {
 int print_plan_sql(CommandContext& ctx, const Plan& plan, const std::set<MigrationKey>& applied,
                    const Dialect& dialect, const std::optional<JournalEntry>& partial,
                    bool resume) {
+    MigrationExecutor executor(ctx.graph(), dialect);
+    auto states = executor.states_before(plan, applied);
+    std::vector<CompiledStep> compiled;
+    for (const auto& step : plan)
+        compiled.push_back(step.migration ? executor.compile(step, states.at(step.key()))
+                                          : CompiledStep{});
+    print_compiled_sql(ctx, plan, compiled, partial, resume);
+    return kExitOk;
+}
+
+void print_compiled_sql(CommandContext& ctx, const Plan& plan,
+                        const std::vector<CompiledStep>& compiled,
+                        const std::optional<JournalEntry>& partial, bool resume) {
+    if (ctx.json()) {
+        JsonWriter json;
+        json.begin_object().key("migrations").begin_array();
+        if (partial) {
+            json.begin_object()
+                .key("app")
+                .string(partial->key.app)
+                .key("name")
+                .string(partial->key.name)
+                .key("backwards")
+                .boolean(resume ? partial->backwards : !partial->backwards)
+                .key("partial")
+                .string(resume ? "resume" : "revert")
+                .key("statements")
+                .begin_array();
+            for (const auto& sql : partial_statements(*partial, resume))
+                if (std::string text = trimmed_statement(sql); !text.empty()) json.string(text);
+            json.end_array().end_object();
+        }
+        for (std::size_t i = 0; i < plan.size(); ++i) {
+            json.begin_object()
+                .key("app")
+                .string(plan[i].key().app)
+                .key("name")
+                .string(plan[i].key().name)
+                .key("backwards")
+                .boolean(plan[i].backwards)
+                .key("statements")
+                .begin_array();
+            for (const auto& statements : compiled[i].statements)
+                for (const auto& sql : statements)
+                    if (std::string text = trimmed_statement(sql); !text.empty()) json.string(text);
+            json.end_array().end_object();
+        }
+        json.end_array().end_object();
+        ctx.out() << json.str() << "\n";
+        return;
+    }
     if (partial) {
         ctx.out() << "-- " << partial_label(*partial, resume) << " " << partial->key.to_string()
                   << "\n";
-        if (resume) {
-            for (const auto& op : partial->operations)
-                for (std::size_t j = 0; j < op.statements.size(); ++j)
-                    if (!op.done[j]) print_statement(ctx.out(), op.statements[j]);
-        } else {
-            for (const auto& sql : partial->revert_statements())
-                print_statement(ctx.out(), sql);
-        }
+        for (const auto& sql : partial_statements(*partial, resume))
+            print_statement(ctx.out(), sql);
     }
-    MigrationExecutor executor(ctx.graph(), dialect);
-    auto states = executor.states_before(plan, applied);
-    for (const auto& step : plan) {
-        ctx.out() << "-- migration " << step.key().to_string()
-                  << (step.backwards ? " (backwards)" : "") << "\n";
-        if (!step.migration) continue;
-        CompiledStep compiled = executor.compile(step, states.at(step.key()));
-        for (const auto& statements : compiled.statements)
+    for (std::size_t i = 0; i < plan.size(); ++i) {
+        ctx.out() << "-- migration " << plan[i].key().to_string()
+                  << (plan[i].backwards ? " (backwards)" : "") << "\n";
+        for (const auto& statements : compiled[i].statements)
             for (const auto& sql : statements)
                 print_statement(ctx.out(), sql);
     }
-    return kExitOk;
+}
+
+int print_unapplied(CommandContext& ctx, const Plan& plan,
+                    const std::optional<JournalEntry>& partial) {
+    const bool nothing = plan.empty() && !partial;
+    if (ctx.json()) {
+        JsonWriter json;
+        json.begin_object().key("unapplied").begin_array();
+        if (partial)
+            json.begin_object()
+                .key("app")
+                .string(partial->key.app)
+                .key("name")
+                .string(partial->key.name)
+                .key("backwards")
+                .boolean(partial->backwards)
+                .key("partial")
+                .boolean(true)
+                .end_object();
+        for (const auto& step : plan)
+            json.begin_object()
+                .key("app")
+                .string(step.key().app)
+                .key("name")
+                .string(step.key().name)
+                .key("backwards")
+                .boolean(step.backwards)
+                .end_object();
+        json.end_array().end_object();
+        ctx.out() << json.str() << "\n";
+        return nothing ? kExitOk : kExitFinding;
+    }
+    if (nothing) {
+        if (!ctx.quiet()) ctx.out() << "No migrations to apply.\n";
+        return kExitOk;
+    }
+    ctx.out() << "Unapplied migrations:\n";
+    if (partial) ctx.out() << "  " << partial->key.to_string() << " (partial)\n";
+    for (const auto& step : plan)
+        ctx.out() << "  " << step.key().to_string()
+                  << (step.backwards ? " (would be rolled back)" : "") << "\n";
+    return kExitFinding;
 }
 
 }  // namespace covet::cli

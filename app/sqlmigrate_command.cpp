@@ -31,6 +31,11 @@ CommandRun add_sqlmigrate_command(CLI::App& app) {
         // Forwards and backwards alike, compiled from the state before it:
         // exactly its ancestors applied.
         CompiledStep compiled = executor.compile(plan[0], state_before(graph, *migration));
+        if (ctx.json()) {
+            print_compiled_sql(ctx, plan, {compiled});
+            return kExitOk;
+        }
+        // Text: the statements alone, as Django's sqlmigrate prints them.
         for (const auto& statements : compiled.statements)
             for (const auto& sql : statements)
                 print_statement(ctx.out(), sql);

@@ -23,6 +23,9 @@ packages=(
     ninja-build
     g++
     pkg-config
+    # libFuzzer targets (tests/fuzz): clang 14 and its fuzzer/sanitizer runtimes.
+    clang-14
+    libclang-rt-14-dev
     # Benchmark: history generator and peak-memory measurement.
     python3
     time

@@ -29,6 +29,10 @@ export LSAN_OPTIONS="exitcode=99"
 ctest --test-dir build-asan -R '^(unit|integration|cli|suite):' --output-on-failure -j2
 unset ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS
 
+# The libFuzzer targets (YAML migration loader, field shorthand) under ASan
+# and UBSan, 60 s each over their committed corpus; any crash fails the run.
+bash tests/fuzz/run-fuzzers.sh 60
+
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build build -j2
 ctest --test-dir build --output-on-failure -j2

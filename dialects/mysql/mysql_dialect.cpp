@@ -9,7 +9,9 @@ const DialectFeatures& MysqlDialect::features() const {
     static const DialectFeatures features{.can_rollback_ddl = false,
                                           .supports_partial_indexes = false,
                                           .supports_deferrable_foreign_keys = false,
-                                          .max_identifier_length = 64};
+                                          .max_identifier_length = 64,
+                                          .name_limit = 64,
+                                          .name_limit_counts_characters = true};
     return features;
 }
 

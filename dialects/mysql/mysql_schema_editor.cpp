@@ -1,5 +1,7 @@
 #include "mysql/mysql_schema_editor.h"
 
+#include <optional>
+
 #include "covet/error.h"
 #include "schema/identifier_names.h"
 
@@ -111,6 +113,30 @@ void MysqlSchemaEditor::rename_object(const SchemaObject& before, const SchemaOb
     }
     emit("ALTER TABLE " + quote(after.table) + " RENAME INDEX " + quote(before.name) + " TO " +
          quote(after.name));
+}
+
+void MysqlSchemaEditor::alter_column(const std::string& table, const std::string& field_name,
+                                     const ProjectState& from, const ProjectState& to) {
+    const Field& old_field = require_field(from.table(table), field_name);
+    const Field& new_field = require_field(to.table(table), field_name);
+    const bool index_goes = old_field.type == FieldType::ForeignKey &&
+                            new_field.type == FieldType::ForeignKey && old_field.wants_index() &&
+                            !new_field.wants_index();
+    const auto key_of = [&](const ModelState& model, const ProjectState& state) {
+        std::optional<SchemaObject> key;
+        for (const auto& object : schema_objects(model, state))
+            if (object.kind == SchemaObject::Kind::ForeignKey && object.field == field_name)
+                key = object;
+        return key;
+    };
+    const auto old_key = index_goes ? key_of(from.table(table), from) : std::nullopt;
+    const auto new_key = index_goes ? key_of(to.table(table), to) : std::nullopt;
+    // Only a key that stays as it is needs the detour; a changed one is
+    // dropped and added by the base class anyway.
+    const bool detour = old_key && new_key && *old_key == *new_key;
+    if (detour) emit(drop_object_sql(*old_key));
+    BaseSchemaEditor::alter_column(table, field_name, from, to);
+    if (detour) emit(new_key->create_sql);
 }
 
 void MysqlSchemaEditor::emit_drop_column(const ModelState& model, const Field& field,

@@ -24,6 +24,11 @@ class MysqlSchemaEditor final : public BaseSchemaEditor {
     void rename_table(const std::string& old_table, const std::string& new_table,
                       const ProjectState& from, const ProjectState& to) override;
     std::vector<std::string> take_deferred() override;
+    // InnoDB refuses to drop the index a foreign key uses: turning a
+    // ForeignKey's index off (db_index=False) takes the key off around the
+    // drop; InnoDB then keeps an index of its own for the key.
+    void alter_column(const std::string& table, const std::string& field, const ProjectState& from,
+                      const ProjectState& to) override;
 
   protected:
     std::string data_type(const Field& field) const override;

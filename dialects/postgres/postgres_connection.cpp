@@ -1,5 +1,7 @@
 #include "postgres/postgres_connection.h"
 
+#include <libpq-fe.h>
+
 #include <pqxx/pqxx>
 
 #include <algorithm>
@@ -10,6 +12,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <set>
 
 #include "covet/error.h"
 #include "db/schema_change_words.h"
@@ -187,6 +190,52 @@ std::string location(const DatabaseUrl& url) {
     return where + ", database '" + url.database + "'";
 }
 
+// URL parameters are libpq keywords; any other is a mistake in the URL (a
+// usage error), found before connecting rather than reported as a failed connection.
+void check_url_parameters(const DatabaseUrl& url) {
+    std::set<std::string> known;
+    if (PQconninfoOption* options = PQconndefaults()) {
+        for (PQconninfoOption* o = options; o->keyword; ++o)
+            known.insert(o->keyword);
+        PQconninfoFree(options);
+    }
+    for (const auto& [key, value] : url.params)
+        if (!known.empty() && !known.count(key))
+            throw UsageError("malformed database URL '" + url.redacted() +
+                             "': unknown parameter '" + key +
+                             "' for PostgreSQL (it takes libpq's connection keywords, e.g. "
+                             "sslmode, host, target_session_attrs)");
+}
+
+// PostgreSQL quotes the text around an error's position ("LINE 1: ...T
+// covet_statement; SELEC..." and a caret line below it). The text sent may
+// start with covet's own savepoint or BEGIN, so the quote goes; the error
+// keeps the line number, and covet appends an excerpt of the statement itself.
+std::string without_position_quote(const std::string& message) {
+    std::string out;
+    std::size_t start = 0;
+    bool after_quote = false;
+    while (start < message.size()) {
+        std::size_t end = message.find('\n', start);
+        if (end == std::string::npos) end = message.size();
+        std::string line = message.substr(start, end - start);
+        start = end + 1;
+        if (line.rfind("LINE ", 0) == 0 && line.size() > 5 &&
+            std::isdigit(static_cast<unsigned char>(line[5]))) {
+            std::string number = line.substr(5, line.find(':') - 5);
+            if (number != "1") out += " (at line " + number + " of the statement)";
+            after_quote = true;
+            continue;
+        }
+        if (after_quote && line.find('^') != std::string::npos &&
+            line.find_first_not_of(" ^") == std::string::npos)
+            continue;
+        after_quote = false;
+        out += (out.empty() ? "" : "\n") + line;
+    }
+    return out;
+}
+
 std::string build_conninfo(const DatabaseUrl& url, const std::string& application_name) {
     std::map<std::string, std::string> keywords{{"connect_timeout", "10"},
                                                 {"application_name", application_name},
@@ -265,7 +314,7 @@ struct PostgresConnection::Session {
 };
 
 PostgresConnection::PostgresConnection(const DatabaseUrl& url)
-    : conninfo_(build_conninfo(url, "covet")),
+    : conninfo_((check_url_parameters(url), build_conninfo(url, "covet"))),
       lock_conninfo_(build_conninfo(url, "covet migration lock")),
       password_(url.password),
       where_(location(url)) {
@@ -299,7 +348,7 @@ int PostgresConnection::backend_pid() const {
 
 void PostgresConnection::fail(const pqxx::sql_error& error, const std::string& sql) const {
     const std::string& state = error.sqlstate();
-    const std::string message = one_line(error.what());
+    const std::string message = one_line(without_position_quote(error.what()));
     if (state.rfind("23", 0) == 0) throw IntegrityError(message);
     // 57014 is a cancelled statement; it means a lock timeout only when it says so.
     if (state == "55P03" || (state == "57014" && message.find("lock timeout") != std::string::npos))

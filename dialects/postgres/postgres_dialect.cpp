@@ -10,6 +10,7 @@ const DialectFeatures& PostgresDialect::features() const {
                                           .supports_partial_indexes = true,
                                           .supports_deferrable_foreign_keys = true,
                                           .max_identifier_length = 63,
+                                          .name_limit = 63,
                                           .supports_concurrent_indexes = true};
     return features;
 }

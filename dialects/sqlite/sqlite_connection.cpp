@@ -59,6 +59,10 @@ void SqliteConnection::StatementDeleter::operator()(sqlite3_stmt* stmt) const {
 
 SqliteConnection::SqliteConnection(const DatabaseUrl& url)
     : path_(url.database), memory_(url.is_memory()) {
+    // A parameter would be silently ignored: a usage error, as on the other back ends.
+    if (!url.params.empty())
+        throw UsageError("malformed database URL '" + url.redacted() + "': unknown parameter '" +
+                         url.params.begin()->first + "' (SQLite URLs take no parameters)");
     if (!url.is_memory()) {
         namespace fs = std::filesystem;
         fs::path parent = fs::path(path_).parent_path();

@@ -128,14 +128,14 @@ COVET_CLI_BACKEND_TEST("migrate zero and APP.zero un-apply everything", "[cli][t
     }
 }
 
-COVET_CLI_BACKEND_TEST("an ambiguous target prefix is an error and changes nothing",
+COVET_CLI_BACKEND_TEST("an ambiguous target prefix is a usage error and changes nothing",
                        "[cli][targets]") {
     Workspace ws;
     ws.copy_fixture("shop");
     const std::string url = database_url_for(backend, ws);
     REQUIRE_EXIT(ws.covet({"-d", url, "migrate", "0002"}), 0);
     RunResult result = ws.covet({"-d", url, "migrate", "000"});
-    CHECK_EXIT(result, 1);
+    CHECK_EXIT(result, 2);
     CHECK_RUN(result, is_one_error_line(result.err));
     CHECK(applied_names(url) == std::vector<std::string>{k0001, k0002});
 }

@@ -586,3 +586,56 @@ TEST_CASE("PostgreSQL retries CREATE INDEX CONCURRENTLY after a lock timeout", "
     auto all = db->query("SELECT count(*) FROM pg_class WHERE relname LIKE 'waited_v_idx%'");
     CHECK(all.rows.at(0).at(0).as_int() == 1);
 }
+
+TEST_CASE("PostgreSQL errors inside a migration quote the statement, not covet's savepoint",
+          "[postgresql]") {
+    auto db = fresh();
+    db->set_ddl_lock_timeout(5000ms);
+    db->execute("CREATE TABLE tally (n integer)");
+    db->begin_migration(true);
+    db->execute("INSERT INTO tally VALUES (1)");
+    std::string message;
+    try {
+        db->execute("SELEC n FROM tally");
+        FAIL("no error");
+    } catch (const covet::DatabaseError& e) {
+        message = e.what();
+    }
+    db->rollback_migration();
+    CHECK_THAT(message, Catch::Contains("syntax error at or near \"SELEC\"") &&
+                            Catch::Contains("(in: SELEC n FROM tally)"));
+    CHECK_THAT(message, !Catch::Contains("SAVEPOINT") && !Catch::Contains("covet_statement") &&
+                            !Catch::Contains("LINE 1"));
+    // A multi-line statement keeps the line the error is on.
+    db->begin_migration(true);
+    try {
+        db->execute("SELECT 1;\nSELECT 2;\nSELEC 3");
+        FAIL("no error");
+    } catch (const covet::DatabaseError& e) {
+        message = e.what();
+    }
+    db->rollback_migration();
+    CHECK_THAT(message, Catch::Contains("(at line 3 of the statement)") &&
+                            !Catch::Contains("covet_statement"));
+}
+
+TEST_CASE("PostgreSQL releases each statement's savepoint before taking the next", "[postgresql]") {
+    auto db = fresh();
+    db->set_ddl_lock_timeout(5000ms);
+    db->begin_migration(true);
+    db->execute("CREATE TABLE steps (n integer)");
+    db->execute("INSERT INTO steps VALUES (1)");
+    db->execute("INSERT INTO steps VALUES (2)");
+    // Savepoints of one name stack: if any earlier one were still open, a
+    // second RELEASE would find it. Only the last statement's is open.
+    CHECK_NOTHROW(db->query("RELEASE SAVEPOINT covet_statement"));
+    CHECK_THROWS_WITH(db->query("RELEASE SAVEPOINT covet_statement"),
+                      Catch::Contains("savepoint \"covet_statement\" does not exist"));
+    db->rollback_migration();
+    // And the last one is released by COMMIT: the work is there.
+    db->begin_migration(true);
+    db->execute("CREATE TABLE kept (n integer)");
+    db->execute("INSERT INTO kept VALUES (7)");
+    db->commit_migration();
+    CHECK(db->query("SELECT n FROM kept").rows.at(0).at(0) == Value(7));
+}

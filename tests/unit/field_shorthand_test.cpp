@@ -319,7 +319,22 @@ TEST_CASE("call parser refuses absurdly deep nesting instead of overflowing the 
           "[parser]") {
     const std::string text = "T(" + std::string(1000, '[') + std::string(1000, ']') + ")";
     const auto error = field_error_of([&] { parse_call_expression(text); });
-    CHECK(error.message == "nesting too deep");
+    CHECK(error.message == "nesting deeper than 64 levels");
+    // The first bracket past the limit: "T(" then 65 accepted levels.
+    CHECK(error.column == 3 + 65);
+    const std::string deepest_allowed = "T(" + std::string(65, '[') + std::string(65, ']') + ")";
+    CHECK(parse_call_expression(deepest_allowed).positional.size() == 1);
+    const std::string unclosed = "IntegerField(default=" + std::string(200000, '(');
+    CHECK(field_error_of([&] { parse_field_shorthand(unclosed); }).message ==
+          "nesting deeper than 64 levels");
+}
+
+TEST_CASE("call parser refuses a definition over a megabyte before reading it", "[parser]") {
+    const std::string text =
+        "CharField(max_length=5, help_text='" + std::string(1 << 20, 'x') + "')";
+    const auto error = field_error_of([&] { parse_field_shorthand(text); });
+    CHECK(error.message == "the definition is longer than 1024 KiB");
+    CHECK(error.column == 1);
 }
 
 TEST_CASE("parse_field_shorthand keeps the type, its column and the arguments", "[shorthand]") {

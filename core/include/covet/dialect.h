@@ -17,7 +17,12 @@ struct DialectFeatures {
     bool can_rollback_ddl = true;
     bool supports_partial_indexes = true;
     bool supports_deferrable_foreign_keys = true;
+    // Generated constraint and index names are fitted to this length.
     std::size_t max_identifier_length = 63;
+    // The longest name the database keeps (0: no limit). Longer names in a
+    // migration are a load error: PostgreSQL would silently truncate them.
+    std::size_t name_limit = 0;
+    bool name_limit_counts_characters = false;  // MySQL counts characters, PostgreSQL bytes
     // CREATE INDEX CONCURRENTLY (builds without blocking writes; not in a transaction).
     bool supports_concurrent_indexes = false;
 };

@@ -119,8 +119,9 @@ class MigrationExecutor {
 
 // The state every migration in the graph builds when all are replayed in
 // order; validates each operation and throws LoadError at the operation's
-// location (MigrationError for C++ migrations) when the state forbids it.
-ProjectState replay_all(const MigrationGraph& graph);
+// location (MigrationError for C++ migrations) when the state forbids it,
+// or, given a dialect, when it names something over the dialect's limit.
+ProjectState replay_all(const MigrationGraph& graph, const Dialect* dialect = nullptr);
 
 // "operation 3 (add_column at file:4:5: Add column age to users)".
 std::string describe_operation(const Migration& migration, std::size_t index);

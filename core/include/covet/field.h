@@ -70,7 +70,7 @@ struct Field {
     bool blank = false;
     std::optional<Value> default_value;
     bool unique = false;
-    bool db_index = false;
+    bool db_index = false;  // make_field turns it on for a ForeignKey, as Django
     std::string db_column;  // empty: derived from the name
     std::vector<Choice> choices;
     bool primary_key = false;
@@ -99,6 +99,9 @@ struct Field {
     bool is_auto() const { return type == FieldType::AutoField || type == FieldType::BigAutoField; }
     // Whether the field has a column in its own table (a ManyToManyField has none).
     bool has_column() const { return !is_many_to_many(); }
+    // Whether db_index asks for an index of its own: a unique column or a
+    // primary key has one already.
+    bool wants_index() const { return has_column() && db_index && !unique && !primary_key; }
     // db_column, else `<name>_id` for a ForeignKey, else the name.
     std::string column() const;
     // CharField/EmailField/URLField length with the Email/URL defaults applied.
@@ -136,6 +139,12 @@ struct FieldSpec {
     std::vector<FieldArg> positional;
     std::vector<std::pair<std::string, FieldArg>> keywords;  // in written order
 };
+
+// Why the field's default cannot be stored in its column ("'abc' value must
+// be an integer.", a too long text, too many digits, an out-of-range
+// integer), or nullopt when it fits or there is none. Checked at load, so
+// that no back end stores it unchecked and no other fails only when applying.
+std::optional<std::string> default_value_problem(const Field& field);
 
 // Parses `Type(arg, key=value, ...)`. Throws FieldError with the column.
 FieldSpec parse_field_shorthand(const std::string& text);

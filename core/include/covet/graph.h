@@ -34,7 +34,7 @@ class MigrationGraph {
 
     // Resolves NAME, a unique prefix, APP.NAME, APP.prefix, zero, APP.zero.
     // `extra` are recorded migrations that have no file (they can be targets too).
-    // Throws MigrationError for unknown or ambiguous targets.
+    // Throws UsageError for unknown or ambiguous targets.
     Target resolve(const std::string& text) const;
 
     // `key` and every migration that depends on it, transitively.

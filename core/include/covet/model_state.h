@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "covet/condition.h"
@@ -84,6 +85,14 @@ class ProjectState {
 
     std::vector<const ModelState*> models() const;  // in table-name order
     std::size_t size() const { return models_.size(); }
+    // With tracking on, the tables put or edited since the last call: what
+    // an operation changed, for checks that need not look at the whole state
+    // again. Off by default, so the states the executor keeps stay small.
+    void track_changed_tables(bool on) {
+        tracking_ = on;
+        changed_.clear();
+    }
+    std::vector<std::string> take_changed_tables() { return std::exchange(changed_, {}); }
 
     // The auto-created through model of a ManyToManyField (SPEC.md §4):
     // table `<table>_<field>`, id primary key, two foreign keys.
@@ -94,6 +103,8 @@ class ProjectState {
 
   private:
     std::map<std::string, std::shared_ptr<const ModelState>> models_;
+    std::vector<std::string> changed_;
+    bool tracking_ = false;
 };
 
 }  // namespace covet

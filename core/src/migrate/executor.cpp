@@ -9,6 +9,7 @@
 #include "covet/schema_editor.h"
 #include "covet/state_at.h"
 #include "migrate/schema_statement.h"
+#include "migrate/identifier_limits.h"
 
 namespace covet {
 
@@ -19,13 +20,20 @@ std::string describe_operation(const Migration& migration, std::size_t index) {
            (where.empty() ? "" : " at " + where) + ": " + op.describe() + ")";
 }
 
-ProjectState replay_all(const MigrationGraph& graph) {
+ProjectState replay_all(const MigrationGraph& graph, const Dialect* dialect) {
     ProjectState state;
+    if (dialect) state.track_changed_tables(true);
     for (const Migration* m : graph.order()) {
         for (std::size_t i = 0; i < m->operations.size(); ++i) {
             const Operation& op = *m->operations[i];
             try {
+                state.take_changed_tables();
                 op.state_forwards(m->app, state);
+                if (dialect)
+                    if (auto problem =
+                            name_over_limit(state, *dialect, state.take_changed_tables());
+                        !problem.empty())
+                        throw MigrationError(problem);
             } catch (const MigrationError& e) {
                 if (op.location.file.empty())
                     throw MigrationError("migration " + m->key().to_string() + ", " +
@@ -35,6 +43,7 @@ ProjectState replay_all(const MigrationGraph& graph) {
             }
         }
     }
+    state.track_changed_tables(false);
     return state;
 }
 

@@ -122,7 +122,7 @@ Target MigrationGraph::resolve(const std::string& text) const {
         app = text.substr(0, dot);
         name = text.substr(dot + 1);
         if (!apps().count(app))
-            throw MigrationError("unknown app '" + app + "' in target '" + text + "'");
+            throw UsageError("unknown app '" + app + "' in target '" + text + "'");
         if (name == "zero") return Target{std::nullopt, app};
     }
     std::vector<MigrationKey> matches;
@@ -138,12 +138,12 @@ Target MigrationGraph::resolve(const std::string& text) const {
         if (m.name.starts_with(name)) matches.push_back(m.key());
     }
     if (matches.size() == 1) return Target{matches[0], ""};
-    if (matches.empty()) throw MigrationError("no migration matches target '" + text + "'");
+    if (matches.empty()) throw UsageError("no migration matches target '" + text + "'");
     std::sort(matches.begin(), matches.end());
     std::string list;
     for (const auto& k : matches)
         list += (list.empty() ? "" : ", ") + k.to_string();
-    throw MigrationError("target '" + text + "' is ambiguous: it matches " + list);
+    throw UsageError("target '" + text + "' is ambiguous: it matches " + list);
 }
 
 std::set<MigrationKey> MigrationGraph::descendants(const MigrationKey& key) const {

@@ -9,6 +9,7 @@
 #include "covet/journal.h"
 #include "covet/recorder.h"
 #include "covet/schema_editor.h"
+#include "schema/identifier_names.h"
 
 namespace covet {
 
@@ -96,6 +97,24 @@ void compare_unique_constraints(const ModelState& model, const IntrospectedTable
                           " is missing from the database");
 }
 
+// The single-column indexes db_index makes (a ForeignKey's unless
+// db_index=False), found by the name covet gives them.
+void compare_generated_indexes(const ModelState& model, const IntrospectedTable& live,
+                               const SchemaEditor& editor, std::vector<std::string>& out) {
+    const std::size_t limit = editor.dialect().features().max_identifier_length;
+    for (const Field* f : model.concrete_fields()) {
+        const std::string name = index_name(model.table, {f->column()}, limit);
+        const bool present = std::any_of(live.indexes.begin(), live.indexes.end(),
+                                         [&](const auto& i) { return i.name == name; });
+        if (f->wants_index() && !present)
+            out.push_back("index " + name + " on " + model.table + " is missing from the database");
+        if (!f->wants_index() && present && !model.find_index(name))
+            out.push_back("index " + name + " on " + model.table +
+                          " is not in the migration state" +
+                          (f->db_index ? "" : " (" + f->name + " has db_index=False)"));
+    }
+}
+
 void compare_table(const ModelState& model, const ProjectState& state, Connection& connection,
                    const SchemaEditor& editor, std::vector<std::string>& out) {
     IntrospectedTable live = connection.describe_table(model.table);
@@ -139,6 +158,7 @@ void compare_table(const ModelState& model, const ProjectState& state, Connectio
             }
         }
     }
+    compare_generated_indexes(model, live, editor, out);
     for (const auto& c : live.columns)
         if (!expected_columns.count(c.name))
             out.push_back("column " + t + "." + c.name + " is not in the migration state");

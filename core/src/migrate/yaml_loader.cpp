@@ -66,6 +66,13 @@ class FileReader {
         return scalar(node, std::string("'") + key + "'");
     }
 
+    // A table, column or index name: a non-empty single value.
+    std::string required_name(yaml::Node map, const char* key, const std::string& what) const {
+        std::string name = required_string(map, key, what);
+        if (name.empty()) fail(map[key], std::string("'") + key + "' must not be empty");
+        return name;
+    }
+
     std::string optional_string(yaml::Node map, const char* key) const {
         yaml::Node node = map[key];
         if (!node || node.is_null()) return "";
@@ -170,7 +177,7 @@ class FileReader {
     // The index keys of a mapping whose keys were checked by the caller.
     IndexSpec index_fields(yaml::Node node) const {
         IndexSpec spec;
-        spec.name = required_string(node, "name", "an index");
+        spec.name = required_name(node, "name", "an index");
         if (!node["columns"]) fail(node, "index '" + spec.name + "' requires 'columns'");
         spec.columns = string_list(node["columns"], "'columns'");
         if (node["unique"]) spec.unique = boolean(node["unique"], "'unique'");
@@ -198,14 +205,17 @@ OperationPtr FileReader::operation(const std::string& kind, yaml::Node body) con
         check_keys(body, what,
                    {"table", "model", "fields", "unique_together", "indexes", "ordering"});
         auto op = std::make_shared<CreateTable>();
-        op->table = required_string(body, "table", what);
+        op->table = required_name(body, "table", what);
         op->model = optional_string(body, "model");
         yaml::Node fields = body["fields"];
         if (!fields) fail(body, "create_table requires 'fields'");
         if (!fields.is_map() && !(fields.is_sequence() && fields.size() == 0))
             fail(fields, "'fields' must be a mapping of column name to field");
-        for (auto [column, definition] : fields.entries())
-            op->fields.push_back(field(scalar(column, "a column name"), definition));
+        for (auto [column, definition] : fields.entries()) {
+            std::string name = scalar(column, "a column name");
+            if (name.empty()) fail(column, "a column name must not be empty");
+            op->fields.push_back(field(name, definition));
+        }
         if (yaml::Node ut = body["unique_together"]; ut && !ut.is_null())
             op->unique_together = unique_groups(ut);
         if (yaml::Node indexes = body["indexes"]; indexes && !indexes.is_null()) {
@@ -220,7 +230,7 @@ OperationPtr FileReader::operation(const std::string& kind, yaml::Node body) con
     if (kind == "drop_table") {
         check_keys(body, what, {"table"});
         auto op = std::make_shared<DropTable>();
-        op->table = required_string(body, "table", what);
+        op->table = required_name(body, "table", what);
         return op;
     }
     if (kind == "add_column" || kind == "alter_column") {
@@ -228,8 +238,8 @@ OperationPtr FileReader::operation(const std::string& kind, yaml::Node body) con
             check_keys(body, what, {"table", "column", "field", "preserve_default"});
         else
             check_keys(body, what, {"table", "column", "field"});
-        std::string table = required_string(body, "table", what);
-        std::string column = required_string(body, "column", what);
+        std::string table = required_name(body, "table", what);
+        std::string column = required_name(body, "column", what);
         if (!body["field"]) fail(body, kind + " requires 'field'");
         Field f = field(column, body["field"]);
         if (kind == "add_column") {
@@ -254,8 +264,8 @@ OperationPtr FileReader::operation(const std::string& kind, yaml::Node body) con
     if (kind == "drop_column") {
         check_keys(body, what, {"table", "column", "default"});
         auto op = std::make_shared<DropColumn>();
-        op->table = required_string(body, "table", what);
-        op->column = required_string(body, "column", what);
+        op->table = required_name(body, "table", what);
+        op->column = required_name(body, "column", what);
         if (yaml::Node fill = body["default"]; fill && !fill.is_null()) {
             if (!fill.is_scalar())
                 fail(fill,
@@ -269,30 +279,30 @@ OperationPtr FileReader::operation(const std::string& kind, yaml::Node body) con
     if (kind == "rename_table") {
         check_keys(body, what, {"old", "new"});
         auto op = std::make_shared<RenameTable>();
-        op->old_name = required_string(body, "old", what);
-        op->new_name = required_string(body, "new", what);
+        op->old_name = required_name(body, "old", what);
+        op->new_name = required_name(body, "new", what);
         return op;
     }
     if (kind == "rename_column") {
         check_keys(body, what, {"table", "old", "new"});
         auto op = std::make_shared<RenameColumn>();
-        op->table = required_string(body, "table", what);
-        op->old_name = required_string(body, "old", what);
-        op->new_name = required_string(body, "new", what);
+        op->table = required_name(body, "table", what);
+        op->old_name = required_name(body, "old", what);
+        op->new_name = required_name(body, "new", what);
         return op;
     }
     if (kind == "create_index") {
         check_keys(body, what, {"name", "table", "columns", "unique", "where", "concurrently"});
         auto op = std::make_shared<CreateIndex>();
-        op->table = required_string(body, "table", what);
+        op->table = required_name(body, "table", what);
         op->index = index_fields(body);
         return op;
     }
     if (kind == "drop_index") {
         check_keys(body, what, {"name", "table"});
         auto op = std::make_shared<DropIndex>();
-        op->name = required_string(body, "name", what);
-        op->table = required_string(body, "table", what);
+        op->name = required_name(body, "name", what);
+        op->table = required_name(body, "table", what);
         return op;
     }
     if (kind == "run_sql") {
@@ -359,7 +369,7 @@ OperationPtr FileReader::constraint_operation(const std::string& kind, yaml::Nod
     if (kind == "alter_unique_together") {
         check_keys(body, what, {"table", "unique_together"});
         auto op = std::make_shared<AlterUniqueTogether>();
-        op->table = required_string(body, "table", what);
+        op->table = required_name(body, "table", what);
         yaml::Node ut = body["unique_together"];
         if (!ut)
             fail(body, what + " requires 'unique_together' (the complete new set, [] for none)");
@@ -369,8 +379,8 @@ OperationPtr FileReader::constraint_operation(const std::string& kind, yaml::Nod
     if (kind == "add_constraint") {
         check_keys(body, what, {"table", "name", "unique", "where", "check"});
         auto op = std::make_shared<AddConstraint>();
-        op->table = required_string(body, "table", what);
-        op->constraint.name = required_string(body, "name", what);
+        op->table = required_name(body, "table", what);
+        op->constraint.name = required_name(body, "name", what);
         if (!body["unique"] == !body["check"])
             fail(body, what + " needs exactly one of 'unique: [fields]' and 'check: condition'");
         if (body["unique"]) {
@@ -388,8 +398,8 @@ OperationPtr FileReader::constraint_operation(const std::string& kind, yaml::Nod
     if (kind == "remove_constraint") {
         check_keys(body, what, {"table", "name"});
         auto op = std::make_shared<RemoveConstraint>();
-        op->table = required_string(body, "table", what);
-        op->name = required_string(body, "name", what);
+        op->table = required_name(body, "table", what);
+        op->name = required_name(body, "name", what);
         return op;
     }
     fail_at(0, 0, "");  // unreachable: kinds are checked by the caller

@@ -64,8 +64,7 @@ bool BaseSchemaEditor::is_auto_many_to_many(const Field& field) {
 }
 
 bool BaseSchemaEditor::needs_index(const Field& field) {
-    return field.has_column() && (field.type == FieldType::ForeignKey || field.db_index) &&
-           !field.unique && !field.primary_key;
+    return field.wants_index();
 }
 
 const Field& BaseSchemaEditor::require_field(const ModelState& model, const std::string& name) {

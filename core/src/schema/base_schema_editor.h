@@ -68,7 +68,8 @@ class BaseSchemaEditor : public SchemaEditor {
     static bool has_default(const Field& field);
     static bool is_nullable(const Field& field);
     static bool is_auto_many_to_many(const Field& field);
-    // Foreign keys and db_index fields get an index unless unique already gives one.
+    // db_index fields (a ForeignKey's is on unless db_index=False) get an
+    // index unless unique already gives one.
     static bool needs_index(const Field& field);
     static const Field& require_field(const ModelState& model, const std::string& name);
 

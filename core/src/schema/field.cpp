@@ -176,7 +176,9 @@ std::string Field::canonical() const {
     out.add_flag("blank", blank, false);
     if (default_value) out.add("default", python_repr(*default_value));
     out.add_flag("unique", unique, false);
-    out.add_flag("db_index", db_index, false);
+    // A ForeignKey's index is on by default: only db_index=False is written,
+    // so the checksums of existing migrations stay as they were.
+    out.add_flag("db_index", db_index, type == FieldType::ForeignKey);
     out.add_text("db_column", db_column);
     if (!choices.empty()) out.add("choices", canonical_choices(choices));
     out.add_flag("editable", editable, true);

@@ -162,6 +162,8 @@ class FieldBuilder {
         }
         field_.type = *type;
         type_ = field_type_name(*type);
+        // As Django: a ForeignKey is indexed unless it says db_index=False.
+        field_.db_index = field_.type == FieldType::ForeignKey;
         apply_positional();
         for (const auto& [key, arg] : spec_.keywords)
             apply(key, arg);
@@ -484,6 +486,8 @@ class FieldBuilder {
         if (v.min_length && v.max_length && *v.min_length > *v.max_length) {
             fail("min_length must not be greater than max_length", column_of("max_length"));
         }
+        if (auto problem = default_value_problem(field_))
+            fail("option 'default' does not fit " + type_ + ": " + *problem, column_of("default"));
         // A FloatField default written as 1 means 1.0; one canonical form keeps checksums equal.
         if (field_.type == FieldType::FloatField && field_.default_value &&
             field_.default_value->kind() == Value::Kind::Int) {

@@ -591,4 +591,24 @@ std::vector<std::string> Field::validate(const Value& value) const {
     return unique_messages;
 }
 
+std::optional<std::string> default_value_problem(const Field& field) {
+    if (!field.default_value || field.default_value->is_null()) return std::nullopt;
+    // A relation's default is typed by its target's key; JSON and bytes take any value.
+    if (field.is_relation() || field.type == FieldType::JSONField ||
+        field.type == FieldType::BinaryField)
+        return std::nullopt;
+    const Value& value = *field.default_value;
+    if (auto error = conversion_error(field, value)) return error;
+    // An integer column given 1.5 would round on one back end and keep 1.5 on another.
+    if (is_integer_type(field.type) && value.kind() == Value::Kind::Float &&
+        value.as_double() != std::floor(value.as_double()))
+        return quoted(value) + " value must be an integer.";
+    std::vector<std::string> messages;
+    if (field.type == FieldType::DecimalField) check_decimal_digits(field, value, messages);
+    if (const auto limit = field.effective_max_length()) check_max_length(*limit, value, messages);
+    if (is_integer_type(field.type)) check_integer_range(field.type, value, messages);
+    if (messages.empty()) return std::nullopt;
+    return messages.front();
+}
+
 }  // namespace covet

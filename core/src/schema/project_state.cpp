@@ -46,6 +46,7 @@ const ModelState& ProjectState::table(const std::string& table_name) const {
 void ProjectState::put(ModelState model) {
     std::string key = model.table;
     models_[key] = std::make_shared<ModelState>(std::move(model));  // not const: see edit()
+    if (tracking_) changed_.push_back(std::move(key));
 }
 
 void ProjectState::remove(const std::string& table_name) {
@@ -56,6 +57,7 @@ ModelState& ProjectState::edit(const std::string& table_name) {
     auto it = models_.find(table_name);
     if (it == models_.end())
         throw MigrationError("table '" + table_name + "' does not exist in the migration state");
+    if (tracking_) changed_.push_back(table_name);
     // Copy on write: other states sharing this model keep the old version.
     // A model no other state holds is edited in place, so replaying a long
     // history does not copy a table per column added to it. (ProjectState
@@ -105,6 +107,7 @@ ModelState ProjectState::through_model(const ModelState& owner, const Field& m2m
         fk.type = FieldType::ForeignKey;
         fk.to = fk_target;
         fk.on_delete = OnDelete::Cascade;
+        fk.db_index = true;  // Django indexes both columns of a through table
         through.fields.push_back(fk);
     }
     through.unique_together.push_back({from_name, to_name});

@@ -11,6 +11,8 @@ namespace {
 
 // Deep enough for any real field definition, shallow enough never to exhaust the stack.
 constexpr int kMaxNesting = 64;
+// A field definition is a line or two; a megabyte is a mistake, not a field.
+constexpr std::size_t kMaxTextBytes = std::size_t{1} << 20;
 
 class CallParser {
   public:
@@ -93,7 +95,8 @@ class CallParser {
     FieldArg parse_value(int depth) {
         const Token& token = peek();
         if (depth > kMaxNesting) {
-            throw FieldError("nesting too deep", token.column);
+            throw FieldError("nesting deeper than " + std::to_string(kMaxNesting) + " levels",
+                             token.column);
         }
         FieldArg arg;
         arg.column = token.column;
@@ -212,6 +215,9 @@ class CallParser {
 }  // namespace
 
 CallExpression parse_call_expression(const std::string& text) {
+    if (text.size() > kMaxTextBytes)
+        throw FieldError(
+            "the definition is longer than " + std::to_string(kMaxTextBytes >> 10) + " KiB", 1);
     return CallParser(text).parse();
 }
 

@@ -4,9 +4,13 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <new>
+#include <optional>
+#include <unordered_set>
 
 #include "covet/error.h"
+#include "yaml/yaml_event_stream.h"
 
 namespace covet::yaml {
 
@@ -18,6 +22,10 @@ struct Document::NodeData {
     bool is_null = false;
     bool is_string_literal = false;
     Mark mark;
+    // Nesting depth and node count of the node as a reader walking it sees
+    // them, aliases expanded: what bounds every recursive walk of the tree.
+    std::uint32_t depth = 1;
+    std::uint64_t expanded_size = 1;
     std::string text;
     // Items of a sequence; keys and values of a mapping, alternating.
     std::vector<std::uint32_t> children;
@@ -27,10 +35,6 @@ namespace {
 
 constexpr const char* kStrTag = "tag:yaml.org,2002:str";
 constexpr const char* kNullTag = "tag:yaml.org,2002:null";
-
-Mark mark_of(const yaml_mark_t& m) {
-    return {static_cast<int>(m.line) + 1, static_cast<int>(m.column) + 1};
-}
 
 ScalarStyle style_of(yaml_scalar_style_t style) {
     switch (style) {
@@ -55,68 +59,21 @@ const char* text_of(const yaml_char_t* s) {
     return reinterpret_cast<const char*>(s);
 }
 
-// Owns a libyaml parser and its current event.
-class EventStream {
-  public:
-    EventStream(std::string_view text, const std::string& file) : text_(text), file_(file) {
-        if (!yaml_parser_initialize(&parser_)) throw std::bad_alloc();
-        yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()),
-                                     text.size());
-    }
-    ~EventStream() {
-        if (has_event_) yaml_event_delete(&event_);
-        yaml_parser_delete(&parser_);
-    }
-    EventStream(const EventStream&) = delete;
-    EventStream& operator=(const EventStream&) = delete;
-
-    const yaml_event_t& next() {
-        if (has_event_) yaml_event_delete(&event_);
-        has_event_ = false;
-        if (!yaml_parser_parse(&parser_, &event_)) fail_from_parser();
-        has_event_ = true;
-        return event_;
-    }
-
-    [[noreturn]] void fail(Mark at, const std::string& message) const {
-        throw LoadError(file_, at.line, at.column, "malformed YAML: " + message);
-    }
-
-  private:
-    [[noreturn]] void fail_from_parser() const {
-        if (parser_.error == YAML_MEMORY_ERROR) throw std::bad_alloc();
-        std::string problem = parser_.problem ? parser_.problem : "cannot parse";
-        if (parser_.error == YAML_READER_ERROR) {
-            // Encoding errors carry a byte offset, not a line.
-            std::size_t offset = std::min(parser_.problem_offset, text_.size());
-            std::string_view before = text_.substr(0, offset);
-            int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
-            std::size_t line_start = before.rfind('\n');
-            int column = static_cast<int>(
-                offset - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1);
-            fail({line, column}, problem);
-        }
-        if (parser_.context) {
-            Mark c = mark_of(parser_.context_mark);
-            problem += " (" + std::string(parser_.context) + " that starts at " +
-                       std::to_string(c.line) + ":" + std::to_string(c.column) + ")";
-        }
-        fail(mark_of(parser_.problem_mark), problem);
-    }
-
-    std::string_view text_;
-    const std::string& file_;
-    yaml_parser_t parser_{};
-    yaml_event_t event_{};
-    bool has_event_ = false;
-};
-
 }  // namespace
 
 struct Document::Builder {
+    // Far beyond any migration or config file, and low enough that no reader
+    // walking the tree recursively can exhaust the stack or spin for minutes.
+    static constexpr std::size_t kMaxDepth = 100;
+    static constexpr std::uint64_t kMaxExpandedNodes = 1'000'000;
+    // Keys of a mapping are compared one by one up to this many, then hashed.
+    static constexpr std::size_t kLinearKeyScan = 32;
+
     Document& doc;
     EventStream& events;
     std::vector<std::uint32_t> open;  // containers being filled, innermost last
+    // Per open container: its keys once it has more than kLinearKeyScan.
+    std::vector<std::unique_ptr<std::unordered_set<std::string>>> open_keys;
     std::map<std::string, std::uint32_t, std::less<>> anchors;
 
     Document::NodeData& at(std::uint32_t index) { return doc.nodes_[index]; }
@@ -132,22 +89,67 @@ struct Document::Builder {
         return index;
     }
 
+    void open_container(std::uint32_t index) {
+        open.push_back(index);
+        open_keys.emplace_back();
+    }
+
+    // Closes the innermost container and totals what it holds, aliases
+    // expanded, so that a few aliases cannot make a reader walk billions of nodes.
+    void close_container() {
+        std::uint32_t index = open.back();
+        open.pop_back();
+        open_keys.pop_back();
+        std::uint32_t depth = 0;
+        std::uint64_t size = 1;
+        for (std::uint32_t child : at(index).children) {
+            depth = std::max(depth, at(child).depth);
+            size += at(child).expanded_size;
+        }
+        if (size > kMaxExpandedNodes)
+            events.fail(at(index).mark, "the document expands to more than " +
+                                            std::to_string(kMaxExpandedNodes) +
+                                            " nodes (through aliases)");
+        at(index).depth = depth + 1;
+        at(index).expanded_size = size;
+    }
+
     // Adds a node to the innermost open container; a second mapping key equal
     // to an earlier one is an error (yaml-cpp and PyYAML silently keep one of
     // them, which hides typos such as a repeated `table:`).
-    void attach(std::uint32_t index) {
+    // `where` is the alias's position when the node comes from an alias.
+    void attach(std::uint32_t index, std::optional<Mark> where = std::nullopt) {
         if (open.empty()) return;
+        // An alias brings the depth of the node it names.
+        if (open.size() + at(index).depth > kMaxDepth)
+            events.fail(where.value_or(at(index).mark),
+                        "nesting deeper than " + std::to_string(kMaxDepth) +
+                            " levels (a migration needs a handful)");
         auto& parent = at(open.back());
         bool is_key = parent.kind == Kind::map && parent.children.size() % 2 == 0;
-        if (is_key && at(index).kind == Kind::scalar && !is_merge_key(index)) {
-            const std::string& key = at(index).text;
+        if (is_key && at(index).kind == Kind::scalar && !is_merge_key(index)) check_new_key(index);
+        at(open.back()).children.push_back(index);
+    }
+
+    void check_new_key(std::uint32_t index) {
+        const auto& parent = at(open.back());
+        const std::string& key = at(index).text;
+        auto& keys = open_keys.back();
+        if (!keys && parent.children.size() < 2 * kLinearKeyScan) {
             for (std::size_t i = 0; i < parent.children.size(); i += 2) {
                 const auto& other = at(parent.children[i]);
                 if (other.kind == Kind::scalar && other.text == key)
                     events.fail(at(index).mark, "duplicate key '" + key + "'");
             }
+            return;
         }
-        at(open.back()).children.push_back(index);
+        if (!keys) {
+            keys = std::make_unique<std::unordered_set<std::string>>();
+            for (std::size_t i = 0; i < parent.children.size(); i += 2)
+                if (at(parent.children[i]).kind == Kind::scalar)
+                    keys->insert(at(parent.children[i]).text);
+        }
+        if (!keys->insert(key).second) events.fail(at(index).mark, "duplicate key '" + key + "'");
     }
 
     // True when the next node attached becomes a key of the open mapping.
@@ -188,15 +190,15 @@ struct Document::Builder {
             }
         }
         if (sources.empty()) return;
-        auto has_key = [&](const std::string& key) {
-            for (std::size_t i = 0; i < own.size(); i += 2)
-                if (at(own[i]).kind == Kind::scalar && at(own[i]).text == key) return true;
-            return false;
-        };
+        // Views into the nodes' texts: no node is added while merging.
+        std::unordered_set<std::string_view> keys;
+        for (std::size_t i = 0; i < own.size(); i += 2)
+            if (at(own[i]).kind == Kind::scalar) keys.insert(at(own[i]).text);
         for (std::uint32_t source : sources) {
             const auto entries = at(source).children;
             for (std::size_t i = 0; i + 1 < entries.size(); i += 2) {
-                if (at(entries[i]).kind == Kind::scalar && has_key(at(entries[i]).text)) continue;
+                bool is_scalar_key = at(entries[i]).kind == Kind::scalar;
+                if (is_scalar_key && !keys.insert(at(entries[i]).text).second) continue;
                 own.push_back(entries[i]);
                 own.push_back(entries[i + 1]);
             }
@@ -247,17 +249,17 @@ struct Document::Builder {
                 bool is_map = e.type == YAML_MAPPING_START_EVENT;
                 n.kind = is_map ? Kind::map : Kind::sequence;
                 std::uint32_t index = add(std::move(n));
+                open_container(index);
                 remember_anchor(is_map ? e.data.mapping_start.anchor : e.data.sequence_start.anchor,
                                 index);
-                open.push_back(index);
                 break;
             }
             case YAML_MAPPING_END_EVENT:
                 apply_merge_keys(open.back());
-                open.pop_back();
+                close_container();
                 break;
             case YAML_SEQUENCE_END_EVENT:
-                open.pop_back();
+                close_container();
                 break;
             case YAML_ALIAS_EVENT: {
                 auto it = anchors.find(text_of(e.data.alias.anchor));
@@ -265,7 +267,12 @@ struct Document::Builder {
                     events.fail(
                         mark_of(e.start_mark),
                         "unknown alias '*" + std::string(text_of(e.data.alias.anchor)) + "'");
-                attach(it->second);
+                // An alias inside the node it names would make the tree a cycle.
+                if (std::find(open.begin(), open.end(), it->second) != open.end())
+                    events.fail(mark_of(e.start_mark),
+                                "alias '*" + std::string(text_of(e.data.alias.anchor)) +
+                                    "' refers to a node that contains it");
+                attach(it->second, mark_of(e.start_mark));
                 break;
             }
             default:
@@ -280,12 +287,17 @@ Document& Document::operator=(Document&&) noexcept = default;
 Document::~Document() = default;
 
 Document Document::parse(std::string_view text, const std::string& file) {
+    if (text.size() > kMaxBytes)
+        throw LoadError(file, mark_at_offset(text, kMaxBytes).line,
+                        mark_at_offset(text, kMaxBytes).column,
+                        "the file is larger than " + std::to_string(kMaxBytes >> 20) +
+                            " MiB, the most a migration or config file may hold");
     Document doc;
     // Roughly one node per dozen bytes in migration files: one allocation
     // instead of a dozen regrowths.
     doc.nodes_.reserve(text.size() / 12 + 4);
     EventStream events(text, file);
-    Builder builder{doc, events, {}, {}};
+    Builder builder{doc, events, {}, {}, {}};
     builder.build();
     return doc;
 }

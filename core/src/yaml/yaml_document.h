@@ -115,7 +115,10 @@ class Document {
   public:
     // Parses the first document of `text`. Syntax errors, a second document
     // and duplicate mapping keys throw LoadError(file, line, column,
-    // "malformed YAML: ..."). An empty text gives a null root.
+    // "malformed YAML: ..."). An empty text gives a null root. A text over
+    // kMaxBytes, nesting deeper than 100 levels, or aliases that expand to
+    // over a million nodes are errors too: readers walk the tree recursively.
+    static constexpr std::size_t kMaxBytes = std::size_t{16} << 20;
     static Document parse(std::string_view text, const std::string& file);
 
     Document(Document&&) noexcept;

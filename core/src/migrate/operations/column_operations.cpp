@@ -117,6 +117,7 @@ void AddColumn::state_forwards(const std::string&, ProjectState& state) const {
     Field resolved = resolve_relation(state, model, field);
     if (!preserve_default) resolved.default_value.reset();
     state.edit(table).fields.push_back(std::move(resolved));
+    require_distinct_index_names(state, table);
 }
 
 void AddColumn::database_forwards(SchemaEditor& editor, const ProjectState& before,
@@ -212,6 +213,7 @@ void AlterColumn::state_forwards(const std::string&, ProjectState& state) const 
         throw MigrationError("table '" + table + "' already has column '" + altered.column() + "'");
     std::string name = old.name;
     *state.edit(table).find_field_mut(name) = std::move(altered);
+    require_distinct_index_names(state, table);
 }
 
 void AlterColumn::database_forwards(SchemaEditor& editor, const ProjectState& before,
@@ -264,6 +266,7 @@ void RenameColumn::state_forwards(const std::string&, ProjectState& state) const
         if (bare == old.name) order = (desc ? "-" : "") + renamed.name;
     }
     *edited.find_field_mut(old.name) = std::move(renamed);
+    require_distinct_index_names(state, table);
 }
 
 namespace {

@@ -17,6 +17,7 @@ void CreateIndex::state_forwards(const std::string&, ProjectState& state) const 
     check_columns_exist(model, index.columns, "index '" + index.name + "'");
     check_condition_fields(model, index.where, "the where: of index '" + index.name + "'");
     state.edit(table).indexes.push_back(index);
+    require_distinct_index_names(state, table);
 }
 
 void CreateIndex::database_forwards(SchemaEditor& editor, const ProjectState&,

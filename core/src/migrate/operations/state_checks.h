@@ -25,5 +25,12 @@ void require_no_index(const ProjectState& state, const std::string& index_name);
 // is a LoadError at its place in the file when the condition came from one.
 void check_condition_fields(const ModelState& model, const Condition& condition,
                             const std::string& what);
+// Index names are unique in the database, whoever names them: the explicit
+// indexes of `table` (already in `state`) and the indexes and unique
+// constraints covet names for its db_index, unique and unique_together
+// columns must not share a name with each other or with any other table's.
+void require_distinct_index_names(const ProjectState& state, const std::string& table);
+// `ordering` names fields of the model: "name", "-name", "author__name", "?".
+void check_ordering(const ModelState& model);
 
 }  // namespace covet

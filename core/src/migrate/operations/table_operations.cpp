@@ -69,7 +69,9 @@ void CreateTable::state_forwards(const std::string& app, ProjectState& state) co
         check_columns_exist(model, index.columns, "index '" + index.name + "'");
         check_condition_fields(model, index.where, "the where: of index '" + index.name + "'");
     }
+    check_ordering(model);
     state.put(std::move(model));
+    require_distinct_index_names(state, table);
 }
 
 void CreateTable::database_forwards(SchemaEditor& editor, const ProjectState&,
@@ -144,6 +146,7 @@ void RenameTable::state_forwards(const std::string&, ProjectState& state) const 
     // through-table columns, which follow model names, stay valid.
     model.table = new_name;
     state.put(std::move(model));
+    require_distinct_index_names(state, new_name);
 }
 
 void RenameTable::database_forwards(SchemaEditor& editor, const ProjectState& before,
