@@ -79,7 +79,7 @@ TEST_CASE("quiet mode (-q) keeps the data a command exists to print and its erro
     REQUIRE_EXIT(sql, 0);
     CHECK_RUN(sql, contains(sql.out, "CREATE TABLE"));
     RunResult error = ws.covet({"-q", "migrate", "0009_nothing"});
-    CHECK_EXIT(error, 1);
+    CHECK_EXIT(error, 2);  // an unknown TARGET is a usage error
     CHECK_RUN(error, is_one_error_line(error.err));
 }
 

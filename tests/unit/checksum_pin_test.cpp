@@ -123,3 +123,23 @@ TEST_CASE("the canonical text of a migration is the documented serialisation", "
     CHECK(parse_migration_file("migrations/shop/0003_small.yaml", kSmall, "shop").canonical() ==
           by_hand);
 }
+
+// A ForeignKey's index became the default after migrations were recorded
+// with db_index=True written out: that spelling keeps the text (and the
+// checksum) it had; db_index=False, which now means "no index", is written.
+TEST_CASE("a ForeignKey's db_index is written as it was before the index became the default",
+          "[checksum]") {
+    const std::string head = "operations:\n  - add_column: {table: pets, column: owner, field: \"";
+    auto canonical_of = [&](const std::string& field) {
+        return parse_migration_file("migrations/shop/0004_fk.yaml", head + field + "\"}\n", "shop")
+            .canonical();
+    };
+    const std::string prefix = R"(migration{app="shop",name="0004_fk",dependencies=[],)"
+                               R"(operations=[add_column{table="pets",column="owner",field=)";
+    CHECK(canonical_of("ForeignKey(owners, on_delete=CASCADE)") ==
+          prefix + R"(ForeignKey(to='owners')}]})");
+    CHECK(canonical_of("ForeignKey(owners, on_delete=CASCADE, db_index=True)") ==
+          prefix + R"(ForeignKey(to='owners',db_index=True)}]})");
+    CHECK(canonical_of("ForeignKey(owners, on_delete=CASCADE, db_index=False)") ==
+          prefix + R"(ForeignKey(to='owners',db_index=False)}]})");
+}

@@ -71,6 +71,9 @@ struct Field {
     std::optional<Value> default_value;
     bool unique = false;
     bool db_index = false;  // make_field turns it on for a ForeignKey, as Django
+    // Whether the definition wrote db_index itself: an explicit
+    // db_index=True on a ForeignKey keeps its place in the checksum.
+    bool db_index_written = false;
     std::string db_column;  // empty: derived from the name
     std::vector<Choice> choices;
     bool primary_key = false;

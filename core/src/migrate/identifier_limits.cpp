@@ -54,6 +54,9 @@ std::string model_name_over_limit(const ProjectState& state, const ModelState& m
     }
     for (const IndexSpec& index : model.indexes)
         if (auto problem = limit.check("index name", index.name); !problem.empty()) return problem;
+    for (const ConstraintSpec& constraint : model.constraints)
+        if (auto problem = limit.check("constraint name", constraint.name); !problem.empty())
+            return problem;
     return "";
 }
 

@@ -176,9 +176,15 @@ std::string Field::canonical() const {
     out.add_flag("blank", blank, false);
     if (default_value) out.add("default", python_repr(*default_value));
     out.add_flag("unique", unique, false);
-    // A ForeignKey's index is on by default: only db_index=False is written,
-    // so the checksums of existing migrations stay as they were.
-    out.add_flag("db_index", db_index, type == FieldType::ForeignKey);
+    // Written as before a ForeignKey's index became the default (only when
+    // True was written), so existing checksums stay as they were; False on a
+    // ForeignKey now means something, so it is written too.
+    if (type != FieldType::ForeignKey)
+        out.add_flag("db_index", db_index, false);
+    else if (!db_index)
+        out.add("db_index", "False");
+    else if (db_index_written)
+        out.add("db_index", "True");
     out.add_text("db_column", db_column);
     if (!choices.empty()) out.add("choices", canonical_choices(choices));
     out.add_flag("editable", editable, true);

@@ -252,6 +252,7 @@ class FieldBuilder {
             field_.unique = read_bool(key, arg);
         } else if (key == "db_index") {
             field_.db_index = read_bool(key, arg);
+            field_.db_index_written = true;
         } else if (key == "primary_key") {
             field_.primary_key = read_bool(key, arg);
         } else if (key == "editable") {

@@ -142,12 +142,18 @@ bool may_derive_from(const std::string& table, const std::set<std::string>& name
 void require_distinct_index_names(const ProjectState& state, const std::string& table) {
     const ModelState& changed = state.table(table);
     const std::vector<GeneratedName> generated = generated_index_names(changed);
+    // Named constraints (add_constraint) share the namespace of indexes.
+    std::vector<std::string> own_names;
+    for (const auto& index : changed.indexes)
+        own_names.push_back(index.name);
+    for (const auto& constraint : changed.constraints)
+        own_names.push_back(constraint.name);
     std::set<std::string> explicit_names;
-    for (const auto& index : changed.indexes) {
-        if (!explicit_names.insert(index.name).second)
-            index_name_taken(index.name, table, "used by another index of the table");
+    for (const auto& name : own_names) {
+        if (!explicit_names.insert(name).second)
+            index_name_taken(name, table, "used by another index or constraint of the table");
         for (const auto& g : generated)
-            if (g.name == index.name) index_name_taken(index.name, table, g.what);
+            if (g.name == name) index_name_taken(name, table, g.what);
     }
     for (const ModelState* other : state.models()) {
         if (other == &changed) continue;
