@@ -156,23 +156,26 @@ bool irreversible(const PlanStep& step) {
     return false;
 }
 
+// Opens the JSON object of a partial migration's revert (or resume) step.
+JsonWriter& begin_partial_json(JsonWriter& json, const JournalEntry& partial, bool resume) {
+    return json.begin_object()
+        .key("app")
+        .string(partial.key.app)
+        .key("name")
+        .string(partial.key.name)
+        .key("backwards")
+        .boolean(resume ? partial.backwards : !partial.backwards)
+        .key("partial")
+        .string(resume ? "resume" : "revert");
+}
+
 void write_plan_json(CommandContext& ctx, const Plan& plan,
                      const std::optional<JournalEntry>& partial, bool resume) {
     JsonWriter json;
     json.begin_object().key("plan").begin_array();
     if (partial) {
         const Migration* m = ctx.graph().find(partial->key);
-        json.begin_object()
-            .key("app")
-            .string(partial->key.app)
-            .key("name")
-            .string(partial->key.name)
-            .key("backwards")
-            .boolean(resume ? partial->backwards : !partial->backwards)
-            .key("partial")
-            .string(resume ? "resume" : "revert")
-            .key("operations")
-            .begin_array();
+        begin_partial_json(json, *partial, resume).key("operations").begin_array();
         for (const auto& text : partial_operations(m, *partial, resume))
             json.string(text);
         json.end_array().end_object();
@@ -269,17 +272,7 @@ void print_compiled_sql(CommandContext& ctx, const Plan& plan,
         JsonWriter json;
         json.begin_object().key("migrations").begin_array();
         if (partial) {
-            json.begin_object()
-                .key("app")
-                .string(partial->key.app)
-                .key("name")
-                .string(partial->key.name)
-                .key("backwards")
-                .boolean(resume ? partial->backwards : !partial->backwards)
-                .key("partial")
-                .string(resume ? "resume" : "revert")
-                .key("statements")
-                .begin_array();
+            begin_partial_json(json, *partial, resume).key("statements").begin_array();
             for (const auto& sql : partial_statements(*partial, resume))
                 if (std::string text = trimmed_statement(sql); !text.empty()) json.string(text);
             json.end_array().end_object();

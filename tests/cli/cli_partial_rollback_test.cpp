@@ -84,6 +84,14 @@ TEST_CASE("mysql: rollback of a partial migration reverts it and keeps the one b
     CHECK_RUN(sql, !contains(sql.out, "0001_crates"));
     CHECK(DatabaseProbe(url).has_column("crates", "weight"));
 
+    RunResult json_sql = ws.covet({"-d", url, "--format", "json", "rollback", "--sql"});
+    REQUIRE_EXIT(json_sql, 0);
+    CHECK_RUN(json_sql, contains(json_sql.out, R"("name":"0002_pallets","backwards":true,)"
+                                               R"("partial":"revert","statements":[)"));
+    RunResult json_plan = ws.covet({"-d", url, "--format", "json", "migrate", "--plan"});
+    REQUIRE_EXIT(json_plan, 0);
+    CHECK_RUN(json_plan, contains(json_plan.out, R"("partial":"revert","operations":[)"));
+
     RunResult plan = ws.covet({"-d", url, "migrate", "--plan"});
     REQUIRE_EXIT(plan, 0);
     CHECK_RUN(plan, appear_in_order(plan.out, {"depot.0002_pallets (revert the partial migration)",
