@@ -39,8 +39,9 @@ CommandRun add_migrate_command(CLI::App& app) {
         if (!args->target.empty()) target = graph.resolve(args->target);
         auto build = [target](const PlanInputs& in) { return in.planner.migrate(target); };
         if (args->plan || args->sql || args->check) {
-            std::set<MigrationKey> applied = applied_keys(ctx);
             auto partial = pending_partial(ctx);
+            std::set<MigrationKey> applied =
+                applied_after_recovery(applied_keys(ctx), partial, args->resume);
             MigrationPlanner planner(graph, applied);
             Plan plan = build({planner, reverts_partial_apply(partial, args->resume)});
             if (args->check) return print_unapplied(ctx, plan, partial);

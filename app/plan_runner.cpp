@@ -1,5 +1,6 @@
 #include "plan_runner.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <iostream>
@@ -38,6 +39,23 @@ void write_steps(JsonWriter& json, const std::vector<StepResult>& steps, bool ba
 
 }  // namespace
 
+std::vector<MigrationKey> application_order(
+    const std::map<MigrationKey, AppliedMigration>& history) {
+    std::vector<std::pair<std::int64_t, MigrationKey>> by_id;
+    for (const auto& [key, record] : history)
+        by_id.emplace_back(record.id, key);
+    std::sort(by_id.begin(), by_id.end());
+    std::vector<MigrationKey> out;
+    for (auto& [id, key] : by_id)
+        out.push_back(std::move(key));
+    return out;
+}
+
+std::vector<MigrationKey> application_order(CommandContext& ctx) {
+    MigrationRecorder recorder(ctx.connection());
+    return application_order(recorder.applied());
+}
+
 std::set<MigrationKey> applied_keys(CommandContext& ctx) {
     MigrationRecorder recorder(ctx.connection());
     return key_set(recorder.applied());
@@ -72,13 +90,25 @@ int run_plan_locked(CommandContext& ctx, const PlanBuilder& build, const RunOpti
             static_cast<std::int64_t>(std::llround(options.ddl_lock_timeout_seconds * 1000)));
         // A run killed inside a migration on a database whose DDL commits
         // left a journal: put that migration back in order first.
-        bool reverts_apply =
-            reverts_partial_apply(MigrationJournal(connection).read(), options.resume);
+        auto partial = MigrationJournal(connection).read();
+        bool reverts_apply = reverts_partial_apply(partial, options.resume);
+        if (partial && !options.fake) {
+            // Nothing, not even the partial migration's revert, runs before
+            // the plan is known to be reversible.
+            auto after =
+                applied_after_recovery(key_set(recorder.applied()), partial, options.resume);
+            MigrationPlanner ahead(graph, after);
+            ahead.set_application_order(application_order(recorder.applied()));
+            Plan planned = build({ahead, reverts_apply});
+            executor.check_reversible(planned, executor.states_before(planned, after));
+        }
         std::string recovered = executor.recover_partial(connection, options.resume, run_options);
         if (!recovered.empty() && !ctx.json()) std::cerr << recovered << std::endl;
-        std::set<MigrationKey> applied = key_set(recorder.applied());
+        auto history = recorder.applied();
+        std::set<MigrationKey> applied = key_set(history);
         MigrationPlanner planner(graph, applied);
         planner.allow_missing_files(options.fake);
+        planner.set_application_order(application_order(history));
         Plan plan = build({planner, reverts_apply});
         if (plan.empty() && !recovered.empty()) plan_is_recovery = true;
         if (plan.empty() && !plan_is_recovery && !ctx.json() && !ctx.quiet())
@@ -105,6 +135,18 @@ int run_plan_locked(CommandContext& ctx, const PlanBuilder& build, const RunOpti
     return kExitOk;
 }
 
+std::set<MigrationKey> applied_after_recovery(std::set<MigrationKey> applied,
+                                              const std::optional<JournalEntry>& partial,
+                                              bool resume) {
+    if (partial && resume) {
+        if (partial->backwards)
+            applied.erase(partial->key);
+        else
+            applied.insert(partial->key);
+    }
+    return applied;
+}
+
 std::optional<JournalEntry> pending_partial(CommandContext& ctx) {
     Connection& connection = ctx.connection();
     if (connection.dialect().features().can_rollback_ddl) return std::nullopt;
@@ -119,7 +161,9 @@ std::vector<std::string> partial_operations(const Migration* m, const JournalEnt
                                             bool resume) {
     std::vector<std::string> out;
     auto describe = [&](std::size_t k) {
-        if (!m || k >= m->operations.size()) return "operation " + std::to_string(k + 1);
+        if (m && k == m->operations.size())
+            return std::string("the final drops of what it set aside");
+        if (!m || k > m->operations.size()) return "operation " + std::to_string(k + 1);
         return m->operations[entry.backwards ? m->operations.size() - 1 - k : k]->describe();
     };
     if (resume) {
@@ -127,7 +171,7 @@ std::vector<std::string> partial_operations(const Migration* m, const JournalEnt
             if (!op.finished()) out.push_back(describe(static_cast<std::size_t>(op.index)));
         return out;
     }
-    for (std::size_t k = entry.started_count(); k-- > 0;)
+    for (std::size_t k = entry.revert_count(); k-- > 0;)
         out.push_back((entry.operations[k].undo_known ? "" : "(cannot be undone) ") + describe(k));
     return out;
 }

@@ -24,6 +24,11 @@ using PlanBuilder = std::function<Plan(const PlanInputs&)>;
 
 // The partial migration a killed run left (MySQL/MariaDB journal), if any.
 std::optional<JournalEntry> pending_partial(CommandContext& ctx);
+// The applied set once the partial migration is dealt with: a resumed one
+// is then recorded (or, backwards, no longer recorded).
+std::set<MigrationKey> applied_after_recovery(std::set<MigrationKey> applied,
+                                              const std::optional<JournalEntry>& partial,
+                                              bool resume);
 // Whether taking it back counts as un-applying a migration.
 inline bool reverts_partial_apply(const std::optional<JournalEntry>& partial, bool resume) {
     return partial && !partial->backwards && !resume;
@@ -43,6 +48,8 @@ int run_plan_locked(CommandContext& ctx, const PlanBuilder& build, const RunOpti
 
 // The applied set as recorded (read-only; no history table means none).
 std::set<MigrationKey> applied_keys(CommandContext& ctx);
+// The applied migrations in the order they were applied.
+std::vector<MigrationKey> application_order(CommandContext& ctx);
 
 // --plan and --sql output, which run nothing. A partial migration is shown
 // first: reverted, or finished with `resume`.

@@ -42,6 +42,7 @@ CommandRun add_rollback_command(CLI::App& app) {
             std::set<MigrationKey> applied = applied_keys(ctx);
             auto partial = pending_partial(ctx);
             MigrationPlanner planner(graph, applied);
+            planner.set_application_order(application_order(ctx));
             Plan plan = build({planner, reverts_partial_apply(partial, false)});
             return print_plan_sql(ctx, plan, applied, ctx.connection().dialect(), partial);
         }

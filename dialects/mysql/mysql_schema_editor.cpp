@@ -188,8 +188,20 @@ void MysqlSchemaEditor::change_column(const ModelState& old_model, const Field& 
         emit("ALTER TABLE " + table + " MODIFY " + quote(new_column) + " " + new_body);
 }
 
-std::string MysqlSchemaEditor::aside(const std::string& table, const std::string& column) const {
-    return set_aside_name(table, column, max_name_length());
+std::string MysqlSchemaEditor::set_aside(const std::string& table, const std::string& column) {
+    // The same table or column may be dropped twice in one migration: each
+    // time it gets a name of its own.
+    const std::string base = set_aside_name(table, column, max_name_length());
+    std::string name = base;
+    for (int n = 2; !used_aside_names_.insert(name).second; ++n)
+        name = fit_identifier(base + "_" + std::to_string(n), max_name_length());
+    last_aside_[table + '\n' + column] = name;
+    return name;
+}
+
+std::string MysqlSchemaEditor::aside_of(const std::string& table, const std::string& column) const {
+    auto it = last_aside_.find(table + '\n' + column);
+    return it != last_aside_.end() ? it->second : set_aside_name(table, column, max_name_length());
 }
 
 std::vector<std::string> MysqlSchemaEditor::tables_of(const ModelState& model,
@@ -209,7 +221,7 @@ void MysqlSchemaEditor::create_table(const ModelState& model, const ProjectState
     // Its keys, indexes and rows went aside with it.
     auto tables = tables_of(model, state);
     for (auto it = tables.rbegin(); it != tables.rend(); ++it)
-        emit(rename_table_sql(aside(*it), *it));
+        emit(rename_table_sql(aside_of(*it), *it));
 }
 
 void MysqlSchemaEditor::drop_table(const ModelState& model, const ProjectState& state) {
@@ -220,14 +232,17 @@ void MysqlSchemaEditor::drop_table(const ModelState& model, const ProjectState& 
     for (const auto& table : tables_of(model, state)) {
         // Columns set aside earlier go with the table.
         std::erase_if(aside_drops_, [&](const AsideDrop& d) { return d.table == table; });
-        emit(rename_table_sql(table, aside(table)));
-        aside_drops_.push_back({aside(table), ""});
+        const std::string aside = set_aside(table);
+        emit(rename_table_sql(table, aside));
+        aside_drops_.push_back({aside, ""});
     }
 }
 
 void MysqlSchemaEditor::rename_table(const std::string& old_table, const std::string& new_table,
                                      const ProjectState& from, const ProjectState& to) {
     BaseSchemaEditor::rename_table(old_table, new_table, from, to);
+    // An undo runs only if the migration fails, when nothing is dropped.
+    if (restoring()) return;
     for (auto& drop : aside_drops_)
         if (drop.table == old_table && !drop.column.empty()) drop.table = new_table;
 }
@@ -253,12 +268,12 @@ void MysqlSchemaEditor::add_column(const std::string& table, const std::string& 
     if (field.is_many_to_many()) {
         if (is_auto_many_to_many(field)) {
             const std::string through = to.through_model(model, field).table;
-            emit(rename_table_sql(aside(through), through));
+            emit(rename_table_sql(aside_of(through), through));
         }
         return;
     }
     // Its indexes stayed on the column; its foreign key was dropped.
-    emit(rename_column_sql(table, aside(table, field.column()), field.column()));
+    emit(rename_column_sql(table, aside_of(table, field.column()), field.column()));
     std::vector<SchemaObject> keys;
     for (auto& object : schema_objects(model, to))
         if (object.field == field.name) keys.push_back(std::move(object));
@@ -276,17 +291,18 @@ void MysqlSchemaEditor::drop_column(const std::string& table, const std::string&
     if (field.is_many_to_many()) {
         if (is_auto_many_to_many(field)) {
             const std::string through = from.through_model(model, field).table;
-            emit(rename_table_sql(through, aside(through)));
-            aside_drops_.push_back({aside(through), ""});
+            const std::string aside = set_aside(through);
+            emit(rename_table_sql(through, aside));
+            aside_drops_.push_back({aside, ""});
         }
         return;
     }
     for (const auto& object : schema_objects(model, from))
         if (object.kind == SchemaObject::Kind::ForeignKey && object.field == field.name)
             emit(drop_object_sql(object));
-    const std::string set_aside = aside(table, field.column());
-    emit(rename_column_sql(table, field.column(), set_aside));
-    aside_drops_.push_back({table, set_aside});
+    const std::string aside = set_aside(table, field.column());
+    emit(rename_column_sql(table, field.column(), aside));
+    aside_drops_.push_back({table, aside});
 }
 
 }  // namespace covet

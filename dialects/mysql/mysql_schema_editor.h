@@ -3,6 +3,9 @@
 // MODIFY with its whole new definition, and there are no partial indexes.
 #pragma once
 
+#include <map>
+#include <set>
+
 #include "schema/base_schema_editor.h"
 
 namespace covet {
@@ -55,7 +58,10 @@ class MysqlSchemaEditor final : public BaseSchemaEditor {
   private:
     // The tables that go with a model: its auto-created through tables, then itself.
     std::vector<std::string> tables_of(const ModelState& model, const ProjectState& state) const;
-    std::string aside(const std::string& table, const std::string& column = "") const;
+    // A new name to set a table (or column) aside under, unused in this migration.
+    std::string set_aside(const std::string& table, const std::string& column = "");
+    // The name the last drop of this table (or column) set it aside under.
+    std::string aside_of(const std::string& table, const std::string& column = "") const;
 
     // A table (column empty) or column set aside, to drop at the end.
     struct AsideDrop {
@@ -63,6 +69,8 @@ class MysqlSchemaEditor final : public BaseSchemaEditor {
         std::string column;
     };
     std::vector<AsideDrop> aside_drops_;
+    std::set<std::string> used_aside_names_;
+    std::map<std::string, std::string> last_aside_;  // "table\ncolumn" -> aside name
 };
 
 }  // namespace covet

@@ -356,3 +356,93 @@ TEST_CASE("sqlite: an atomic false migration runs statements that refuse a trans
     CHECK(DatabaseProbe(url).history().empty());
     CHECK_FALSE(DatabaseProbe(url).has_table("planets"));
 }
+
+// 0002 and 0003 both depend on 0001; 0003 is applied first. 0002's alter must
+// see 0003's column (SQLite rebuilds the whole table from the state).
+COVET_CLI_BACKEND_TEST("applying one branch after another keeps the other branch's columns",
+                       "[cli][branches]") {
+    Workspace ws;
+    ws.write("migrations/farm/0001_barns.yaml",
+             "operations:\n"
+             "  - create_table:\n"
+             "      table: barns\n"
+             "      fields: {id: AutoField(primary_key=True), cows: IntegerField()}\n");
+    ws.write("migrations/farm/0002_more_cows.yaml",
+             "dependencies: [0001_barns]\n"
+             "operations:\n"
+             "  - alter_column: {table: barns, column: cows, field: BigIntegerField()}\n");
+    ws.write("migrations/farm/0003_roof.yaml",
+             "dependencies: [0001_barns]\n"
+             "operations:\n"
+             "  - add_column: {table: barns, column: roof, field: \"IntegerField(null=True)\"}\n");
+    const std::string url = database_url_for(backend, ws);
+    REQUIRE_EXIT(ws.covet(with_url(url, {"migrate", "farm.0003_roof"})), 0);
+    DatabaseProbe(url).connection().execute("INSERT INTO barns (cows, roof) VALUES (4, 99)");
+    REQUIRE_EXIT(ws.covet(with_url(url, {"migrate"})), 0);
+    CHECK(DatabaseProbe(url).scalar("SELECT roof FROM barns WHERE cows = 4") == 99);
+    CHECK_EXIT(ws.covet(with_url(url, {"check"})), 0);
+    // rollback takes the newest applied migration: 0002, applied last.
+    RunResult rolled = ws.covet(with_url(url, {"rollback"}));
+    REQUIRE_EXIT(rolled, 0);
+    CHECK_RUN(rolled, contains(rolled.out, "Unapplying farm.0002_more_cows... OK"));
+    CHECK(DatabaseProbe(url).scalar("SELECT roof FROM barns WHERE cows = 4") == 99);
+    CHECK_EXIT(ws.covet(with_url(url, {"check"})), 0);
+}
+
+// MariaDB sets dropped tables and columns aside until the migration ends:
+// renames in between and the same name dropped twice must all still work.
+COVET_CLI_BACKEND_TEST("drops followed by renames and repeated drops apply and roll back",
+                       "[cli][atomicity]") {
+    Workspace ws;
+    write_planets(ws);
+    ws.write("migrations/astro/0002_shuffle.yaml",
+             "dependencies: [0001_planets]\n"
+             "operations:\n"
+             "  - add_column: {table: planets, column: code, field: \"IntegerField(null=True)\"}\n"
+             "  - drop_column: {table: planets, column: code}\n"
+             "  - add_column: {table: planets, column: code, field: \"IntegerField(null=True)\"}\n"
+             "  - drop_column: {table: planets, column: code}\n"
+             "  - create_table:\n"
+             "      table: notes\n"
+             "      fields: {id: AutoField(primary_key=True)}\n"
+             "  - drop_table: {table: notes}\n"
+             "  - create_table:\n"
+             "      table: notes\n"
+             "      fields: {id: AutoField(primary_key=True)}\n"
+             "  - drop_column: {table: planets, column: label}\n"
+             "  - rename_table: {old: planets, new: worlds}\n");
+    ws.write("migrations/astro/0003_more.yaml",
+             "dependencies: [0002_shuffle]\n"
+             "operations:\n"
+             "  - rename_table: {old: worlds, new: globes}\n"
+             "  - add_column: {table: globes, column: size, field: \"IntegerField(null=True)\"}\n");
+    const std::string url = database_url_for(backend, ws);
+    REQUIRE_EXIT(ws.covet(with_url(url, {"migrate"})), 0);
+    {
+        DatabaseProbe db(url);
+        CHECK(db.schema_tables() == std::set<std::string>{"globes", "notes"});
+        CHECK(db.columns("globes") == std::vector<std::string>{"id", "size"});
+        CHECK(db.scalar("SELECT count(*) FROM globes") == 3);
+    }
+    CHECK_EXIT(ws.covet(with_url(url, {"check"})), 0);
+    REQUIRE_EXIT(ws.covet(with_url(url, {"rollback"})), 0);
+    CHECK(DatabaseProbe(url).schema_tables() == std::set<std::string>{"worlds", "notes"});
+    // A failure at the end gives everything back, rows included.
+    ws.write("migrations/astro/0004_fail.yaml",
+             "dependencies: [0002_shuffle]\n"
+             "operations:\n"
+             "  - rename_table: {old: worlds, new: spheres}\n"
+             "  - drop_table: {table: notes}\n"
+             "  - run_sql: {sql: \"INSERT INTO nowhere VALUES (1)\"}\n");
+    std::filesystem::remove(ws / "migrations/astro/0003_more.yaml");
+    DatabaseProbe(url).connection().execute("INSERT INTO notes (id) VALUES (7)");
+    RunResult failed = ws.covet(with_url(url, {"migrate"}));
+    CHECK_EXIT(failed, 1);
+    CHECK_RUN(failed, contains(failed.err, "nowhere"));
+    DatabaseProbe db(url);
+    CHECK(db.schema_tables() == std::set<std::string>{"worlds", "notes"});
+    CHECK(db.scalar("SELECT count(*) FROM worlds") == 3);
+    CHECK(db.scalar("SELECT count(*) FROM notes WHERE id = 7") == 1);
+    CHECK(db.history() == History{{"astro", "0001_planets"}, {"astro", "0002_shuffle"}});
+    CHECK_EXIT(ws.covet(with_url(url, {"check"})), 0);
+}

@@ -26,6 +26,16 @@ int error_column(const std::string& text) {
     return 0;
 }
 
+std::string error_of(const std::string& text) {
+    try {
+        Condition c(text);
+    } catch (const ConditionError& e) {
+        return e.what();
+    }
+    FAIL("no ConditionError for a condition of " << text.size() << " characters");
+    return "";
+}
+
 }  // namespace
 
 TEST_CASE("a condition renders names and literals through the dialect's style") {
@@ -87,4 +97,20 @@ TEST_CASE("a condition that does not parse names the column of the fault") {
     CHECK(error_column("a IN 1, 2") == 6);
     CHECK(error_column("lower(a) = 'x'") == 6);
     CHECK(error_column("a; DROP TABLE t") == 2);
+}
+
+TEST_CASE("a condition nested past the limit is an error, not a crash") {
+    auto wrapped = [](std::size_t depth, const std::string& prefix, const std::string& suffix) {
+        std::string text;
+        for (std::size_t i = 0; i < depth; ++i)
+            text.append(prefix);
+        text.append("a > 0");
+        for (std::size_t i = 0; i < depth; ++i)
+            text.append(suffix);
+        return text;
+    };
+    CHECK_NOTHROW(Condition(wrapped(60, "(", ")")));
+    const std::string limit = "nests deeper than 64 levels";
+    CHECK(error_of(wrapped(5000, "(", ")")).find(limit) != std::string::npos);
+    CHECK(error_of(wrapped(50000, "NOT ", "")).find(limit) != std::string::npos);
 }

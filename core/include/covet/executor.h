@@ -39,6 +39,12 @@ class MigrationPlanner {
     // Lets backwards plans include recorded migrations whose file is missing
     // (as null steps): a fake rollback only removes their history rows.
     void allow_missing_files(bool allow) { allow_missing_ = allow; }
+    // The applied migrations in the order they were applied (history ids):
+    // rollback --steps takes the newest of these, as Flyway's undo does.
+    // Without it, the file order stands in.
+    void set_application_order(std::vector<MigrationKey> keys) {
+        application_order_ = std::move(keys);
+    }
 
     // Everything unapplied (no target), forwards to a target, or backwards
     // to it when it is behind the applied state (SPEC.md §3 `migrate`).
@@ -53,6 +59,7 @@ class MigrationPlanner {
     const MigrationGraph& graph_;
     std::set<MigrationKey> applied_;
     bool allow_missing_ = false;
+    std::vector<MigrationKey> application_order_;
 };
 
 // The SQL of one migration step, grouped by operation.
@@ -105,6 +112,11 @@ class MigrationExecutor {
              const ExecutorOptions& options,
              const std::function<void(const StepResult&)>& on_step) const;
 
+    // Throws IrreversibleError when a backwards step of `plan` cannot be
+    // compiled; `states` as states_before gives them.
+    void check_reversible(const Plan& plan,
+                          const std::map<MigrationKey, ProjectState>& states) const;
+
     // Deals with a migration a killed or failed run left half-applied (a
     // journal exists): reverts it, or with `resume` finishes it and records
     // it. Returns a message describing what was done, or "" when there was
@@ -113,6 +125,8 @@ class MigrationExecutor {
                                 const ExecutorOptions& options) const;
 
   private:
+    void states_before_backwards(const Plan& plan, const std::set<MigrationKey>& applied,
+                                 std::map<MigrationKey, ProjectState>& out) const;
     const MigrationGraph& graph_;
     const Dialect& dialect_;
 };

@@ -28,8 +28,11 @@ struct JournalEntry {
     MigrationKey key;
     bool backwards = false;                    // the interrupted step was a rollback
     std::vector<JournalOperation> operations;  // in run order
-    // How many operations, from the first, ran at least one statement.
-    std::size_t started_count() const;
+    // How many operations, from the first, a revert must undo: up to the one
+    // holding the first statement not marked done, which may still have run
+    // (a killed client's statement goes on in the server); `in_flight` says
+    // whether that last one is only partly done. Everything, when all is done.
+    std::size_t revert_count(bool* in_flight = nullptr) const;
     // The statements that revert it, in the order they run: the started
     // operations' undo, newest first. Operations without undo are skipped.
     std::vector<std::string> revert_statements() const;
@@ -46,6 +49,9 @@ class MigrationJournal {
     // Writes every operation of a step before any of them runs.
     void begin(const JournalEntry& entry);
     void mark_done(int operation, int statement);
+    // After a revert undid an operation: its statements count as not run, so
+    // an interrupted revert does not undo it twice.
+    void mark_undone(int operation);
     void clear();
 
   private:

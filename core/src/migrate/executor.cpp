@@ -1,5 +1,6 @@
 #include "covet/executor.h"
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -8,8 +9,8 @@
 #include "covet/recorder.h"
 #include "covet/schema_editor.h"
 #include "covet/state_at.h"
-#include "migrate/schema_statement.h"
 #include "migrate/identifier_limits.h"
+#include "migrate/schema_statement.h"
 
 namespace covet {
 
@@ -49,22 +50,55 @@ ProjectState replay_all(const MigrationGraph& graph, const Dialect* dialect) {
 
 std::map<MigrationKey, ProjectState> MigrationExecutor::states_before(
     const Plan& plan, const std::set<MigrationKey>& applied) const {
-    std::set<MigrationKey> planned_forwards;
-    std::set<MigrationKey> wanted;
-    for (const auto& step : plan) {
-        if (!step.migration) continue;
-        wanted.insert(step.key());
-        if (!step.backwards) planned_forwards.insert(step.key());
-    }
     std::map<MigrationKey, ProjectState> out;
-    ProjectState state;
+    // Forwards, as Django: everything applied (a sibling branch that comes
+    // later in the file order included), then each planned step in turn.
+    ProjectState state = state_at(graph_, applied);
+    for (const auto& step : plan) {
+        if (!step.migration || step.backwards) continue;
+        out.emplace(step.key(), state);
+        apply_forwards(*step.migration, state);
+    }
+    states_before_backwards(plan, applied, out);
+    return out;
+}
+
+void MigrationExecutor::states_before_backwards(const Plan& plan,
+                                                const std::set<MigrationKey>& applied,
+                                                std::map<MigrationKey, ProjectState>& out) const {
+    std::set<MigrationKey> leaving;
+    for (const auto& step : plan)
+        if (step.migration && step.backwards) leaving.insert(step.key());
+    if (leaving.empty()) return;
+    // The migrations that stay applied and come last in the file order: a
+    // step before them needs them in its state (their columns exist).
+    std::size_t last_kept = 0;
+    bool any_kept = false;
+    for (const auto& key : applied)
+        if (!leaving.count(key) && graph_.contains(key)) {
+            last_kept = std::max(last_kept, graph_.position(key));
+            any_kept = true;
+        }
+    // One pass in file order gives each step the state of what is applied
+    // before it, which is exact unless something kept comes after it.
+    ProjectState prefix;
+    std::set<MigrationKey> gone;  // un-applied by the steps before, in plan order
     for (const Migration* m : graph_.order()) {
         const MigrationKey key = m->key();
-        if (!applied.count(key) && !planned_forwards.count(key)) continue;
-        if (wanted.count(key)) out.emplace(key, state);
-        apply_forwards(*m, state);
+        if (!applied.count(key)) continue;
+        if (leaving.count(key)) out.emplace(key, prefix);
+        apply_forwards(*m, prefix);
     }
-    return out;
+    for (const auto& step : plan) {
+        if (!step.migration || !step.backwards) continue;
+        if (any_kept && last_kept > graph_.position(step.key())) {
+            std::set<MigrationKey> now;
+            for (const auto& key : applied)
+                if (!gone.count(key) && key != step.key()) now.insert(key);
+            out[step.key()] = state_at(graph_, now);
+        }
+        gone.insert(step.key());
+    }
 }
 
 CompiledStep MigrationExecutor::compile(const PlanStep& step, const ProjectState& before) const {
@@ -185,7 +219,8 @@ void check_precondition(Connection& connection, const std::optional<Precondition
 std::string undo_operations(Connection& connection,
                             const std::vector<std::optional<std::vector<std::string>>>& undo,
                             std::size_t count, bool last_is_partial,
-                            const std::function<std::string(std::size_t)>& describe) {
+                            const std::function<std::string(std::size_t)>& describe,
+                            MigrationJournal* journal = nullptr) {
     for (std::size_t i = count; i-- > 0;) {
         if (!undo[i]) {
             std::string still;
@@ -206,6 +241,7 @@ std::string undo_operations(Connection& connection,
                 return "undo failed (" + std::string(e.what()) + "); still applied: " + still;
             }
         }
+        if (journal) journal->mark_undone(static_cast<int>(i));
     }
     return "";
 }
@@ -249,7 +285,7 @@ void run_statements(const StepRun& run, const std::string& what,
                 std::string message = what + " failed in " + describe_step(i) + ": " + e.what();
                 if (!run.ddl_commits) throw MigrationError(message);
                 std::string left = undo_operations(run.connection, compiled.undo, j > 0 ? i + 1 : i,
-                                                   j > 0, describe_step);
+                                                   j > 0, describe_step, run.journal);
                 if (!left.empty())
                     throw MigrationError(message + "; its earlier operations " + left +
                                          " (see `covet showmigrations`: partial)");
@@ -271,10 +307,7 @@ void MigrationExecutor::run(Connection& connection, const Plan& plan,
     MigrationJournal journal(connection);
     const bool ddl_commits = !dialect_.features().can_rollback_ddl;
     if (!options.fake) {
-        // An irreversible step stops the run before anything has changed,
-        // not after the steps ahead of it were un-applied.
-        for (const auto& step : plan)
-            if (step.backwards) compile(step, states.at(step.key()));
+        check_reversible(plan, states);
         connection.set_ddl_lock_timeout(options.ddl_lock_timeout);
     }
     for (const auto& step : plan) {
@@ -321,15 +354,30 @@ void MigrationExecutor::run(Connection& connection, const Plan& plan,
     }
 }
 
+void MigrationExecutor::check_reversible(const Plan& plan,
+                                         const std::map<MigrationKey, ProjectState>& states) const {
+    // An irreversible step stops the run before anything has changed, not
+    // after the steps ahead of it were un-applied.
+    for (const auto& step : plan)
+        if (step.backwards && step.migration) compile(step, states.at(step.key()));
+}
+
 std::string MigrationExecutor::recover_partial(Connection& connection, bool resume,
                                                const ExecutorOptions& options) const {
     MigrationJournal journal(connection);
     std::optional<JournalEntry> entry = journal.read();
     if (!entry) return "";
     const std::string name = entry->key.to_string();
+    if (options.fake) {
+        // --fake runs no SQL: the schema is the user's to vouch for.
+        journal.clear();
+        return "Cleared the journal of the partial migration " + name + " without running SQL.";
+    }
     const Migration* m = graph_.find(entry->key);
     auto describe = [&](std::size_t k) {
-        if (!m || k >= m->operations.size()) return "operation " + std::to_string(k + 1);
+        if (m && k == m->operations.size())
+            return std::string("the final drops of what it set aside");
+        if (!m || k > m->operations.size()) return "operation " + std::to_string(k + 1);
         return describe_operation(*m, entry->backwards ? m->operations.size() - 1 - k : k);
     };
     if (resume) {
@@ -352,17 +400,12 @@ std::string MigrationExecutor::recover_partial(Connection& connection, bool resu
         journal.clear();
         return "Resumed the partial migration " + name + " from its journal.";
     }
-    std::size_t count = 0;
-    bool last_partial = false;
+    bool in_flight = false;
+    const std::size_t count = entry->revert_count(&in_flight);
     std::vector<std::optional<std::vector<std::string>>> undo;
-    for (const auto& op : entry->operations) {
+    for (const auto& op : entry->operations)
         undo.push_back(op.undo_known ? std::optional(op.undo) : std::nullopt);
-        if (op.started()) {
-            count = undo.size();
-            last_partial = !op.finished();
-        }
-    }
-    std::string left = undo_operations(connection, undo, count, last_partial, describe);
+    std::string left = undo_operations(connection, undo, count, in_flight, describe, &journal);
     if (!left.empty())
         throw MigrationError("the partial migration " + name + " " + left +
                              "; fix the schema by hand, then run `covet migrate --resume` or "

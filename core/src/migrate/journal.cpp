@@ -13,16 +13,19 @@ bool JournalOperation::finished() const {
     return std::all_of(done.begin(), done.end(), [](bool d) { return d; });
 }
 
-std::size_t JournalEntry::started_count() const {
-    std::size_t count = 0;
+std::size_t JournalEntry::revert_count(bool* in_flight) const {
     for (std::size_t i = 0; i < operations.size(); ++i)
-        if (operations[i].started()) count = i + 1;
-    return count;
+        if (!operations[i].finished()) {
+            if (in_flight) *in_flight = true;
+            return i + 1;
+        }
+    if (in_flight) *in_flight = false;
+    return operations.size();
 }
 
 std::vector<std::string> JournalEntry::revert_statements() const {
     std::vector<std::string> out;
-    for (std::size_t i = started_count(); i-- > 0;)
+    for (std::size_t i = revert_count(); i-- > 0;)
         if (operations[i].undo_known)
             out.insert(out.end(), operations[i].undo.begin(), operations[i].undo.end());
     return out;
@@ -114,6 +117,15 @@ void MigrationJournal::begin(const JournalEntry& entry) {
         if (!op.undo_known) add(op.index, kNoUndo, 0, "");
     }
     if (!params.empty()) connection_.execute(insert, params);
+}
+
+void MigrationJournal::mark_undone(int operation) {
+    const Dialect& d = connection_.dialect();
+    auto q = [&](const char* n) { return d.quote_name(n); };
+    connection_.execute("UPDATE " + q(kTable) + " SET " + q("done") + " = 0 WHERE " +
+                            q("operation") + " = " + d.placeholder(1) + " AND " + q("kind") +
+                            " = " + std::to_string(kForward),
+                        {operation});
 }
 
 void MigrationJournal::mark_done(int operation, int statement) {

@@ -68,21 +68,30 @@ Plan MigrationPlanner::migrate(const std::optional<Target>& target) const {
 }
 
 Plan MigrationPlanner::rollback_steps(int steps) const {
-    std::vector<MigrationKey> applied_in_order;
-    for (const Migration* m : graph_.order())
-        if (applied_.count(m->key())) applied_in_order.push_back(m->key());
-    std::set<MigrationKey> keys;
     for (const auto& key : applied_)
         if (!graph_.contains(key) && !allow_missing_)
             throw MigrationError("cannot roll back " + key.to_string() +
                                  ": it is recorded as applied but its migration file is missing "
                                  "(`--fake` removes its record without running SQL)");
-    // Records without a file: newest, as far as anyone can tell.
-    for (const auto& key : applied_)
-        if (!graph_.contains(key)) applied_in_order.push_back(key);
-    for (auto it = applied_in_order.rbegin(); it != applied_in_order.rend() && steps > 0;
-         ++it, --steps)
-        keys.insert(*it);
+    std::vector<MigrationKey> newest_last = application_order_;
+    if (newest_last.empty()) {
+        for (const Migration* m : graph_.order())
+            if (applied_.count(m->key())) newest_last.push_back(m->key());
+        // Records without a file: newest, as far as anyone can tell.
+        for (const auto& key : applied_)
+            if (!graph_.contains(key)) newest_last.push_back(key);
+    }
+    std::set<MigrationKey> keys;
+    for (auto it = newest_last.rbegin(); it != newest_last.rend() && steps > 0; ++it) {
+        if (!applied_.count(*it) || !keys.insert(*it).second) continue;
+        --steps;
+    }
+    // Whatever depends on them goes first (only a history edited by hand
+    // has a dependent applied before its dependency).
+    for (const auto& key : std::set<MigrationKey>(keys))
+        if (graph_.contains(key))
+            for (const auto& d : graph_.descendants(key))
+                if (applied_.count(d)) keys.insert(d);
     return backwards_of(keys);
 }
 

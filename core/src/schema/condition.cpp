@@ -220,8 +220,22 @@ class Parser {
     }
     NodePtr and_expression() { return chain(ConditionNode::Kind::And, "AND", &Parser::negation); }
 
+    // Nesting is bounded so that parsing, renaming and rendering (all
+    // recursive) cannot exhaust the stack on a hostile file.
+    static constexpr int kMaxDepth = 64;
+    struct Nested {
+        explicit Nested(Parser& p) : parser(p) {
+            if (++parser.depth_ > kMaxDepth)
+                parser.fail("the condition nests deeper than " + std::to_string(kMaxDepth) +
+                            " levels");
+        }
+        ~Nested() { --parser.depth_; }
+        Parser& parser;
+    };
+
     NodePtr negation() {
         if (!keyword("NOT")) return predicate();
+        Nested nested(*this);
         next();
         ConditionNode node = node_of(ConditionNode::Kind::Not);
         node.children.push_back(negation());
@@ -278,6 +292,7 @@ class Parser {
 
     NodePtr operand() {
         if (symbol("(")) {
+            Nested nested(*this);
             next();
             NodePtr inner = or_expression();
             expect_symbol(")");
@@ -321,6 +336,7 @@ class Parser {
 
     std::vector<Token> tokens_;
     std::size_t pos_ = 0;
+    int depth_ = 0;
 };
 
 }  // namespace
