@@ -149,7 +149,7 @@ std::set<MigrationKey> applied_after_recovery(std::set<MigrationKey> applied,
 
 std::optional<JournalEntry> pending_partial(CommandContext& ctx) {
     Connection& connection = ctx.connection();
-    if (connection.dialect().features().can_rollback_ddl) return std::nullopt;
+    // Any back end can have one: atomic: false migrations are journaled too.
     return MigrationJournal(connection).read();
 }
 

@@ -446,3 +446,30 @@ COVET_CLI_BACKEND_TEST("drops followed by renames and repeated drops apply and r
     CHECK(db.history() == History{{"astro", "0001_planets"}, {"astro", "0002_shuffle"}});
     CHECK_EXIT(ws.covet(with_url(url, {"check"})), 0);
 }
+
+// atomic: false statements commit one by one on every back end: a failure
+// undoes the earlier ones, as MariaDB's journal does for all migrations.
+COVET_CLI_BACKEND_TEST("a failing atomic false migration undoes its earlier operations",
+                       "[cli][atomic]") {
+    Workspace ws;
+    write_planets(ws);
+    ws.write("migrations/astro/0002_loose.yaml",
+             "dependencies: [0001_planets]\n"
+             "atomic: false\n"
+             "operations:\n"
+             "  - create_table:\n"
+             "      table: comets\n"
+             "      fields: {id: AutoField(primary_key=True)}\n"
+             "  - add_column: {table: planets, column: rings, field: \"IntegerField(null=True)\"}\n"
+             "  - run_sql: {sql: \"INSERT INTO nowhere VALUES (1)\"}\n");
+    const std::string url = database_url_for(backend, ws);
+    RunResult failed = ws.covet(with_url(url, {"migrate"}));
+    CHECK_EXIT(failed, 1);
+    CHECK_RUN(failed, contains(failed.err, "were undone"));
+    DatabaseProbe db(url);
+    CHECK(db.schema_tables() == std::set<std::string>{"planets"});
+    CHECK(db.columns("planets") == std::vector<std::string>{"id", "label"});
+    CHECK(db.history() == History{{"astro", "0001_planets"}});
+    CHECK(status_of(list_migrations(ws, {"-d", url}), "astro", "0002_loose") == "pending");
+    CHECK_EXIT(ws.covet(with_url(url, {"check"})), 0);
+}

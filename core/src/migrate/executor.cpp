@@ -329,7 +329,11 @@ void MigrationExecutor::run(Connection& connection, const Plan& plan,
                 return std::string("the final drops of what it set aside");
             return describe_operation(m, step.backwards ? m.operations.size() - 1 - i : i);
         };
-        bool journaled = ddl_commits && !options.fake;
+        // Where each statement commits on its own (MySQL DDL, or any
+        // atomic: false migration), a failure is undone statement by statement
+        // and a killed run leaves a journal to revert or resume from.
+        const bool commits_each = ddl_commits || !m.atomic;
+        bool journaled = commits_each && !options.fake;
         if (journaled) journal.begin(journal_entry_of(m.key(), step.backwards, compiled));
         connection.begin_migration(m.atomic);
         try {
@@ -337,7 +341,7 @@ void MigrationExecutor::run(Connection& connection, const Plan& plan,
                 std::string what = std::string(step.backwards ? "rolling back" : "applying") +
                                    " migration " + m.key().to_string();
                 StepRun run{connection, compiled, options, journaled ? &journal : nullptr,
-                            ddl_commits};
+                            commits_each};
                 run_statements(run, what, describe_step);
             }
             if (step.backwards)
