@@ -43,6 +43,8 @@ CommandRun add_migrate_command(CLI::App& app) {
             std::set<MigrationKey> applied =
                 applied_after_recovery(applied_keys(ctx), partial, args->resume);
             MigrationPlanner planner(graph, applied);
+            // --plan lists a recorded migration without a file instead of failing.
+            planner.allow_missing_files(args->plan || args->fake);
             Plan plan = build({planner, reverts_partial_apply(partial, args->resume)});
             if (args->check) return print_unapplied(ctx, plan, partial);
             if (args->sql)

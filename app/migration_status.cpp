@@ -74,9 +74,14 @@ std::vector<MigrationStatusRow> migration_statuses(CommandContext& ctx) {
     for (auto& [id, row] : missing)
         rows.push_back(std::move(row));
     // A journal left by a killed run marks its migration partial.
-    if (auto partial = MigrationJournal(ctx.connection()).read())
-        for (auto& row : rows)
-            if (row.key == partial->key) row.status = MigrationStatus::Partial;
+    if (auto partial = MigrationJournal(ctx.connection()).read()) {
+        auto row = std::find_if(rows.begin(), rows.end(),
+                                [&](const MigrationStatusRow& r) { return r.key == partial->key; });
+        if (row != rows.end())
+            row->status = MigrationStatus::Partial;
+        else  // its file is gone, and it was never recorded: still partial
+            rows.push_back({partial->key, MigrationStatus::Partial, "", "", ""});
+    }
     return rows;
 }
 

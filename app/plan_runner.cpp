@@ -266,7 +266,8 @@ int print_plan(CommandContext& ctx, const Plan& plan, const std::optional<Journa
     }
     for (const auto& step : plan) {
         ctx.out() << step.key().to_string() << (step.backwards ? " (backwards)" : "")
-                  << (step.migration ? "" : " (file missing: record only)") << "\n";
+                  << (step.migration ? "" : " (file missing: only --fake removes its record)")
+                  << "\n";
         if (!step.migration) continue;
         const auto& ops = step.migration->operations;
         for (std::size_t i = 0; i < ops.size(); ++i) {

@@ -349,7 +349,13 @@ void MigrationExecutor::run(Connection& connection, const Plan& plan,
             else
                 recorder.record_applied(m.key(), m.checksum());
             if (journaled) journal.clear();
-            connection.commit_migration();
+            try {
+                connection.commit_migration();
+            } catch (const IntegrityError& e) {
+                // SQLite's deferred foreign-key check fails at the commit.
+                throw MigrationError(std::string(step.backwards ? "rolling back" : "applying") +
+                                     " migration " + m.key().to_string() + " failed: " + e.what());
+            }
         } catch (...) {
             connection.rollback_migration();
             throw;
