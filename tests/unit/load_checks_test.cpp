@@ -132,3 +132,15 @@ TEST_CASE("index names may not clash with names covet derives, in either order")
                      "db_index=False)\"}, indexes: [{name: c_p_id_idx, columns: [p, id]}]}\n")
             .empty());
 }
+
+TEST_CASE("a unique_together group or an index may not name a column twice") {
+    const std::string table =
+        "operations:\n  - create_table:\n      table: prod\n"
+        "      fields: {id: AutoField(primary_key=True), sku: IntegerField()}\n";
+    CHECK(replay_error(table + "      unique_together: [[sku, sku]]\n")
+              .find("m/0001_x.yaml:2:5: create_table: unique_together of table 'prod' names "
+                    "column 'sku' twice") != std::string::npos);
+    CHECK(replay_error(table + "      indexes: [{name: prod_i, columns: [sku, sku]}]\n")
+              .find("names column 'sku' twice") != std::string::npos);
+    CHECK(replay_error(table + "      unique_together: [[id, sku]]\n").empty());
+}

@@ -50,11 +50,15 @@ Field resolve_relation(const ProjectState& state, const ModelState& owner, Field
 
 void check_columns_exist(const ModelState& model, const std::vector<std::string>& names,
                          const std::string& what) {
+    std::set<std::string> columns;
     for (const auto& name : names) {
         const Field* f = model.find_field_or_column(name);
         if (!f || !f->has_column())
             throw MigrationError(what + " of table '" + model.table + "' names unknown column '" +
                                  name + "'");
+        if (!columns.insert(f->column()).second)
+            throw MigrationError(what + " of table '" + model.table + "' names column '" + name +
+                                 "' twice");
     }
 }
 
