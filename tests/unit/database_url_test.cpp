@@ -6,6 +6,7 @@
 #include "covet/error.h"
 
 using covet::parse_database_url;
+using covet::redact_url;
 
 namespace {
 
@@ -98,4 +99,14 @@ TEST_CASE("usage errors of a URL never quote its password", "[url]") {
     }
     auto url = parse_database_url("postgres://u:" + secret + "@h/db");
     CHECK(url.redacted() == "postgres://u:***@h/db");
+}
+
+TEST_CASE("a password given as a query parameter is masked too") {
+    CHECK(redact_url("postgresql://u@h:5432/db?password=S3cret&sslmode=require") ==
+          "postgresql://u@h:5432/db?password=***&sslmode=require");
+    CHECK(redact_url("mysql://u:pw@h/db?ssl-mode=REQUIRED&Password=S3cret") ==
+          "mysql://u:***@h/db?ssl-mode=REQUIRED&Password=***");
+    CHECK(redact_url("postgresql://h/db?sslpassword=S3cret") ==
+          "postgresql://h/db?sslpassword=***");
+    CHECK(redact_url("sqlite:///x.db?mode=ro") == "sqlite:///x.db?mode=ro");
 }

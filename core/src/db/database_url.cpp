@@ -67,16 +67,45 @@ std::string DatabaseUrl::redacted() const {
     return redact_url(original);
 }
 
+namespace {
+
+// libpq and the MySQL clients also take a password as a query parameter
+// (?password=..., ?sslpassword=...): its value is masked like the user info's.
+std::string redact_query(const std::string& text) {
+    auto question = text.find('?');
+    if (question == std::string::npos) return text;
+    std::string out = text.substr(0, question + 1);
+    std::size_t pos = question + 1;
+    while (pos <= text.size()) {
+        auto amp = text.find('&', pos);
+        std::string pair =
+            text.substr(pos, amp == std::string::npos ? std::string::npos : amp - pos);
+        auto eq = pair.find('=');
+        std::string key = pair.substr(0, eq);
+        for (auto& c : key)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        bool secret = key.find("password") != std::string::npos ||
+                      key.find("passwd") != std::string::npos || key == "pass" || key == "pwd";
+        out += (secret && eq != std::string::npos) ? pair.substr(0, eq + 1) + "***" : pair;
+        if (amp == std::string::npos) break;
+        out += '&';
+        pos = amp + 1;
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string redact_url(const std::string& text) {
     auto scheme_end = text.find("://");
-    if (scheme_end == std::string::npos) return text;
+    if (scheme_end == std::string::npos) return redact_query(text);
     auto start = scheme_end + 3;
     // The last '@' before the query ends the user info, whatever the password holds.
     auto at = text.rfind('@', text.find('?', start));
-    if (at == std::string::npos || at < start) return text;
+    if (at == std::string::npos || at < start) return redact_query(text);
     auto colon = text.find(':', start);
-    if (colon == std::string::npos || colon > at) return text;
-    return text.substr(0, colon + 1) + "***" + text.substr(at);
+    if (colon == std::string::npos || colon > at) return redact_query(text);
+    return redact_query(text.substr(0, colon + 1) + "***" + text.substr(at));
 }
 
 DatabaseUrl parse_database_url(const std::string& text) {
@@ -89,7 +118,7 @@ DatabaseUrl parse_database_url(const std::string& text) {
     }
     auto colon = text.find(':');
     if (colon == std::string::npos || colon == 0)
-        throw UsageError("malformed database URL '" + text +
+        throw UsageError("malformed database URL '" + redact_url(text) +
                          "': expected scheme://..., e.g. sqlite:///covet.db");
     std::string raw_scheme = text.substr(0, colon);
     for (auto& c : raw_scheme)
