@@ -473,3 +473,33 @@ COVET_CLI_BACKEND_TEST("a failing atomic false migration undoes its earlier oper
     CHECK(status_of(list_migrations(ws, {"-d", url}), "astro", "0002_loose") == "pending");
     CHECK_EXIT(ws.covet(with_url(url, {"check"})), 0);
 }
+
+// Without MariaDB's set-aside drops, an undo of drop_table would bring back
+// an empty table: the migration is left partial and says what it destroyed.
+COVET_CLI_BACKEND_TEST("a failing atomic false migration that dropped data never claims an undo",
+                       "[cli][atomic]") {
+    Workspace ws;
+    write_planets(ws);
+    ws.write("migrations/astro/0002_purge.yaml",
+             "dependencies: [0001_planets]\n"
+             "atomic: false\n"
+             "operations:\n"
+             "  - drop_table: {table: planets}\n"
+             "  - run_sql: {sql: \"INSERT INTO nowhere VALUES (1)\"}\n");
+    const std::string url = database_url_for(backend, ws);
+    RunResult failed = ws.covet(with_url(url, {"migrate"}));
+    CHECK_EXIT(failed, 1);
+    if (backend == "mysql") {
+        // Set aside, then renamed back: every row is still there.
+        CHECK(DatabaseProbe(url).scalar("SELECT count(*) FROM planets") == 3);
+        CHECK(status_of(list_migrations(ws, {"-d", url}), "astro", "0002_purge") == "pending");
+        return;
+    }
+    CHECK_RUN(failed, !contains(failed.err, "were undone"));
+    CHECK_RUN(failed, contains(failed.err, "Drop table planets"));
+    CHECK_RUN(failed, contains(failed.err, "cannot bring back"));
+    CHECK(status_of(list_migrations(ws, {"-d", url}), "astro", "0002_purge") == "partial");
+    RunResult again = ws.covet(with_url(url, {"migrate"}));
+    CHECK_EXIT(again, 1);
+    CHECK_RUN(again, contains(again.err, "cannot be reverted"));
+}

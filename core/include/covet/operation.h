@@ -47,6 +47,9 @@ class Operation {
     // Whether it may write rows (run_sql), so that DDL after it in the same
     // transaction may meet pending deferred checks.
     virtual bool may_write_rows() const { return false; }
+    // Whether running it (backwards or not) destroys stored values: its undo
+    // re-creates the schema only, unless the dialect sets drops aside.
+    virtual bool destroys_values(bool /*backwards*/) const { return false; }
     virtual std::optional<Precondition> precondition(bool /*backwards*/,
                                                      const ProjectState& /*before*/,
                                                      const ProjectState& /*after*/) const {
@@ -71,6 +74,7 @@ struct CreateTable final : Operation {
     std::vector<IndexSpec> indexes;
     std::vector<std::string> ordering;
 
+    bool destroys_values(bool backwards) const override { return backwards; }
     std::string kind() const override { return "create_table"; }
     void state_forwards(const std::string& app, ProjectState& state) const override;
     void database_forwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
@@ -82,6 +86,7 @@ struct CreateTable final : Operation {
 
 struct DropTable final : Operation {
     std::string table;
+    bool destroys_values(bool backwards) const override { return !backwards; }
     std::string kind() const override { return "drop_table"; }
     void state_forwards(const std::string& app, ProjectState& state) const override;
     void database_forwards(SchemaEditor&, const ProjectState&, const ProjectState&) const override;
@@ -97,6 +102,7 @@ struct AddColumn final : Operation {
     // false (Django's preserve_default=False): the default only fills the
     // existing rows and is dropped from the column and the state after.
     bool preserve_default = true;
+    bool destroys_values(bool backwards) const override { return backwards; }
     std::string kind() const override { return "add_column"; }
     std::optional<Precondition> precondition(bool backwards, const ProjectState& before,
                                              const ProjectState& after) const override;
@@ -114,6 +120,7 @@ struct DropColumn final : Operation {
     // The one-off value that fills existing rows when the reverse re-adds a
     // NOT NULL column without a default (as add_column's preserve_default: false).
     std::optional<Value> fill_default;
+    bool destroys_values(bool backwards) const override { return !backwards; }
     std::string kind() const override { return "drop_column"; }
     std::optional<Precondition> precondition(bool backwards, const ProjectState& before,
                                              const ProjectState& after) const override;

@@ -267,8 +267,22 @@ struct StepRun {
     const CompiledStep& compiled;
     const ExecutorOptions& options;
     MigrationJournal* journal;  // null: not journaled
-    bool ddl_commits;
+    bool ddl_commits;           // statements commit one by one: undo by hand
+    bool drops_set_aside;       // the dialect renames dropped objects aside (MySQL)
+    bool backwards;
 };
+
+// The operations among the first `count` whose values an undo cannot bring
+// back, described; "" when there are none.
+std::string lost_by_undo(const StepRun& run, std::size_t count,
+                         const std::function<std::string(std::size_t)>& describe_step) {
+    if (run.drops_set_aside) return "";
+    std::string lost;
+    for (std::size_t k = 0; k < count && k < run.compiled.operations.size(); ++k)
+        if (run.compiled.operations[k]->destroys_values(run.backwards))
+            lost += (lost.empty() ? "" : "; ") + describe_step(k);
+    return lost;
+}
 
 // Runs a compiled step's statements in order. Where DDL commits, a failure
 // undoes what ran and the MigrationError says whether anything is left.
@@ -284,6 +298,15 @@ void run_statements(const StepRun& run, const std::string& what,
             } catch (const Error& e) {
                 std::string message = what + " failed in " + describe_step(i) + ": " + e.what();
                 if (!run.ddl_commits) throw MigrationError(message);
+                const std::size_t ran = j > 0 ? i + 1 : i;
+                // Never "undone" when the undo would bring back a schema
+                // without its values: the migration stays partial instead.
+                if (std::string lost = lost_by_undo(run, ran, describe_step); !lost.empty())
+                    throw MigrationError(message + "; its earlier operations " + lost +
+                                         " destroyed values an undo cannot bring back, so they "
+                                         "are left as they are (see `covet showmigrations`: "
+                                         "partial; `covet migrate --resume` finishes it once "
+                                         "fixed)");
                 std::string left = undo_operations(run.connection, compiled.undo, j > 0 ? i + 1 : i,
                                                    j > 0, describe_step, run.journal);
                 if (!left.empty())
@@ -340,8 +363,9 @@ void MigrationExecutor::run(Connection& connection, const Plan& plan,
             if (!options.fake) {
                 std::string what = std::string(step.backwards ? "rolling back" : "applying") +
                                    " migration " + m.key().to_string();
-                StepRun run{connection, compiled, options, journaled ? &journal : nullptr,
-                            commits_each};
+                StepRun run{
+                    connection,   compiled,    options,       journaled ? &journal : nullptr,
+                    commits_each, ddl_commits, step.backwards};
                 run_statements(run, what, describe_step);
             }
             if (step.backwards)
@@ -412,6 +436,19 @@ std::string MigrationExecutor::recover_partial(Connection& connection, bool resu
     }
     bool in_flight = false;
     const std::size_t count = entry->revert_count(&in_flight);
+    // Where drops are not set aside (an atomic: false migration on a
+    // transactional back end), reverting one would bring back an empty table.
+    if (m && dialect_.features().can_rollback_ddl)
+        for (std::size_t k = 0; k < count && k < m->operations.size(); ++k) {
+            std::size_t index = entry->backwards ? m->operations.size() - 1 - k : k;
+            if (m->operations[index]->destroys_values(entry->backwards))
+                throw MigrationError("the partial migration " + name +
+                                     " cannot be reverted: " + describe(k) +
+                                     " destroyed values that an undo cannot bring back; fix the "
+                                     "schema by hand, then run `covet migrate --resume` or "
+                                     "delete the rows of " +
+                                     MigrationJournal::kTable);
+        }
     std::vector<std::optional<std::vector<std::string>>> undo;
     for (const auto& op : entry->operations)
         undo.push_back(op.undo_known ? std::optional(op.undo) : std::nullopt);
