@@ -22,7 +22,8 @@ struct MigrateArgs {
 CommandRun add_migrate_command(CLI::App& app) {
     auto args = std::make_shared<MigrateArgs>();
     CLI::App* cmd = app.add_subcommand("migrate", "Apply unapplied migrations (or move to TARGET)");
-    cmd->add_option("target", args->target, "NAME, unique prefix, APP.NAME, APP.zero or zero");
+    CLI::Option* target_option =
+        cmd->add_option("target", args->target, "NAME, unique prefix, APP.NAME, APP.zero or zero");
     cmd->add_flag("--fake", args->fake, "record as applied without running SQL");
     cmd->add_flag("--plan", args->plan, "list what would run");
     cmd->add_flag("--sql", args->sql, "print the SQL instead of running it");
@@ -31,7 +32,10 @@ CommandRun add_migrate_command(CLI::App& app) {
     cmd->add_option("--lock-timeout", args->lock_timeout, "seconds to wait for the migration lock");
     cmd->add_option("--ddl-lock-timeout", args->ddl_lock_timeout,
                     "seconds each DDL statement may wait for table locks");
-    return [args](CommandContext& ctx) {
+    return [args, target_option](CommandContext& ctx) {
+        // An empty variable in a script must not mean "everything".
+        if (target_option->count() > 0 && args->target.empty())
+            throw UsageError("the migration target is empty");
         if (args->lock_timeout < 0 || args->ddl_lock_timeout < 0)
             throw UsageError("--lock-timeout and --ddl-lock-timeout must not be negative");
         const MigrationGraph& graph = ctx.graph();

@@ -25,7 +25,8 @@ CommandRun add_rollback_command(CLI::App& app) {
     cmd->add_flag("--fake", args->fake, "remove the records without running SQL");
     cmd->add_flag("--sql", args->sql, "print the SQL instead of running it");
     cmd->add_option("--lock-timeout", args->lock_timeout, "seconds to wait for the migration lock");
-    return [args](CommandContext& ctx) {
+    return [args, to](CommandContext& ctx) {
+        if (to->count() > 0 && args->to.empty()) throw UsageError("--to needs a migration target");
         if (args->steps < 1) throw UsageError("--steps must be at least 1");
         if (args->lock_timeout < 0) throw UsageError("--lock-timeout must not be negative");
         const MigrationGraph& graph = ctx.graph();

@@ -503,3 +503,16 @@ COVET_CLI_BACKEND_TEST("a failing atomic false migration that dropped data never
     CHECK_EXIT(again, 1);
     CHECK_RUN(again, contains(again.err, "cannot be reverted"));
 }
+
+// A script's empty variable ("covet migrate $TARGET") must not apply everything.
+TEST_CASE("an empty migration target is a usage error that changes nothing", "[cli][targets]") {
+    Workspace ws;
+    write_planets(ws);
+    RunResult migrate = ws.covet({"migrate", ""});
+    CHECK_EXIT(migrate, 2);
+    CHECK_RUN(migrate, is_one_error_line(migrate.err));
+    RunResult rollback = ws.covet({"rollback", "--to", ""});
+    CHECK_EXIT(rollback, 2);
+    CHECK_FALSE(ws.exists("covet.db") &&
+                DatabaseProbe("sqlite:///" + (ws / "covet.db").string()).has_table("planets"));
+}
