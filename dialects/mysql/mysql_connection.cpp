@@ -431,7 +431,37 @@ void MysqlConnection::drain_results(const std::string& sql, bool first_was_resul
     }
 }
 
+namespace {
+// A text of several statements: a ';' before its last non-blank character.
+bool holds_several_statements(const std::string& sql) {
+    auto last = sql.find_last_not_of(" \t\r\n;");
+    auto semicolon = sql.find(';');
+    return semicolon != std::string::npos && last != std::string::npos && semicolon < last;
+}
+}  // namespace
+
 std::int64_t MysqlConnection::run_text(const std::string& sql, ResultSet* rows) {
+    // Several data statements in one text (a run_sql) run as one transaction,
+    // so a failing one takes the earlier ones with it, as on PostgreSQL and
+    // SQLite. DDL commits on its own anyway: such texts are left alone.
+    if (!rows && holds_several_statements(sql) && !may_change_schema(sql)) {
+        statement_->execute("START TRANSACTION");
+        try {
+            std::int64_t affected = run_text_once(sql, rows);
+            statement_->execute("COMMIT");
+            return affected;
+        } catch (...) {
+            try {
+                statement_->execute("ROLLBACK");
+            } catch (const sql::SQLException&) {
+            }
+            throw;
+        }
+    }
+    return run_text_once(sql, rows);
+}
+
+std::int64_t MysqlConnection::run_text_once(const std::string& sql, ResultSet* rows) {
     // Cached statements keep the result layout of their tables as prepared.
     if (may_change_schema(sql)) cache_.clear();
     bool has_result_set = statement_->execute(sql);

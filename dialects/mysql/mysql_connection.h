@@ -62,6 +62,7 @@ class MysqlConnection final : public Connection {
     // Both return the affected rows and fill `rows` (when given) with the
     // first result set.
     std::int64_t run_text(const std::string& sql, ResultSet* rows);
+    std::int64_t run_text_once(const std::string& sql, ResultSet* rows);
     std::int64_t run_prepared(const std::string& sql, const std::vector<Value>& params,
                               ResultSet* rows);
     // Reads the results left after the first of a multi-statement text, so

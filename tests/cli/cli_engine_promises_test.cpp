@@ -518,3 +518,27 @@ TEST_CASE("an empty migration target is a usage error that changes nothing", "[c
         DatabaseProbe("sqlite:///" + (ws / "covet.db").string()).has_table("planets");
     CHECK_FALSE(migrated);
 }
+
+// A run_sql of several data statements is one transaction on every back end:
+// when its second INSERT fails, the first one's row goes too, however often
+// the migration is retried.
+COVET_CLI_BACKEND_TEST("a failing run_sql keeps none of the rows its earlier statements wrote",
+                       "[cli][atomicity]") {
+    Workspace ws;
+    write_planets(ws);
+    ws.write("migrations/astro/0002_moons.yaml",
+             "dependencies: [0001_planets]\n"
+             "operations:\n"
+             "  - run_sql:\n"
+             "      sql: \"INSERT INTO planets (label) VALUES ('phobos'); "
+             "INSERT INTO planets (nosuch) VALUES (1)\"\n"
+             "      reverse_sql: \"DELETE FROM planets WHERE label = 'phobos'\"\n");
+    const std::string url = database_url_for(backend, ws);
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        RunResult failed = ws.covet(with_url(url, {"migrate"}));
+        CHECK_EXIT(failed, 1);
+    }
+    DatabaseProbe db(url);
+    CHECK(db.scalar("SELECT count(*) FROM planets") == 3);
+    CHECK(db.history() == History{{"astro", "0001_planets"}});
+}

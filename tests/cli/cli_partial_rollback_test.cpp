@@ -139,15 +139,14 @@ TEST_CASE("mysql: reverting a killed migration undoes the statement that was sti
              "      fields:\n"
              "        id: AutoField(primary_key=True)\n"
              "  - run_sql:\n"
-             "      sql: \"INSERT INTO crates (owner) VALUES ('zed'); DO SLEEP(7)\"\n"
-             "      reverse_sql: \"DELETE FROM crates WHERE owner = 'zed'\"\n");
+             "      sql: \"CREATE TABLE zed (n int); DO SLEEP(7)\"\n"
+             "      reverse_sql: \"DROP TABLE zed\"\n");
     const std::string url = database_url_for("mysql", ws);
     leave_0002_partial(ws, url, /*expect_weight=*/false);
-    REQUIRE(DatabaseProbe(url).scalar("SELECT count(*) FROM crates WHERE owner = 'zed'") == 1);
+    REQUIRE(DatabaseProbe(url).has_table("zed"));
     RunResult rolled = ws.covet({"-d", url, "rollback"});
     REQUIRE_EXIT(rolled, 0);
     DatabaseProbe db(url);
-    CHECK(db.scalar("SELECT count(*) FROM crates WHERE owner = 'zed'") == 0);
     CHECK(db.scalar("SELECT count(*) FROM crates") == 2);
     CHECK(db.schema_tables() == std::set<std::string>{"crates"});
     CHECK(db.history() == History{{"depot", "0001_crates"}});
