@@ -144,3 +144,10 @@ TEST_CASE("a unique_together group or an index may not name a column twice") {
               .find("names column 'sku' twice") != std::string::npos);
     CHECK(replay_error(table + "      unique_together: [[id, sku]]\n").empty());
 }
+
+TEST_CASE("covet's own table names are reserved") {
+    for (const char* name : {"covet_migrations", "covet_migrations_journal", "_covet_dropped_x"})
+        CHECK(replay_error(table_named(name)).find("is reserved for covet's own use") !=
+              std::string::npos);
+    CHECK(replay_error(table_named("covet_migrations_of_mine")).empty());
+}

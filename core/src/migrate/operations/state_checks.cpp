@@ -4,6 +4,8 @@
 #include <set>
 
 #include "covet/error.h"
+#include "covet/journal.h"
+#include "covet/recorder.h"
 #include "schema/identifier_names.h"
 
 namespace covet {
@@ -16,6 +18,11 @@ const ModelState& require_table(const ProjectState& state, const std::string& ta
 
 void require_no_table(const ProjectState& state, const std::string& table) {
     if (state.find_table(table)) throw MigrationError("table '" + table + "' already exists");
+    // covet's own bookkeeping tables (and the names it sets dropped tables
+    // aside under) are not for migrations to create.
+    if (table == MigrationRecorder::kTable || table == MigrationJournal::kTable ||
+        table.starts_with("_covet_dropped_"))
+        throw MigrationError("table name '" + table + "' is reserved for covet's own use");
 }
 
 const Field& require_field(const ModelState& model, const std::string& name) {
