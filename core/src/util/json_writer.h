@@ -1,13 +1,24 @@
-// A minimal streaming JSON writer for --format json documents.
+// JSON text: string quoting for every JSON covet writes (the canonical text
+// behind checksums, JSONField defaults) and a minimal streaming writer for
+// --format json documents.
 #pragma once
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
-namespace covet::cli {
+namespace covet {
 
-std::string json_escape(const std::string& text);  // with the surrounding quotes
+// How control characters are escaped. Both are valid JSON; each caller keeps
+// the form its output has always had (checksums and golden outputs depend on it).
+enum class JsonEscapes {
+    short_forms,  // \n, \r, \t as such, other controls as \u00XX
+    unicode_only  // every control character as \u00XX
+};
+
+// The text as a JSON string, with the surrounding quotes.
+std::string json_quote(std::string_view text, JsonEscapes escapes = JsonEscapes::short_forms);
 
 class JsonWriter {
   public:
@@ -30,4 +41,4 @@ class JsonWriter {
     bool after_key_ = false;
 };
 
-}  // namespace covet::cli
+}  // namespace covet
