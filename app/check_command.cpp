@@ -5,8 +5,8 @@
 #include "covet/error.h"
 #include "covet/schema_drift.h"
 #include "covet/state_at.h"
-#include "json_writer.h"
 #include "migration_status.h"
+#include "util/json_writer.h"
 
 namespace covet::cli {
 

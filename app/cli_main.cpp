@@ -7,27 +7,13 @@
 #include "covet/cli.h"
 #include "covet/database_url.h"
 #include "covet/error.h"
+#include "util/edit_distance.h"
 #include "util/heap_warmup.h"
+#include "util/secret_mask.h"
 
 namespace covet::cli {
 
 namespace {
-
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j)
-        row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
 
 // Errors are one line; a password that a driver echoed is masked.
 void print_error(const std::string& message, const GlobalOptions& options) {
@@ -40,9 +26,7 @@ void print_error(const std::string& message, const GlobalOptions& options) {
             password = parse_database_url(options.database).password;
         } catch (const Error&) {
         }
-        if (!password.empty())
-            for (std::size_t pos; (pos = line.find(password)) != std::string::npos;)
-                line.replace(pos, password.size(), "***");
+        line = mask_secret(line, password);
     }
     std::cerr << "covet: error: " << line << std::endl;
 }

@@ -8,7 +8,7 @@
 #include "commands.h"
 #include "covet/error.h"
 #include "covet/recorder.h"
-#include "json_writer.h"
+#include "util/json_writer.h"
 
 namespace covet::cli {
 

@@ -3,8 +3,8 @@
 #include <memory>
 
 #include "commands.h"
-#include "json_writer.h"
 #include "migration_status.h"
+#include "util/json_writer.h"
 
 namespace covet::cli {
 

@@ -20,6 +20,11 @@
 
 #include "covet/error.h"
 #include "db/schema_change_words.h"
+#include "db/server_error.h"
+#include "util/fnv.h"
+#include "util/seconds_text.h"
+#include "util/secret_mask.h"
+#include "util/text_case.h"
 
 namespace covet {
 
@@ -35,23 +40,6 @@ constexpr int kNewStatementMetadata = 2057;  // CR_NEW_STMT_METADATA
 double elapsed_ms(std::chrono::steady_clock::time_point since) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since)
         .count();
-}
-
-std::string excerpt(const std::string& sql) {
-    return sql.size() > 200 ? sql.substr(0, 197) + "..." : sql;
-}
-
-std::string upper(std::string s) {
-    for (auto& c : s)
-        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return s;
-}
-
-std::string seconds_text(std::chrono::milliseconds ms) {
-    if (ms.count() % 1000 == 0) return std::to_string(ms.count() / 1000) + " s";
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.1f s", static_cast<double>(ms.count()) / 1000.0);
-    return buffer;
 }
 
 std::int64_t int_of(const Value& v) {
@@ -71,13 +59,9 @@ std::int64_t int_of(const Value& v) {
 
 // FNV-1a: a stable short name for databases whose lock name would be too long.
 std::string stable_hash(const std::string& text) {
-    std::uint64_t h = 14695981039346656037ull;
-    for (unsigned char c : text) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
     char buffer[17];
-    std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(h));
+    std::snprintf(buffer, sizeof buffer, "%016llx",
+                  static_cast<unsigned long long>(fnv1a_64(text)));
     return buffer;
 }
 
@@ -108,12 +92,12 @@ UrlOptions read_url_options(const DatabaseUrl& url) {
     for (const auto& [key, value] : url.params) {
         std::string k;
         for (char c : key)
-            if (c != '-' && c != '_')
-                k += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (c != '-' && c != '_') k += c;
+        k = to_lower(k);
         if (k == "socket") {
             out.socket = value;
         } else if (k == "sslmode") {
-            std::string mode = upper(value);
+            std::string mode = to_upper(value);
             std::replace(mode.begin(), mode.end(), '-', '_');
             static const std::set<std::string> modes{"DISABLED", "PREFERRED", "REQUIRED",
                                                      "VERIFY_CA", "VERIFY_IDENTITY"};
@@ -183,14 +167,6 @@ std::string connect_hint(int code, bool over_socket) {
     }
 }
 
-std::string scrub(std::string message, const std::string& password) {
-    if (password.size() < 3) return message;
-    for (auto at = message.find(password); at != std::string::npos;
-         at = message.find(password, at + 3))
-        message.replace(at, password.size(), "***");
-    return message;
-}
-
 Value column_value(sql::ResultSet& rs, sql::ResultSetMetaData& meta, unsigned int i) {
     if (rs.isNull(i)) return Value();
     switch (meta.getColumnType(i)) {
@@ -251,7 +227,7 @@ void bind(sql::PreparedStatement& stmt, const std::vector<Value>& params, BlobSt
     int expected = stmt.getParameterMetaData()->getParameterCount();
     if (expected != static_cast<int>(params.size()))
         throw DatabaseError("statement expects " + std::to_string(expected) + " parameters, got " +
-                            std::to_string(params.size()) + " (in: " + excerpt(sql) + ")");
+                            std::to_string(params.size()) + " (in: " + sql_excerpt(sql) + ")");
     for (std::size_t i = 0; i < params.size(); ++i) {
         auto index = static_cast<unsigned int>(i + 1);
         const Value& v = params[i];
@@ -290,7 +266,8 @@ sql::Driver* driver() {
 
 }  // namespace
 
-MysqlConnection::MysqlConnection(const DatabaseUrl& url) : lock_name_(lock_name_for(url.database)) {
+MysqlConnection::MysqlConnection(const DatabaseUrl& url)
+    : lock_name_(lock_name_for(url.database)), password_(url.password) {
     const UrlOptions options = read_url_options(url);
     target_ = describe_target(url, options);
     const bool over_socket = !options.socket.empty();
@@ -333,8 +310,8 @@ MysqlConnection::MysqlConnection(const DatabaseUrl& url) : lock_name_(lock_name_
 
     const std::string who = url.user.empty() ? "" : " as user '" + url.user + "'";
     auto connect_error = [&](const std::string& why) {
-        return ConnectionError(
-            scrub("cannot connect to MySQL/MariaDB " + target_ + who + ": " + why, url.password));
+        return ConnectionError(mask_secret(
+            "cannot connect to MySQL/MariaDB " + target_ + who + ": " + why, url.password));
     };
     try {
         connection_.reset(driver()->connect(properties));
@@ -381,9 +358,10 @@ MysqlConnection::~MysqlConnection() {
     connection_.reset();
 }
 
-void MysqlConnection::fail(const sql::SQLException& e, const std::string& sql) const {
-    const int code = e.getErrorCode();
-    const std::string message = std::string(e.what()) + " [error " + std::to_string(code) + "]";
+namespace {
+
+// What a server error number means to covet.
+ServerFailure failure_of(int code) {
     switch (code) {
         case 1062:  // duplicate entry
         case 1451:  // row is referenced (foreign key)
@@ -395,17 +373,29 @@ void MysqlConnection::fail(const sql::SQLException& e, const std::string& sql) c
         case 1263:  // NULL supplied to NOT NULL column (multi-row insert)
         case 3819:  // check constraint (MySQL)
         case 4025:  // check constraint (MariaDB)
-            throw IntegrityError(message);
+            return ServerFailure::constraint;
         case 1205:  // lock wait timeout (row locks and, via lock_wait_timeout, table locks)
         case 3572:  // NOWAIT
-            throw LockTimeoutError(message + " (in: " + excerpt(sql) + ")");
-        case 2006:
-        case 2013:
-            throw DatabaseError("lost the connection to " + target_ + ": " + message +
-                                " (in: " + excerpt(sql) + ")");
+            return ServerFailure::lock_timeout;
+        case 2006:  // server has gone away
+        case 2013:  // lost connection during query
+            return ServerFailure::connection_lost;
+        case 1290:  // --read-only (a replica)
+        case 1792:  // a READ ONLY transaction
+        case 1836:  // read-only mode (MySQL super_read_only)
+            return ServerFailure::read_only;
         default:
-            throw DatabaseError(message + " (in: " + excerpt(sql) + ")");
+            return ServerFailure::other;
     }
+}
+
+}  // namespace
+
+void MysqlConnection::fail(const sql::SQLException& e, const std::string& sql) const {
+    const int code = e.getErrorCode();
+    throw_server_error(failure_of(code),
+                       std::string(e.what()) + " [error " + std::to_string(code) + "]", sql,
+                       ServerErrorContext{target_, password_});
 }
 
 sql::PreparedStatement* MysqlConnection::prepare_cached(const std::string& sql) {
@@ -552,7 +542,7 @@ std::string MysqlConnection::describe_session(std::int64_t id) {
         out += ", idle for " + r[2].to_string() + " s";
     else
         out += ", " + (state.empty() ? command : state) + " for " + r[2].to_string() + " s";
-    if (!r[5].is_null() && command != "Sleep") out += ", query: " + excerpt(r[5].to_string());
+    if (!r[5].is_null() && command != "Sleep") out += ", query: " + sql_excerpt(r[5].to_string());
     return out + ")";
 }
 

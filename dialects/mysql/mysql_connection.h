@@ -77,6 +77,7 @@ class MysqlConnection final : public Connection {
     MysqlDialect dialect_;
     std::string target_;  // "database 'x' on 127.0.0.1:3306", for messages
     std::string lock_name_;
+    std::string password_;  // masked in messages, never shown
     std::unique_ptr<sql::Connection> connection_;
     std::unique_ptr<sql::Statement> statement_;
     std::map<std::string, std::unique_ptr<sql::PreparedStatement>> cache_;

@@ -5,16 +5,11 @@
 
 #include "covet/error.h"
 #include "mysql/mysql_connection.h"
+#include "util/text_case.h"
 
 namespace covet {
 
 namespace {
-
-std::string lower(std::string s) {
-    for (auto& c : s)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
 
 std::string text_of(const Value& v) {
     return v.is_null() ? "" : v.to_string();
@@ -30,7 +25,7 @@ bool truthy(const Value& v) {
 // types dropped ("int(11)" -> "integer"), "tinyint(1)" -> "bool",
 // "double" -> "double precision", "decimal(10,2)" -> "numeric(10,2)".
 std::string normalise_type(const std::string& column_type) {
-    const std::string t = lower(column_type);
+    const std::string t = to_lower(column_type);
     auto name_end = t.find_first_of(" (");
     const std::string name = t.substr(0, name_end);
     static const std::set<std::string> numeric{"tinyint", "smallint", "mediumint", "int",
@@ -56,7 +51,7 @@ bool is_numeric_type(const std::string& data_type) {
     static const std::set<std::string> numeric{"tinyint", "smallint", "mediumint", "int",
                                                "integer", "bigint",   "decimal",   "numeric",
                                                "float",   "double",   "bit",       "year"};
-    return numeric.count(lower(data_type)) > 0;
+    return numeric.count(to_lower(data_type)) > 0;
 }
 
 }  // namespace
@@ -96,7 +91,7 @@ IntrospectedTable MysqlConnection::describe_table(const std::string& table) {
         c.name = row[0].to_string();
         c.type = normalise_type(row[1].to_string());
         c.nullable = row[2].to_string() == "YES";
-        const std::string extra = lower(text_of(row[5]));
+        const std::string extra = to_lower(text_of(row[5]));
         if (!row[3].is_null()) {
             std::string d = row[3].to_string();
             if (is_mariadb_) {

@@ -16,6 +16,13 @@
 
 #include "covet/error.h"
 #include "db/schema_change_words.h"
+#include "db/server_error.h"
+#include "util/float_text.h"
+#include "util/fnv.h"
+#include "util/hex.h"
+#include "util/seconds_text.h"
+#include "util/secret_mask.h"
+#include "util/text_case.h"
 
 namespace covet {
 
@@ -34,12 +41,7 @@ constexpr pqxx::oid kFloat8Oid = 701;
 // The advisory lock key: FNV-1a of "covet_migrations", fixed so that every
 // covet version and process agrees on it.
 constexpr std::int64_t advisory_key(std::string_view text) {
-    std::uint64_t hash = 14695981039346656037ull;
-    for (char c : text) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 1099511628211ull;
-    }
-    return static_cast<std::int64_t>(hash);
+    return static_cast<std::int64_t>(fnv1a_64(text));
 }
 constexpr std::string_view kLockName = "covet_migrations";
 constexpr std::int64_t kLockKey = advisory_key(kLockName);
@@ -49,32 +51,21 @@ double elapsed_ms(std::chrono::steady_clock::time_point since) {
         .count();
 }
 
-std::string excerpt(const std::string& sql) {
-    return sql.size() > 200 ? sql.substr(0, 197) + "..." : sql;
-}
-
-// libpq messages span lines ("ERROR:  ...\nDETAIL:  ..."); covet prints one.
-std::string one_line(std::string message) {
+// libpq messages start with "ERROR:" and span lines; covet prints one line.
+std::string pg_message(std::string message) {
     if (message.rfind("ERROR:", 0) == 0) message.erase(0, 6);
-    std::string out;
-    bool space = false;
-    for (char c : message) {
-        if (c == '\n' || c == '\t' || c == '\r' || c == ' ') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
+    return one_line(message);
 }
 
-std::string mask(std::string text, const std::string& secret) {
-    if (secret.empty()) return text;
-    for (auto pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos + 3))
-        text.replace(pos, secret.size(), "***");
-    return text;
+// What a SQLSTATE means to covet (PostgreSQL's "Error Codes" appendix).
+ServerFailure failure_of(const std::string& state, const std::string& message) {
+    if (state.rfind("23", 0) == 0) return ServerFailure::constraint;
+    // 57014 is a cancelled statement; it means a lock timeout only when it says so.
+    if (state == "55P03" || (state == "57014" && message.find("lock timeout") != std::string::npos))
+        return ServerFailure::lock_timeout;
+    if (state.rfind("08", 0) == 0) return ServerFailure::connection_lost;
+    if (state == "25006") return ServerFailure::read_only;  // read_only_sql_transaction: a standby
+    return ServerFailure::other;
 }
 
 std::string conninfo_quote(const std::string& value) {
@@ -86,23 +77,13 @@ std::string conninfo_quote(const std::string& value) {
     return out + "'";
 }
 
+// PostgreSQL's own spellings of the values plain digits cannot say.
 std::string float_text(double v) {
-    if (std::isnan(v)) return "NaN";
-    if (std::isinf(v)) return v > 0 ? "Infinity" : "-Infinity";
-    char buf[64];
-    auto result = std::to_chars(buf, buf + sizeof buf, v);
-    return std::string(buf, result.ptr);
+    return covet::float_text(v, FloatSpelling{"NaN", "Infinity", false});
 }
 
 std::string hex_bytea(const Bytes& bytes) {
-    static const char digits[] = "0123456789abcdef";
-    std::string out = "\\x";
-    out.reserve(2 + bytes.data.size() * 2);
-    for (unsigned char b : bytes.data) {
-        out += digits[b >> 4];
-        out += digits[b & 0xf];
-    }
-    return out;
+    return "\\x" + hex_lower(bytes.data.data(), bytes.data.size());
 }
 
 Value field_value(const pqxx::field& f) {
@@ -127,13 +108,6 @@ Value field_value(const pqxx::field& f) {
         default:
             return Value(std::string(f.c_str(), f.size()));
     }
-}
-
-std::string seconds_text(std::chrono::milliseconds ms) {
-    if (ms.count() % 1000 == 0) return std::to_string(ms.count() / 1000) + " s";
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.3g s", static_cast<double>(ms.count()) / 1000.0);
-    return buf;
 }
 
 // Server notices ("table does not exist, skipping") would go to stderr;
@@ -301,7 +275,8 @@ std::string concurrent_index_name(const std::string& sql) {
         return "";
     }
     while (i < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[i])) || sql[i] == '_'))
-        name += static_cast<char>(std::tolower(static_cast<unsigned char>(sql[i++])));
+        name += sql[i++];
+    name = to_lower(name);
     return name == "on" ? "" : name;
 }
 
@@ -339,7 +314,7 @@ std::unique_ptr<PostgresConnection::Session> PostgresConnection::open_session(
 
 void PostgresConnection::fail_connection(const std::string& message) const {
     throw ConnectionError("cannot connect to PostgreSQL at " + where_ + ": " +
-                          mask(one_line(message), password_));
+                          mask_secret(pg_message(message), password_));
 }
 
 int PostgresConnection::backend_pid() const {
@@ -347,15 +322,14 @@ int PostgresConnection::backend_pid() const {
 }
 
 void PostgresConnection::fail(const pqxx::sql_error& error, const std::string& sql) const {
-    const std::string& state = error.sqlstate();
-    const std::string message = one_line(without_position_quote(error.what()));
-    if (state.rfind("23", 0) == 0) throw IntegrityError(message);
-    // 57014 is a cancelled statement; it means a lock timeout only when it says so.
-    if (state == "55P03" || (state == "57014" && message.find("lock timeout") != std::string::npos))
-        throw LockTimeoutError(message + " (in: " + excerpt(sql) + ")");
-    if (state.rfind("08", 0) == 0)
-        throw ConnectionError("lost the connection to PostgreSQL at " + where_ + ": " + message);
-    throw DatabaseError(message + " (in: " + excerpt(sql) + ")");
+    const std::string message = pg_message(without_position_quote(error.what()));
+    fail_as(failure_of(error.sqlstate(), message), message, sql);
+}
+
+void PostgresConnection::fail_as(ServerFailure failure, const std::string& driver_message,
+                                 const std::string& sql) const {
+    throw_server_error(failure, pg_message(driver_message), sql,
+                       ServerErrorContext{"PostgreSQL at " + where_, password_});
 }
 
 std::string PostgresConnection::statement_name(const std::string& sql, bool returns_rows) {
@@ -414,7 +388,7 @@ ResultSet PostgresConnection::run(const std::string& sql, const std::vector<Valu
                             throw DatabaseError("parameter " + std::to_string(i + 1) +
                                                 " holds a NUL character, which PostgreSQL text "
                                                 "cannot store (in: " +
-                                                excerpt(sql) + ")");
+                                                sql_excerpt(sql) + ")");
                         texts[i] = v.as_text();
                         break;
                     case Value::Kind::Blob:
@@ -430,13 +404,12 @@ ResultSet PostgresConnection::run(const std::string& sql, const std::vector<Valu
         transaction_aborted_ = in_transaction_;
         fail(e, sql);
     } catch (const pqxx::broken_connection& e) {
-        throw ConnectionError("lost the connection to PostgreSQL at " + where_ + ": " +
-                              mask(one_line(e.what()), password_));
+        fail_as(ServerFailure::connection_lost, e.what(), sql);
     } catch (const pqxx::failure& e) {
         transaction_aborted_ = in_transaction_;
-        throw DatabaseError(one_line(e.what()) + " (in: " + excerpt(sql) + ")");
+        fail_as(ServerFailure::other, e.what(), sql);
     } catch (const pqxx::usage_error& e) {
-        throw DatabaseError(one_line(e.what()) + " (in: " + excerpt(sql) + ")");
+        fail_as(ServerFailure::other, e.what(), sql);
     }
     ResultSet rs;
     if (affected) *affected = static_cast<std::int64_t>(result.affected_rows());
@@ -597,8 +570,7 @@ void PostgresConnection::acquire_migration_lock(std::chrono::milliseconds timeou
     } catch (const pqxx::sql_error& e) {
         if (e.sqlstate() != "55P03") fail(e, lock_sql);
     } catch (const pqxx::broken_connection& e) {
-        throw ConnectionError("lost the connection to PostgreSQL at " + where_ + ": " +
-                              mask(one_line(e.what()), password_));
+        fail_as(ServerFailure::connection_lost, e.what(), lock_sql);
     }
     log_sql(lock_sql, elapsed_ms(started));
     if (!taken)

@@ -9,6 +9,10 @@
 #include "covet/database_url.h"
 #include "postgres/postgres_dialect.h"
 
+namespace covet {
+enum class ServerFailure;  // db/server_error.h
+}
+
 namespace pqxx {
 class sql_error;
 }  // namespace pqxx
@@ -59,8 +63,11 @@ class PostgresConnection final : public Connection {
     // every later run would fail with "already exists": drop it, before the
     // statement (`must_succeed`: a failure is thrown) and after it fails.
     void drop_invalid_index_left_by(const std::string& sql, bool must_succeed);
-    // Translates a server error into covet's typed errors.
+    // Translates a server error into covet's typed errors: what the SQLSTATE
+    // means is decided here, the message by throw_server_error.
     [[noreturn]] void fail(const pqxx::sql_error& error, const std::string& sql) const;
+    [[noreturn]] void fail_as(ServerFailure failure, const std::string& driver_message,
+                              const std::string& sql) const;
     [[noreturn]] void fail_connection(const std::string& message) const;
     std::unique_ptr<Session> open_session(const std::string& conninfo) const;
     // Who holds the migration lock, for the message of a lock timeout.

@@ -9,6 +9,8 @@
 #include <thread>
 
 #include "covet/error.h"
+#include "db/server_error.h"
+#include "util/seconds_text.h"
 
 namespace covet {
 
@@ -37,18 +39,6 @@ Value column_value(sqlite3_stmt* stmt, int i) {
         default:
             return Value();
     }
-}
-
-std::string excerpt(const std::string& sql) {
-    return sql.size() > 200 ? sql.substr(0, 197) + "..." : sql;
-}
-
-// "1.5 s", "60 s": as the server back ends word their lock timeouts.
-std::string seconds_text(std::chrono::milliseconds ms) {
-    if (ms.count() % 1000 == 0) return std::to_string(ms.count() / 1000) + " s";
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.3g s", static_cast<double>(ms.count()) / 1000.0);
-    return buf;
 }
 
 }  // namespace
@@ -116,14 +106,18 @@ SqliteConnection::~SqliteConnection() {
 void SqliteConnection::fail(int code, const std::string& sql) const {
     std::string message = sqlite3_errmsg(db_);
     int primary = code & 0xff;
+    const ServerErrorContext context{"database '" + path_ + "'", ""};
     if (primary == SQLITE_CONSTRAINT) {
-        if (code == SQLITE_CONSTRAINT_CHECK)
-            throw IntegrityError("check constraint failed: " + message);
-        throw IntegrityError(message);
+        if (code == SQLITE_CONSTRAINT_CHECK) message = "check constraint failed: " + message;
+        throw_server_error(ServerFailure::constraint, message, sql, context);
     }
+    // Another process holds the file: the retries of the callers depend on
+    // this staying a plain DatabaseError, not a lock timeout.
     if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
         throw DatabaseError("database '" + path_ + "' is locked: " + message);
-    throw DatabaseError(message + " (in: " + excerpt(sql) + ")");
+    if (primary == SQLITE_READONLY)
+        throw_server_error(ServerFailure::read_only, message, sql, context);
+    throw_server_error(ServerFailure::other, message, sql, context);
 }
 
 void SqliteConnection::exec_simple(const std::string& sql) {
@@ -147,9 +141,10 @@ sqlite3_stmt* SqliteConnection::prepare_cached(const std::string& sql) {
 void SqliteConnection::bind(sqlite3_stmt* stmt, const std::vector<Value>& params,
                             const std::string& sql) {
     if (static_cast<int>(params.size()) != sqlite3_bind_parameter_count(stmt))
-        throw DatabaseError(
-            "statement expects " + std::to_string(sqlite3_bind_parameter_count(stmt)) +
-            " parameters, got " + std::to_string(params.size()) + " (in: " + excerpt(sql) + ")");
+        throw DatabaseError("statement expects " +
+                            std::to_string(sqlite3_bind_parameter_count(stmt)) +
+                            " parameters, got " + std::to_string(params.size()) +
+                            " (in: " + sql_excerpt(sql) + ")");
     for (std::size_t i = 0; i < params.size(); ++i) {
         int index = static_cast<int>(i) + 1;
         const Value& v = params[i];

@@ -4,16 +4,9 @@
 
 #include "covet/error.h"
 #include "sqlite/sqlite_connection.h"
+#include "util/text_case.h"
 
 namespace covet {
-
-namespace {
-std::string lower(std::string s) {
-    for (auto& c : s)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-}  // namespace
 
 std::vector<std::string> SqliteConnection::table_names() {
     std::vector<std::string> out;
@@ -29,7 +22,7 @@ IntrospectedTable SqliteConnection::describe_table(const std::string& table) {
     ResultSet sql =
         query("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", {table});
     if (sql.rows.empty()) throw DatabaseError("table '" + table + "' does not exist");
-    const std::string create_sql = lower(sql.rows[0][0].to_string());
+    const std::string create_sql = to_lower(sql.rows[0][0].to_string());
     IntrospectedTable out;
     out.name = table;
 
@@ -39,7 +32,7 @@ IntrospectedTable SqliteConnection::describe_table(const std::string& table) {
     for (const auto& row : cols.rows) {
         IntrospectedColumn c;
         c.name = row[0].to_string();
-        c.type = lower(row[1].to_string());
+        c.type = to_lower(row[1].to_string());
         c.nullable = row[2].as_int() == 0;
         if (!row[3].is_null()) c.default_value = row[3].to_string();
         c.primary_key = row[4].as_int() != 0;
@@ -70,7 +63,7 @@ IntrospectedTable SqliteConnection::describe_table(const std::string& table) {
         index.primary = row[2].to_string() == "pk";
         if (row[3].as_int() != 0 && !row[4].is_null()) {
             std::string text = row[4].to_string();
-            auto where = lower(text).rfind(" where ");
+            auto where = to_lower(text).rfind(" where ");
             if (where != std::string::npos) index.where = text.substr(where + 7);
         }
         ResultSet info =

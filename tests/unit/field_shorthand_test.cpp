@@ -446,7 +446,9 @@ TEST_CASE("the long form built with the loader's scalar rules matches the shorth
                              "help_text='true')"));
 }
 
-TEST_CASE("field_arg_from_scalar_text follows the YAML core schema", "[shorthand]") {
+// PyYAML's resolver: the core schema's null, int and float forms, and the YAML
+// 1.1 booleans (yes/no/on/off too), as the header's atomic: reads them.
+TEST_CASE("field_arg_from_scalar_text reads plain scalars as PyYAML does", "[shorthand]") {
     struct Case {
         const char* text;
         bool quoted;
@@ -465,7 +467,9 @@ TEST_CASE("field_arg_from_scalar_text follows the YAML core schema", "[shorthand
         {"0x1f", false, Value(31), false},     {"0o17", false, Value(15), false},
         {"1.5", false, Value(1.5), false},     {"-.5", false, Value(-0.5), false},
         {"1e3", false, Value(1000.0), false},  {"CASCADE", false, Value("CASCADE"), true},
-        {"yes", false, Value("yes"), true},    {"12abc", false, Value("12abc"), true},
+        {"yes", false, Value(true), false},    {"12abc", false, Value("12abc"), true},
+        {"Off", false, Value(false), false},   {"yes", true, Value("yes"), false},
+        {"y", false, Value("y"), true},
     };
     for (const auto& c : cases) {
         INFO(c.text << " quoted=" << c.quoted);

@@ -1,24 +1,12 @@
 #include "migrate/canonical_text.h"
 
-#include <cstdio>
+#include "util/json_writer.h"
 
 namespace covet {
 
+// Every control character as \u00XX: the checksums of existing files depend on it.
 std::string canonical_quote(const std::string& text) {
-    std::string out = "\"";
-    for (unsigned char c : text) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += static_cast<char>(c);
-        } else if (c < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            out += buf;
-        } else {
-            out += static_cast<char>(c);
-        }
-    }
-    return out + "\"";
+    return json_quote(text, JsonEscapes::unicode_only);
 }
 
 std::string canonical_list(const std::vector<std::string>& items) {

@@ -5,6 +5,7 @@
 #include "covet/error.h"
 #include "covet/migration.h"
 #include "migrate/canonical_text.h"
+#include "util/hex.h"
 
 namespace covet {
 
@@ -18,14 +19,7 @@ std::string md5_hex(const std::string& data) {
     unsigned int length = 0;
     if (!md5 || EVP_Digest(data.data(), data.size(), digest, &length, md5.get(), nullptr) != 1)
         throw Error("OpenSSL could not compute an MD5 digest");
-    static const char* hex = "0123456789abcdef";
-    std::string out;
-    out.reserve(length * 2);
-    for (unsigned int i = 0; i < length; ++i) {
-        out += hex[digest[i] >> 4];
-        out += hex[digest[i] & 0xf];
-    }
-    return out;
+    return hex_lower(digest, length);
 }
 
 std::string Migration::canonical() const {

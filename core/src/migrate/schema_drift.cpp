@@ -10,6 +10,7 @@
 #include "covet/recorder.h"
 #include "covet/schema_editor.h"
 #include "schema/identifier_names.h"
+#include "util/text_case.h"
 
 namespace covet {
 
@@ -17,9 +18,8 @@ namespace {
 
 // Both sides spelled alike: lower case, no blanks after commas, and the
 // auto-increment pseudo-types as the plain types databases report.
-std::string normalise_type(std::string type) {
-    for (auto& c : type)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+std::string normalise_type(const std::string& spelled) {
+    const std::string type = to_lower(spelled);
     std::string out;
     for (std::size_t i = 0; i < type.size(); ++i) {
         if (type[i] == ' ' && i > 0 && type[i - 1] == ',') continue;
@@ -57,9 +57,7 @@ std::string expected_on_delete(OnDelete rule) {
 }
 
 bool same_on_delete(const std::string& expected, const std::string& actual) {
-    std::string a = actual;
-    for (auto& c : a)
-        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const std::string a = to_upper(actual);
     if (expected == a) return true;
     // Without a clause databases report NO ACTION or RESTRICT, which act alike
     // for covet (MySQL also leaves SET DEFAULT out: InnoDB rejects it).

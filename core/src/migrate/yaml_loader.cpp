@@ -15,6 +15,7 @@
 #include "schema/field_args.h"
 #include "util/heap_warmup.h"
 #include "util/parallel_for.h"
+#include "yaml/yaml_bool.h"
 #include "yaml/yaml_document.h"
 
 namespace covet {
@@ -85,15 +86,8 @@ class FileReader {
     }
 
     bool boolean(yaml::Node node, const std::string& what) const {
-        // The YAML 1.1 spellings PyYAML reads as booleans.
-        static const std::set<std::string> truthy = {"true", "True", "TRUE", "yes", "Yes",
-                                                     "YES",  "on",   "On",   "ON"};
-        static const std::set<std::string> falsy = {"false", "False", "FALSE", "no", "No",
-                                                    "NO",    "off",   "Off",   "OFF"};
-        if (node.is_scalar()) {
-            if (truthy.count(node.scalar())) return true;
-            if (falsy.count(node.scalar())) return false;
-        }
+        if (node.is_scalar())
+            if (auto flag = yaml::read_bool(node.scalar())) return *flag;
         fail(node, what + " must be true or false");
     }
 

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "schema/condition_node.h"
+#include "util/text_case.h"
 
 namespace covet {
 
@@ -21,12 +22,6 @@ bool is_name_start(unsigned char c) {
 }
 bool is_name_char(unsigned char c) {
     return is_name_start(c) || std::isdigit(c);
-}
-
-std::string upper(std::string s) {
-    for (auto& c : s)
-        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return s;
 }
 
 class Tokenizer {
@@ -88,7 +83,7 @@ class Tokenizer {
         }
         static const char* const keywords[] = {"AND",  "OR", "NOT",  "IS",
                                                "NULL", "IN", "TRUE", "FALSE"};
-        const std::string word = upper(token.text);
+        const std::string word = to_upper(token.text);
         token.kind = Tok::Name;
         for (const char* keyword : keywords)
             if (word == keyword) {

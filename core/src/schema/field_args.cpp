@@ -6,6 +6,8 @@
 #include <optional>
 #include <regex>
 
+#include "yaml/yaml_bool.h"
+
 namespace covet {
 
 namespace {
@@ -15,8 +17,7 @@ std::optional<Value> yaml_null_or_bool(const std::string& text) {
         text == "None") {
         return Value();
     }
-    if (text == "true" || text == "True" || text == "TRUE") return Value(true);
-    if (text == "false" || text == "False" || text == "FALSE") return Value(false);
+    if (auto flag = yaml::read_bool(text)) return Value(*flag);
     return std::nullopt;
 }
 

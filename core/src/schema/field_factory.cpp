@@ -10,6 +10,9 @@
 #include "covet/error.h"
 #include "covet/field.h"
 #include "schema/python_repr.h"
+#include "util/edit_distance.h"
+#include "util/json_writer.h"
+#include "util/text_case.h"
 
 namespace covet {
 
@@ -27,34 +30,6 @@ const std::vector<std::string> kOptionNames = {
 const std::vector<std::string> kValidatorNames = {"min_value", "max_value", "min_length",
                                                   "max_length", "regex"};
 
-std::string lower(const std::string& text) {
-    std::string out = text;
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
-// Case-insensitive edit distance where swapping two neighbours costs one.
-std::size_t edit_distance(const std::string& first, const std::string& second) {
-    const std::string a = lower(first);
-    const std::string b = lower(second);
-    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-    for (std::size_t i = 0; i <= a.size(); ++i)
-        d[i][0] = i;
-    for (std::size_t j = 0; j <= b.size(); ++j)
-        d[0][j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    return d[a.size()][b.size()];
-}
-
 // "; did you mean 'CharField'?" for a near miss, else "". Short words get
 // fewer edits, so that 'foo' is not taken for 'to'.
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
@@ -62,7 +37,8 @@ std::string did_you_mean(const std::string& word, const std::vector<std::string>
     const std::string* best = nullptr;
     std::size_t best_distance = allowed + 1;
     for (const auto& candidate : candidates) {
-        const std::size_t distance = edit_distance(word, candidate);
+        // Case is ignored: 'charfield' is a near miss of 'CharField'.
+        const std::size_t distance = edit_distance(to_lower(word), to_lower(candidate));
         if (distance < best_distance) {
             best = &candidate;
             best_distance = distance;
@@ -101,30 +77,13 @@ bool is_temporal(FieldType type) {
            type == FieldType::DateTimeField;
 }
 
-std::string json_quote(const std::string& text) {
-    std::string out = "\"";
-    for (unsigned char c : text) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += static_cast<char>(c);
-        } else if (c < 0x20) {
-            char escape[8];
-            std::snprintf(escape, sizeof escape, "\\u%04x", c);
-            out += escape;
-        } else {
-            out += static_cast<char>(c);
-        }
-    }
-    return out + "\"";
-}
-
 // A JSONField default written as a list or dict literal is stored as its JSON text.
 std::string json_text(const FieldArg& arg) {
     if (arg.is_list || arg.is_dict) {
         std::string out = arg.is_list ? "[" : "{";
         for (std::size_t i = 0; i < arg.items.size(); ++i) {
             if (i) out += ",";
-            if (arg.is_dict) out += json_quote(arg.dict_keys[i]) + ":";
+            if (arg.is_dict) out += json_quote(arg.dict_keys[i], JsonEscapes::unicode_only) + ":";
             out += json_text(arg.items[i]);
         }
         return out + (arg.is_list ? "]" : "}");
@@ -136,7 +95,7 @@ std::string json_text(const FieldArg& arg) {
         case Value::Kind::Bool:
             return value.as_bool() ? "true" : "false";
         case Value::Kind::Text:
-            return json_quote(value.as_text());
+            return json_quote(value.as_text(), JsonEscapes::unicode_only);
         case Value::Kind::Float:
             if (!std::isfinite(value.as_double())) {
                 throw FieldError("a JSON default cannot hold " + value.to_string(), arg.column);

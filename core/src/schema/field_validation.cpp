@@ -11,6 +11,7 @@
 #include "covet/error.h"
 #include "covet/field.h"
 #include "schema/python_repr.h"
+#include "util/text_case.h"
 
 namespace covet {
 
@@ -344,8 +345,7 @@ bool is_valid_url(const std::string& value) {
     const auto separator = value.find("://");
     if (separator == std::string::npos) return false;
     std::string scheme = value.substr(0, separator);
-    std::transform(scheme.begin(), scheme.end(), scheme.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    scheme = to_lower(scheme);
     if (scheme != "http" && scheme != "https" && scheme != "ftp" && scheme != "ftps") return false;
     const std::size_t host_start = separator + 3;
     const auto path_start = value.find_first_of("/?#", host_start);

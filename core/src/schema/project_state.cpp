@@ -3,16 +3,9 @@
 
 #include "covet/error.h"
 #include "covet/model_state.h"
+#include "util/text_case.h"
 
 namespace covet {
-
-namespace {
-std::string lower(std::string s) {
-    for (auto& c : s)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-}  // namespace
 
 const ModelState* ProjectState::find_table(const std::string& table_name) const {
     auto it = models_.find(table_name);
@@ -23,9 +16,9 @@ const ModelState* ProjectState::find_model(const std::string& model_name) const 
     for (const auto& [table_name, model] : models_)
         if (model->name == model_name) return model.get();
     // Django model references are case-insensitive.
-    const std::string wanted = lower(model_name);
+    const std::string wanted = to_lower(model_name);
     for (const auto& [table_name, model] : models_)
-        if (lower(model->name) == wanted) return model.get();
+        if (to_lower(model->name) == wanted) return model.get();
     return nullptr;
 }
 
@@ -94,8 +87,8 @@ ModelState ProjectState::through_model(const ModelState& owner, const Field& m2m
     id.primary_key = true;
     through.fields.push_back(id);
 
-    std::string from_name = lower(owner.name);
-    std::string to_name = lower(target->name);
+    std::string from_name = to_lower(owner.name);
+    std::string to_name = to_lower(target->name);
     if (target->table == owner.table) {
         from_name = "from_" + from_name;
         to_name = "to_" + to_name;

@@ -4,6 +4,8 @@
 #include <cmath>
 
 #include "covet/error.h"
+#include "util/float_text.h"
+#include "util/hex.h"
 
 namespace covet {
 
@@ -28,25 +30,14 @@ std::string quote_string(std::string_view text, bool double_backslashes) {
 }
 
 std::string hex_digits(const Bytes& bytes) {
-    static const char digits[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(bytes.data.size() * 2);
-    for (unsigned char byte : bytes.data) {
-        out += digits[byte >> 4];
-        out += digits[byte & 0x0f];
-    }
-    return out;
+    return hex_lower(bytes.data.data(), bytes.data.size());
 }
 
 std::string float_literal(double value) {
     if (!std::isfinite(value))
         throw MigrationError("a float default must be a finite number to be written into DDL");
-    char buffer[64];
-    auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    std::string text(buffer, result.ptr);
     // 1.0, not 1: the literal keeps its floating-point kind.
-    if (text.find_first_of(".e") == std::string::npos) text += ".0";
-    return text;
+    return float_text(value, FloatSpelling{"", "", true});
 }
 
 }  // namespace covet

@@ -4,6 +4,8 @@
 #include <cmath>
 
 #include "covet/error.h"
+#include "util/float_text.h"
+#include "util/hex.h"
 
 namespace covet {
 
@@ -34,24 +36,11 @@ const char* kind_name(Value::Kind kind) {
 // Shortest text that reads back as the same double, always marked as a float
 // (1.0, not 1) so that it cannot be mistaken for an integer.
 std::string float_to_string(double v) {
-    if (std::isnan(v)) return "nan";
-    if (std::isinf(v)) return v < 0 ? "-inf" : "inf";
-    char buffer[64];
-    auto result = std::to_chars(buffer, buffer + sizeof buffer, v);
-    std::string text(buffer, result.ptr);
-    if (text.find_first_of(".en") == std::string::npos) text += ".0";
-    return text;
+    return float_text(v, FloatSpelling{"nan", "inf", true});
 }
 
 std::string blob_to_string(const Bytes& bytes) {
-    static const char digits[] = "0123456789abcdef";
-    std::string text = "x'";
-    for (unsigned char byte : bytes.data) {
-        text += digits[byte >> 4];
-        text += digits[byte & 0x0f];
-    }
-    text += '\'';
-    return text;
+    return "x'" + hex_lower(bytes.data.data(), bytes.data.size()) + "'";
 }
 
 }  // namespace

@@ -1,37 +1,29 @@
-#include "json_writer.h"
+#include "util/json_writer.h"
 
 #include <cmath>
 #include <cstdio>
 
-namespace covet::cli {
+namespace covet {
 
-std::string json_escape(const std::string& text) {
+std::string json_quote(std::string_view text, JsonEscapes escapes) {
+    const bool short_forms = escapes == JsonEscapes::short_forms;
     std::string out = "\"";
     for (unsigned char c : text) {
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                if (c < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out += buf;
-                } else {
-                    out += static_cast<char>(c);
-                }
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += static_cast<char>(c);
+        } else if (short_forms && c == '\n') {
+            out += "\\n";
+        } else if (short_forms && c == '\r') {
+            out += "\\r";
+        } else if (short_forms && c == '\t') {
+            out += "\\t";
+        } else if (c < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            out += buf;
+        } else {
+            out += static_cast<char>(c);
         }
     }
     return out + "\"";
@@ -76,14 +68,14 @@ JsonWriter& JsonWriter::end_array() {
 
 JsonWriter& JsonWriter::key(const std::string& name) {
     before_value();
-    out_ += json_escape(name) + ":";
+    out_ += json_quote(name) + ":";
     after_key_ = true;
     return *this;
 }
 
 JsonWriter& JsonWriter::string(const std::string& value) {
     before_value();
-    out_ += json_escape(value);
+    out_ += json_quote(value);
     return *this;
 }
 
@@ -117,4 +109,4 @@ JsonWriter& JsonWriter::null() {
     return *this;
 }
 
-}  // namespace covet::cli
+}  // namespace covet
