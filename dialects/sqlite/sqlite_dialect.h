@@ -14,8 +14,6 @@ class SqliteDialect final : public Dialect {
     std::string placeholder(int index) const override;
     std::unique_ptr<SchemaEditor> schema_editor() const override;
     std::string history_table_ddl(const std::string& table) const override;
-    // AUTOINCREMENT keeps its counters in sqlite_sequence.
-    std::vector<std::string> internal_tables() const override { return {"sqlite_sequence"}; }
 };
 
 }  // namespace covet

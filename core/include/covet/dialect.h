@@ -54,8 +54,6 @@ class Dialect {
                                  const std::string& /*actual*/) const {
         return false;
     }
-    // Tables the database creates for itself: never in the migration state.
-    virtual std::vector<std::string> internal_tables() const { return {}; }
     // SQL type of the history table's timestamp column, and of the id column.
     virtual std::string history_table_ddl(const std::string& table) const = 0;
 };
