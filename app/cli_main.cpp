@@ -8,6 +8,7 @@
 #include "covet/database_url.h"
 #include "covet/error.h"
 #include "util/edit_distance.h"
+#include "registry.h"
 #include "util/heap_warmup.h"
 #include "util/secret_mask.h"
 
@@ -73,6 +74,7 @@ std::string unknown_command(int argc, char** argv, CLI::App& app) {
 int main(int argc, char** argv, const MigrationRegistry& registry) {
     // One command, then the process ends: tune the heap for that (util/heap_warmup.h).
     enable_heap_warmup();
+    install_dialect_registry();
     CLI::App app{"covet: schema migrations and a Django-style ORM", "covet"};
     app.set_version_flag("--version", "covet " COVET_VERSION);
     app.require_subcommand(1);

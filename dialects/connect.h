@@ -1,5 +1,5 @@
-// The one place that maps a database URL to a back end. Adding a back end
-// means a folder under dialects/ and a line here; core/ does not change.
+// A database URL to a live connection or a dialect, through the back-end
+// registry (registry.h).
 #pragma once
 
 #include <memory>

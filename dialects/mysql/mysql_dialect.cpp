@@ -53,4 +53,11 @@ std::string MysqlDialect::history_table_ddl(const std::string& table) const {
            "varchar(32) NOT NULL, UNIQUE (`name`, `app`))";
 }
 
+std::string MysqlDialect::normalise_column_type(std::string type) const {
+    const std::string attribute = " auto_increment";
+    if (auto pos = type.find(attribute); pos != std::string::npos)
+        type.erase(pos, attribute.size());
+    return type;
+}
+
 }  // namespace covet

@@ -15,6 +15,13 @@ class MysqlDialect final : public Dialect {
     std::string placeholder(int index) const override;
     std::unique_ptr<SchemaEditor> schema_editor() const override;
     std::string history_table_ddl(const std::string& table) const override;
+    // The AUTO_INCREMENT attribute is written into the type; introspection reports it apart.
+    std::string normalise_column_type(std::string type) const override;
+    // MariaDB stores `json` as longtext with a JSON_VALID check; bool is tinyint(1).
+    bool reports_type_as(const std::string& expected, const std::string& actual) const override {
+        return (expected == "json" && actual == "longtext") ||
+               (expected == "bool" && actual == "tinyint(1)");
+    }
 };
 
 }  // namespace covet

@@ -14,6 +14,12 @@ class PostgresDialect final : public Dialect {
     std::string placeholder(int index) const override;
     std::unique_ptr<SchemaEditor> schema_editor() const override;
     std::string history_table_ddl(const std::string& table) const override;
+    // serial and bigserial are pseudo-types: the column reads back as integer or bigint.
+    std::string normalise_column_type(std::string type) const override {
+        if (type == "serial") return "integer";
+        if (type == "bigserial") return "bigint";
+        return type;
+    }
     // Foreign keys are DEFERRABLE INITIALLY DEFERRED: checking them now and
     // deferring again is the state every migration transaction starts in.
     std::vector<std::string> flush_deferred_checks() const override {

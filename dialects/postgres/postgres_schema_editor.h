@@ -1,5 +1,6 @@
 // PostgreSQL DDL: the base editor's standard SQL with PostgreSQL's types;
-// foreign keys are named DEFERRABLE constraints added after the table.
+// foreign keys are named DEFERRABLE constraints added after the table; a type
+// change converts with USING where the family changes and follows the sequence.
 #pragma once
 
 #include "schema/base_schema_editor.h"
@@ -14,6 +15,8 @@ class PostgresSchemaEditor final : public BaseSchemaEditor {
     std::string data_type(const Field& field) const override;
     void emit_drop_column(const ModelState& model, const Field& field,
                           const ProjectState& state) override;
+    void emit_type_change(const ColumnAt& before, const ColumnAt& after,
+                          const std::string& new_type) override;
 };
 
 }  // namespace covet

@@ -13,6 +13,7 @@
 #include "covet/loader.h"
 #include "mysql/mysql_dialect.h"
 #include "postgres/postgres_dialect.h"
+#include "registry.h"
 #include "sqlite/sqlite_dialect.h"
 
 namespace {
@@ -30,6 +31,12 @@ void compile_both_ways(const covet::MigrationGraph& graph, const covet::Dialect&
 }
 
 }  // namespace
+
+// run_sql's `dialect:` names resolve through the back-end registry.
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+    covet::install_dialect_registry();
+    return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string text(reinterpret_cast<const char*>(data), size);

@@ -7,16 +7,17 @@
 namespace covet {
 
 struct DatabaseUrl {
-    std::string scheme;  // "sqlite", "postgresql" or "mysql" (aliases normalised)
+    std::string scheme;  // the back end's canonical name (backend_registry.h), aliases resolved
     std::string user;
     std::string password;
     std::string host;
     std::string port;
-    std::string database;  // database name; for SQLite the file path or ":memory:"
+    std::string database;  // database name; for a file back end the path or ":memory:"
     std::map<std::string, std::string> params;
     std::string original;
+    bool in_memory = false;  // one of the back end's in-memory URLs
 
-    bool is_memory() const { return scheme == "sqlite" && database == ":memory:"; }
+    bool is_memory() const { return in_memory; }
     // The URL with the password replaced by "***", safe to print.
     std::string redacted() const;
 };

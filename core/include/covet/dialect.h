@@ -30,7 +30,7 @@ struct DialectFeatures {
 class Dialect {
   public:
     virtual ~Dialect() = default;
-    // "sqlite", "postgresql" or "mysql": the names run_sql's `dialect:` uses.
+    // The back end's canonical name (backend_registry.h): run_sql's `dialect:`.
     virtual std::string name() const = 0;
     virtual const DialectFeatures& features() const = 0;
     virtual std::string quote_name(std::string_view identifier) const = 0;
@@ -44,6 +44,16 @@ class Dialect {
     // Run before DDL that follows data changes in one migration: PostgreSQL
     // refuses to ALTER a table that has pending trigger events.
     virtual std::vector<std::string> flush_deferred_checks() const { return {}; }
+    // Schema drift: an introspected or written column type (lower case, no
+    // blank after commas) in the spelling both sides share, e.g. without the
+    // auto-increment attribute or pseudo-type the editor writes.
+    virtual std::string normalise_column_type(std::string type) const { return type; }
+    // Schema drift: the database reports `actual` for a column written as
+    // `expected` (both normalised), e.g. a type it stores another way.
+    virtual bool reports_type_as(const std::string& /*expected*/,
+                                 const std::string& /*actual*/) const {
+        return false;
+    }
     // SQL type of the history table's timestamp column, and of the id column.
     virtual std::string history_table_ddl(const std::string& table) const = 0;
 };

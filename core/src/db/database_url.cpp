@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "covet/backend_registry.h"
 #include "covet/error.h"
 
 namespace covet {
@@ -15,11 +16,10 @@ int hex_digit(char c) {
     return -1;
 }
 
+// The canonical back-end name of a URL scheme; empty when no back end has it.
 std::string normalise_scheme(const std::string& scheme) {
-    if (scheme == "sqlite" || scheme == "sqlite3") return "sqlite";
-    if (scheme == "postgresql" || scheme == "postgres") return "postgresql";
-    if (scheme == "mysql" || scheme == "mariadb") return "mysql";
-    return "";
+    const Backend* backend = backend_registry().by_url_scheme(scheme);
+    return backend ? backend->name : "";
 }
 
 // Messages quote the URL only in its redacted form.
@@ -42,6 +42,30 @@ void parse_query(DatabaseUrl& url, const std::string& query) {
         if (amp == std::string::npos) break;
         pos = amp + 1;
     }
+}
+
+const Backend* memory_backend(const std::string& text) {
+    for (const Backend& backend : backend_registry().backends())
+        for (const std::string& memory_url : backend.memory_urls)
+            if (text == memory_url) return &backend;
+    return nullptr;
+}
+
+// The URL the "expected scheme://..." message shows: a file of the first file back end.
+std::string example_url() {
+    for (const Backend& backend : backend_registry().backends())
+        if (backend.file_database) return backend.name + ":///covet.db";
+    return "scheme://host/database";
+}
+
+// scheme:///relative.db -> "relative.db"; scheme:////abs.db -> "/abs.db".
+DatabaseUrl parse_file_url(DatabaseUrl url, const std::string& rest, const std::string& query) {
+    if (rest.empty() || rest[0] != '/')
+        malformed(url, "expected " + url.scheme + ":///path or " + url.scheme + ":////abs/path");
+    url.database = percent_decode(rest.substr(1));
+    if (url.database.empty()) malformed(url, "missing the database file path");
+    parse_query(url, query);
+    return url;
 }
 
 }  // namespace
@@ -111,15 +135,16 @@ std::string redact_url(const std::string& text) {
 DatabaseUrl parse_database_url(const std::string& text) {
     DatabaseUrl url;
     url.original = text;
-    if (text == "sqlite::memory:" || text == "sqlite://:memory:") {
-        url.scheme = "sqlite";
+    if (const Backend* backend = memory_backend(text)) {
+        url.scheme = backend->name;
         url.database = ":memory:";
+        url.in_memory = true;
         return url;
     }
     auto colon = text.find(':');
     if (colon == std::string::npos || colon == 0)
         throw UsageError("malformed database URL '" + redact_url(text) +
-                         "': expected scheme://..., e.g. sqlite:///covet.db");
+                         "': expected scheme://..., e.g. " + example_url());
     std::string raw_scheme = text.substr(0, colon);
     for (auto& c : raw_scheme)
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -129,8 +154,8 @@ DatabaseUrl parse_database_url(const std::string& text) {
         malformed(url, "expected '://' after the scheme");
     }
     if (url.scheme.empty())
-        throw UsageError("unsupported database URL scheme '" + raw_scheme +
-                         "' (use sqlite, postgresql or mysql)");
+        throw UsageError("unsupported database URL scheme '" + raw_scheme + "' (use " +
+                         backend_registry().names_for_message() + ")");
     std::string rest = text.substr(colon + 3);
     std::string query;
     if (auto q = rest.find('?'); q != std::string::npos) {
@@ -138,15 +163,8 @@ DatabaseUrl parse_database_url(const std::string& text) {
         rest = rest.substr(0, q);
     }
 
-    if (url.scheme == "sqlite") {
-        // sqlite:///relative.db -> "relative.db"; sqlite:////abs.db -> "/abs.db".
-        if (rest.empty() || rest[0] != '/')
-            malformed(url, "expected sqlite:///path or sqlite:////abs/path");
-        url.database = percent_decode(rest.substr(1));
-        if (url.database.empty()) malformed(url, "missing the database file path");
-        parse_query(url, query);
-        return url;
-    }
+    if (backend_registry().by_url_scheme(url.scheme)->file_database)
+        return parse_file_url(std::move(url), rest, query);
 
     auto slash = rest.find('/');
     std::string authority = rest.substr(0, slash);

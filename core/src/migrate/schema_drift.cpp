@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "covet/dialect.h"
 #include "covet/error.h"
 #include "covet/journal.h"
 #include "covet/recorder.h"
@@ -17,21 +18,15 @@ namespace covet {
 namespace {
 
 // Both sides spelled alike: lower case, no blanks after commas, and the
-// auto-increment pseudo-types as the plain types databases report.
-std::string normalise_type(const std::string& spelled) {
+// dialect's own spellings (auto-increment) as the plain types databases report.
+std::string normalise_type(const std::string& spelled, const Dialect& dialect) {
     const std::string type = to_lower(spelled);
     std::string out;
     for (std::size_t i = 0; i < type.size(); ++i) {
         if (type[i] == ' ' && i > 0 && type[i - 1] == ',') continue;
         out += type[i];
     }
-    // MySQL writes the auto-increment attribute into the type; databases report it apart.
-    for (const std::string attribute : {" auto_increment"}) {
-        auto pos = out.find(attribute);
-        if (pos != std::string::npos) out.erase(pos, attribute.size());
-    }
-    if (out == "serial") return "integer";
-    if (out == "bigserial") return "bigint";
+    out = dialect.normalise_column_type(std::move(out));
     if (out == "int") return "integer";
     return out;
 }
@@ -43,11 +38,9 @@ std::string canonical_names(const std::vector<std::string>& names) {
     return out;
 }
 
-// MariaDB stores `json` as longtext with a JSON_VALID check.
-bool same_type(const std::string& expected, const std::string& actual) {
-    std::string e = normalise_type(expected), a = normalise_type(actual);
-    return e == a || (e == "json" && a == "longtext") || (e == "bool" && a == "tinyint(1)") ||
-           (e == "boolean" && a == "bool");
+bool same_type(const std::string& expected, const std::string& actual, const Dialect& dialect) {
+    std::string e = normalise_type(expected, dialect), a = normalise_type(actual, dialect);
+    return e == a || dialect.reports_type_as(e, a) || (e == "boolean" && a == "bool");
 }
 
 // What introspection reports for a rule: no clause reads back as NO ACTION.
@@ -60,13 +53,13 @@ bool same_on_delete(const std::string& expected, const std::string& actual) {
     const std::string a = to_upper(actual);
     if (expected == a) return true;
     // Without a clause databases report NO ACTION or RESTRICT, which act alike
-    // for covet (MySQL also leaves SET DEFAULT out: InnoDB rejects it).
+    // for covet (a database may also leave SET DEFAULT out, refusing it).
     auto no_action = [](const std::string& r) { return r == "NO ACTION" || r == "RESTRICT"; };
     return (no_action(expected) || expected == "SET DEFAULT") && no_action(a);
 }
 
 // A unique constraint is live as a unique index: by its name where the
-// database keeps it, else (SQLite's autoindexes) by its columns.
+// database keeps it, else (automatic indexes with made-up names) by its columns.
 bool has_unique_index(const IntrospectedTable& live, const std::string& name,
                       const std::vector<std::string>& columns) {
     for (const auto& index : live.indexes)
@@ -127,9 +120,9 @@ void compare_table(const ModelState& model, const ProjectState& state, Connectio
             continue;
         }
         std::string type = editor.column_type_of(model, *f, state);
-        if (!same_type(type, c->type))
+        if (!same_type(type, c->type, editor.dialect()))
             out.push_back("column " + t + "." + column + " has type " + c->type + ", expected " +
-                          normalise_type(type));
+                          normalise_type(type, editor.dialect()));
         bool nullable = f->null && !f->primary_key;
         if (c->nullable != nullable)
             out.push_back("column " + t + "." + column + " is " +
@@ -204,8 +197,9 @@ std::vector<std::string> find_schema_drift(const ProjectState& state, Connection
         }
         compare_table(model, with_through, connection, *editor, out);
     }
-    const std::set<std::string> own = {MigrationRecorder::kTable, MigrationJournal::kTable,
-                                       "sqlite_sequence"};
+    // The database's own bookkeeping tables never reach here:
+    // each dialect's table_names() leaves them out.
+    const std::set<std::string> own = {MigrationRecorder::kTable, MigrationJournal::kTable};
     for (const auto& table : live)
         if (!expected.count(table) && !own.count(table))
             out.push_back("table " + table + " is not in the migration state");

@@ -10,6 +10,7 @@
 #include <set>
 #include <system_error>
 
+#include "covet/backend_registry.h"
 #include "covet/error.h"
 #include "covet/loader.h"
 #include "schema/field_args.h"
@@ -307,11 +308,12 @@ OperationPtr FileReader::operation(const std::string& kind, yaml::Node body) con
             op->reverse_sql = scalar(reverse, "'reverse_sql'");
         if (yaml::Node dialect = body["dialect"]; dialect && !dialect.is_null()) {
             std::string d = scalar(dialect, "'dialect'");
-            if (d == "postgres") d = "postgresql";
-            if (d == "mariadb") d = "mysql";
-            if (d != "sqlite" && d != "postgresql" && d != "mysql")
-                fail(dialect, "unknown dialect '" + d + "' (expected sqlite, postgresql or mysql)");
-            op->dialect = d;
+            const BackendRegistry& backends = backend_registry();
+            const Backend* backend = backends.by_dialect_name(d);
+            if (!backend)
+                fail(dialect,
+                     "unknown dialect '" + d + "' (expected " + backends.names_for_message() + ")");
+            op->dialect = backend->name;
         }
         return op;
     }

@@ -498,6 +498,12 @@ std::string BaseSchemaEditor::alter_type(const Field& field, const ProjectState&
     return column_type(field, state, model);
 }
 
+void BaseSchemaEditor::emit_type_change(const ColumnAt& /*before*/, const ColumnAt& after,
+                                        const std::string& new_type) {
+    emit("ALTER TABLE " + quote(after.model.table) + " ALTER COLUMN " +
+         quote(after.field.column()) + " TYPE " + new_type);
+}
+
 void BaseSchemaEditor::change_column(const ModelState& old_model, const Field& old_field,
                                      const ProjectState& from, const ModelState& new_model,
                                      const Field& new_field, const ProjectState& to) {
@@ -510,18 +516,8 @@ void BaseSchemaEditor::change_column(const ModelState& old_model, const Field& o
                              "' to or from an auto-increment field on " + dialect().name());
     const std::string old_type = alter_type(old_field, from, old_model);
     const std::string new_type = alter_type(new_field, to, new_model);
-    if (old_type != new_type) {
-        // An explicit cast would cut text to the new length and round numbers
-        // silently: within a family the database's assignment rules refuse
-        // values that do not fit, and only a change of family needs USING.
-        std::string conversion;
-        if (changes_type_family(old_field, from, old_model, new_field, to, new_model))
-            conversion = " USING " + column + "::" + new_type;
-        emit("ALTER TABLE " + table + " ALTER COLUMN " + column + " TYPE " + new_type + conversion);
-        if (new_field.is_auto())
-            emit("ALTER SEQUENCE IF EXISTS " +
-                 quote(new_model.table + "_" + new_field.column() + "_seq") + " AS " + new_type);
-    }
+    if (old_type != new_type)
+        emit_type_change({old_model, old_field, from}, {new_model, new_field, to}, new_type);
     const std::string old_default = has_default(old_field) ? default_literal(old_field) : "";
     const std::string new_default = has_default(new_field) ? default_literal(new_field) : "";
     if (old_default != new_default) {

@@ -1,8 +1,8 @@
 // The DDL every dialect shares, built from overridable pieces as Django's
 // BaseDatabaseSchemaEditor is: a dialect overrides only what differs (type
 // names, how a foreign key or unique constraint is written, how an index is
-// dropped or renamed, how a column changes). The defaults are standard SQL as
-// PostgreSQL speaks it, and alter in place; no table rebuild here.
+// dropped or renamed, how a column changes). The defaults are standard SQL
+// and alter in place; no table rebuild here.
 #pragma once
 
 #include <functional>
@@ -109,7 +109,7 @@ class BaseSchemaEditor : public SchemaEditor {
                                   const ProjectState& state) const;
     virtual std::string on_delete_action(OnDelete rule) const;
 
-    // Whether foreign keys are written inside the column (SQLite) rather than
+    // Whether foreign keys are written inside the column definition rather than
     // as named constraints added after the table.
     virtual bool foreign_keys_inline() const { return false; }
     // Whether unique constraints are named objects that can be dropped by name.
@@ -151,7 +151,18 @@ class BaseSchemaEditor : public SchemaEditor {
     virtual void change_column(const ModelState& old_model, const Field& old_field,
                                const ProjectState& from, const ModelState& new_model,
                                const Field& new_field, const ProjectState& to);
-    // The type an existing column is converted to (no serial: that is not a type).
+    // A column with its model and the state it is read in.
+    struct ColumnAt {
+        const ModelState& model;
+        const Field& field;
+        const ProjectState& state;
+    };
+    // Converts a column to new_type in place: standard ALTER COLUMN ... TYPE;
+    // an editor adds the conversion clause and sequence changes its database needs.
+    virtual void emit_type_change(const ColumnAt& before, const ColumnAt& after,
+                                  const std::string& new_type);
+    // The type an existing column is converted to (auto fields take their plain
+    // integer type: the auto-increment spelling is not a type).
     virtual std::string alter_type(const Field& field, const ProjectState& state,
                                    const ModelState& model) const;
 

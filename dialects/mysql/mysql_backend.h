@@ -1,0 +1,10 @@
+// This back end's entry in the registry (dialects/registry.cpp).
+#pragma once
+
+#include "covet/backend_registry.h"
+
+namespace covet {
+
+Backend make_mysql_backend();
+
+}  // namespace covet
