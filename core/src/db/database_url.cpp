@@ -93,7 +93,7 @@ std::string DatabaseUrl::redacted() const {
 
 namespace {
 
-// libpq and the MySQL clients also take a password as a query parameter
+// Client libraries also take a password as a query parameter
 // (?password=..., ?sslpassword=...): its value is masked like the user info's.
 std::string redact_query(const std::string& text) {
     auto question = text.find('?');

@@ -268,7 +268,7 @@ struct StepRun {
     const ExecutorOptions& options;
     MigrationJournal* journal;  // null: not journaled
     bool ddl_commits;           // statements commit one by one: undo by hand
-    bool drops_set_aside;       // the dialect renames dropped objects aside (MySQL)
+    bool drops_set_aside;       // the dialect renames dropped objects aside
     bool backwards;
 };
 
