@@ -64,7 +64,9 @@ port_in_use() {
 free_port() {
     local port
     for _ in $(seq 1 200); do
-        port=$(shuf -i 20000-60999 -n 1)
+        # Below the kernel's ephemeral range (32768-60999), where an outgoing
+        # connection can take a port between this check and the bind.
+        port=$(shuf -i 20000-32700 -n 1)
         # Never the system clusters' ports, nor one somebody listens on.
         if [[ $port != 5432 && $port != 3306 ]] && ! port_in_use "$port"; then
             echo "$port"
@@ -249,6 +251,17 @@ stop_servers() {
 }
 
 start() {
+    local dir=$1 attempt
+    # A port taken between the check and the bind, or a slow disk, can fail
+    # one start: try again on other ports before failing the test run.
+    for attempt in 1 2 3; do
+        if start_once "$dir"; then return 0; fi
+        echo "test-servers: start attempt $attempt failed" >&2
+    done
+    die "the servers failed to start three times (logs above)"
+}
+
+start_once() {
     local dir=$1
     # A run killed before its stop step leaves servers behind: end them first.
     if [[ -e $dir ]]; then stop_servers "$dir"; fi
@@ -271,8 +284,9 @@ start() {
     wait "$pg_job" || failed+=(PostgreSQL)
     wait "$my_job" || failed+=(MariaDB)
     if ((${#failed[@]})); then
+        echo "test-servers: ${failed[*]} failed to start (log above)" >&2
         stop_servers "$dir"
-        die "${failed[*]} failed to start (log above)"
+        return 1
     fi
 
     cat >>"$dir/servers.env" <<EOF
