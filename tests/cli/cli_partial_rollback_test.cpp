@@ -151,3 +151,39 @@ TEST_CASE("mysql: reverting a killed migration undoes the statement that was sti
     CHECK(db.schema_tables() == std::set<std::string>{"crates"});
     CHECK(db.history() == History{{"depot", "0001_crates"}});
 }
+
+// A final drop that fails after another one ran cannot go back: the migration
+// stays partial, and once the obstacle is gone --resume finishes it.
+TEST_CASE("mysql: a final drop blocked after another ran is finished by --resume",
+          "[cli][partial][mysql]") {
+    Workspace ws;
+    write_migrations(ws);
+    ws.write("migrations/depot/0002_pallets.yaml",
+             "dependencies: [0001_crates]\n"
+             "operations:\n"
+             "  - create_table:\n"
+             "      table: pallets\n"
+             "      fields: {id: AutoField(primary_key=True), crate: IntegerField(null=True)}\n");
+    ws.write("migrations/depot/0003_blocked.yaml",
+             "dependencies: [0002_pallets]\n"
+             "operations:\n"
+             "  - run_sql:\n"
+             "      sql: \"CREATE TABLE holder (p int, FOREIGN KEY (p) REFERENCES pallets (id))\"\n"
+             "      reverse_sql: \"DROP TABLE holder\"\n"
+             "  - drop_column: {table: crates, column: owner}\n"
+             "  - drop_table: {table: pallets}\n");
+    const std::string url = database_url_for("mysql", ws);
+    RunResult failed = ws.covet({"-d", url, "migrate"});
+    CHECK_EXIT(failed, 1);
+    CHECK_RUN(failed, contains(failed.err, "partial"));
+    CHECK(status_of(list_migrations(ws, {"-d", url}), "depot", "0003_blocked") == "partial");
+    // Reverting cannot bring the dropped column back: it says so and changes nothing.
+    CHECK_EXIT(ws.covet({"-d", url, "migrate"}), 1);
+    DatabaseProbe(url).connection().execute("DROP TABLE holder");
+    RunResult resumed = ws.covet({"-d", url, "migrate", "--resume"});
+    REQUIRE_EXIT(resumed, 0);
+    DatabaseProbe db(url);
+    CHECK(db.schema_tables() == std::set<std::string>{"crates"});
+    CHECK(db.columns("crates") == std::vector<std::string>{"id"});
+    CHECK(status_of(list_migrations(ws, {"-d", url}), "depot", "0003_blocked") == "applied");
+}

@@ -160,10 +160,12 @@ CompiledStep MigrationExecutor::compile(const PlanStep& step, const ProjectState
             compile_one(i);
     }
     // What the operations set aside is dropped last, as one more step that
-    // runs once nothing else can fail (and has nothing to undo).
+    // runs once nothing else can fail. Once one of its drops ran there is no
+    // way back, only forwards: it has no undo, so a failure or a kill after
+    // that leaves the migration partial for `--resume` to finish.
     if (std::vector<std::string> final_drops = editor->take_deferred(); !final_drops.empty()) {
         compiled.statements.push_back(std::move(final_drops));
-        compiled.undo.emplace_back(std::vector<std::string>{});
+        compiled.undo.emplace_back(std::nullopt);
         compiled.operations.push_back(compiled.operations.back());
         compiled.preconditions.emplace_back(std::nullopt);
         compiled.final_drops = true;
