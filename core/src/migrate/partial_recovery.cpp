@@ -1,5 +1,7 @@
 // Dealing with the migration a killed or failed run left half-applied: its
 // journal is reverted, or finished with --resume.
+#include <algorithm>
+
 #include "covet/error.h"
 #include "covet/executor.h"
 #include "covet/journal.h"
@@ -29,15 +31,19 @@ std::string MigrationExecutor::recover_partial(Connection& connection, bool resu
     if (resume) {
         if (!m) throw MigrationError("cannot resume " + name + ": its migration file is missing");
         connection.set_ddl_lock_timeout(options.ddl_lock_timeout);
-        for (const auto& op : entry->operations)
+        const std::size_t count = m->operations.size();
+        if (count == 0) throw MigrationError("cannot resume " + name + ": it has no operations");
+        for (const auto& op : entry->operations) {
+            // The final drops come after the last operation: lock messages
+            // name that one's table.
+            const std::size_t k = std::min(static_cast<std::size_t>(op.index), count - 1);
+            const Operation& operation = *m->operations[entry->backwards ? count - 1 - k : k];
             for (std::size_t j = 0; j < op.statements.size(); ++j) {
                 if (op.done[j]) continue;
-                execute_ddl(connection, op.statements[j],
-                            *m->operations[entry->backwards ? m->operations.size() - 1 - op.index
-                                                            : op.index],
-                            options);
+                execute_ddl(connection, op.statements[j], operation, options);
                 journal.mark_done(op.index, static_cast<int>(j));
             }
+        }
         MigrationRecorder recorder(connection);
         if (entry->backwards)
             recorder.record_unapplied(entry->key);
