@@ -43,6 +43,11 @@ class MigrationGraph {
     std::set<MigrationKey> ancestors(const MigrationKey& key) const;
 
   private:
+    void index_migrations();
+    void link_dependencies();
+    void order_topologically();
+    [[noreturn]] void report_cycle() const;
+
     std::vector<Migration> migrations_;
     static constexpr std::size_t kUnplaced = static_cast<std::size_t>(-1);
     std::map<MigrationKey, std::size_t> index_;  // into migrations_

@@ -132,6 +132,51 @@ std::string redact_url(const std::string& text) {
     return redact_query(text.substr(0, colon + 1) + "***" + text.substr(at));
 }
 
+namespace {
+
+void parse_host_and_port(DatabaseUrl& url, const std::string& authority) {
+    // Several hosts (h1:p1,h2:p2) pass through to libpq as they are.
+    if (authority.find(',') != std::string::npos) {
+        url.host = percent_decode(authority);
+    } else if (!authority.empty() && authority[0] == '[') {
+        auto close = authority.find(']');
+        if (close == std::string::npos) malformed(url, "unterminated IPv6 address");
+        url.host = authority.substr(1, close - 1);
+        if (close + 1 < authority.size()) {
+            if (authority[close + 1] != ':') malformed(url, "unexpected text after the host");
+            url.port = authority.substr(close + 2);
+        }
+    } else {
+        auto c = authority.rfind(':');
+        url.host = percent_decode(authority.substr(0, c));
+        if (c != std::string::npos) url.port = authority.substr(c + 1);
+    }
+    if (url.host.find(',') == std::string::npos && !url.port.empty()) {
+        for (char ch : url.port)
+            if (!std::isdigit(static_cast<unsigned char>(ch)))
+                malformed(url, "port '" + url.port + "' is not a number");
+        if (url.port.size() > 5 || std::stoi(url.port) > 65535 || std::stoi(url.port) == 0)
+            malformed(url, "port '" + url.port + "' is out of range");
+    }
+}
+
+// user:password@host:port/database of a server URL (the query already cut off).
+void parse_server_authority(DatabaseUrl& url, const std::string& rest) {
+    auto slash = rest.find('/');
+    std::string authority = rest.substr(0, slash);
+    url.database = slash == std::string::npos ? "" : percent_decode(rest.substr(slash + 1));
+    if (auto at = authority.rfind('@'); at != std::string::npos) {
+        std::string userinfo = authority.substr(0, at);
+        authority = authority.substr(at + 1);
+        auto c = userinfo.find(':');
+        url.user = percent_decode(userinfo.substr(0, c));
+        if (c != std::string::npos) url.password = percent_decode(userinfo.substr(c + 1));
+    }
+    parse_host_and_port(url, authority);
+}
+
+}  // namespace
+
 DatabaseUrl parse_database_url(const std::string& text) {
     DatabaseUrl url;
     url.original = text;
@@ -166,39 +211,7 @@ DatabaseUrl parse_database_url(const std::string& text) {
     if (backend_registry().by_url_scheme(url.scheme)->file_database)
         return parse_file_url(std::move(url), rest, query);
 
-    auto slash = rest.find('/');
-    std::string authority = rest.substr(0, slash);
-    url.database = slash == std::string::npos ? "" : percent_decode(rest.substr(slash + 1));
-    if (auto at = authority.rfind('@'); at != std::string::npos) {
-        std::string userinfo = authority.substr(0, at);
-        authority = authority.substr(at + 1);
-        auto c = userinfo.find(':');
-        url.user = percent_decode(userinfo.substr(0, c));
-        if (c != std::string::npos) url.password = percent_decode(userinfo.substr(c + 1));
-    }
-    // Several hosts (h1:p1,h2:p2) pass through to libpq as they are.
-    if (authority.find(',') != std::string::npos) {
-        url.host = percent_decode(authority);
-    } else if (!authority.empty() && authority[0] == '[') {
-        auto close = authority.find(']');
-        if (close == std::string::npos) malformed(url, "unterminated IPv6 address");
-        url.host = authority.substr(1, close - 1);
-        if (close + 1 < authority.size()) {
-            if (authority[close + 1] != ':') malformed(url, "unexpected text after the host");
-            url.port = authority.substr(close + 2);
-        }
-    } else {
-        auto c = authority.rfind(':');
-        url.host = percent_decode(authority.substr(0, c));
-        if (c != std::string::npos) url.port = authority.substr(c + 1);
-    }
-    if (url.host.find(',') == std::string::npos && !url.port.empty()) {
-        for (char ch : url.port)
-            if (!std::isdigit(static_cast<unsigned char>(ch)))
-                malformed(url, "port '" + url.port + "' is not a number");
-        if (url.port.size() > 5 || std::stoi(url.port) > 65535 || std::stoi(url.port) == 0)
-            malformed(url, "port '" + url.port + "' is out of range");
-    }
+    parse_server_authority(url, rest);
     parse_query(url, query);
     if (url.database.empty()) malformed(url, "missing the database name");
     return url;

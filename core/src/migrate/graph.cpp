@@ -19,18 +19,26 @@ namespace {
 
 MigrationGraph::MigrationGraph(std::vector<Migration> migrations)
     : migrations_(std::move(migrations)) {
-    const std::size_t count = migrations_.size();
-    for (std::size_t i = 0; i < count; ++i) {
+    index_migrations();
+    link_dependencies();
+    order_topologically();
+    if (order_.size() != migrations_.size()) report_cycle();
+}
+
+void MigrationGraph::index_migrations() {
+    for (std::size_t i = 0; i < migrations_.size(); ++i) {
         auto [it, inserted] = index_.emplace(migrations_[i].key(), i);
         if (!inserted)
             fail_at(migrations_[i].location,
                     "duplicate migration name '" + migrations_[i].key().to_string() + "'");
     }
-    // The graph works on indexes into migrations_: keys are two strings each,
-    // and a long history has thousands of edges.
-    children_.resize(count);
-    std::vector<std::size_t> pending(count, 0);
-    for (std::size_t i = 0; i < count; ++i) {
+}
+
+// The graph works on indexes into migrations_: keys are two strings each,
+// and a long history has thousands of edges.
+void MigrationGraph::link_dependencies() {
+    children_.resize(migrations_.size());
+    for (std::size_t i = 0; i < migrations_.size(); ++i) {
         const Migration& m = migrations_[i];
         for (std::size_t d = 0; d < m.dependencies.size(); ++d) {
             const MigrationKey& dep = m.dependencies[d];
@@ -48,11 +56,15 @@ MigrationGraph::MigrationGraph(std::vector<Migration> migrations)
         std::sort(kids.begin(), kids.end());
         kids.erase(std::unique(kids.begin(), kids.end()), kids.end());
     }
+}
+
+// Kahn's algorithm with the smallest (app, name) first: a stable order.
+void MigrationGraph::order_topologically() {
+    const std::size_t count = migrations_.size();
+    std::vector<std::size_t> pending(count, 0);
     for (std::size_t parent = 0; parent < count; ++parent)
         for (std::size_t child : children_[parent])
             ++pending[child];
-
-    // Kahn's algorithm with the smallest (app, name) first: a stable order.
     auto later = [this](std::size_t a, std::size_t b) {
         const Migration& x = migrations_[a];
         const Migration& y = migrations_[b];
@@ -72,9 +84,11 @@ MigrationGraph::MigrationGraph(std::vector<Migration> migrations)
         for (std::size_t child : children_[i])
             if (--pending[child] == 0) ready.push(child);
     }
-    if (order_.size() == count) return;
+}
 
-    // Some nodes never became ready: follow unresolved dependencies to a cycle.
+// Some nodes never became ready: follow unresolved dependencies to a cycle.
+void MigrationGraph::report_cycle() const {
+    const std::size_t count = migrations_.size();
     std::size_t current = 0;
     while (position_[current] != kUnplaced)
         ++current;

@@ -106,6 +106,45 @@ void compare_generated_indexes(const ModelState& model, const IntrospectedTable&
     }
 }
 
+void compare_foreign_key(const ModelState& model, const Field& f, const ProjectState& state,
+                         const IntrospectedTable& live, std::vector<std::string>& out) {
+    const std::string column = f.column();
+    const std::string& t = model.table;
+    const ModelState* target = state.resolve_target(f.to, model);
+    auto fk = std::find_if(live.foreign_keys.begin(), live.foreign_keys.end(),
+                           [&](const auto& k) { return k.column == column; });
+    if (fk == live.foreign_keys.end()) {
+        out.push_back("foreign key " + t + "." + column + " is missing from the database");
+        return;
+    }
+    if (target && fk->target_table != target->table)
+        out.push_back("foreign key " + t + "." + column + " references " + fk->target_table +
+                      ", expected " + target->table);
+    std::string rule = expected_on_delete(f.on_delete);
+    if (!same_on_delete(rule, fk->on_delete))
+        out.push_back("foreign key " + t + "." + column + " has ON DELETE " + fk->on_delete +
+                      ", expected " + rule);
+}
+
+void compare_declared_indexes(const ModelState& model, const IntrospectedTable& live,
+                              std::vector<std::string>& out) {
+    for (const auto& index : model.indexes) {
+        auto live_index = std::find_if(live.indexes.begin(), live.indexes.end(),
+                                       [&](const auto& i) { return i.name == index.name; });
+        if (live_index == live.indexes.end()) {
+            out.push_back("index " + index.name + " on " + model.table +
+                          " is missing from the database");
+            continue;
+        }
+        std::vector<std::string> columns;
+        for (const auto& c : index.columns)
+            columns.push_back(model.column_for(c));
+        if (live_index->columns != columns || live_index->unique != index.unique)
+            out.push_back("index " + index.name + " on " + model.table +
+                          " differs from the migration state");
+    }
+}
+
 void compare_table(const ModelState& model, const ProjectState& state, Connection& connection,
                    const SchemaEditor& editor, std::vector<std::string>& out) {
     IntrospectedTable live = connection.describe_table(model.table);
@@ -132,40 +171,13 @@ void compare_table(const ModelState& model, const ProjectState& state, Connectio
             out.push_back("column " + t + "." + column +
                           (f->primary_key ? " is not the primary key" : " is a primary key") +
                           " in the database");
-        if (f->type == FieldType::ForeignKey) {
-            const ModelState* target = state.resolve_target(f->to, model);
-            auto fk = std::find_if(live.foreign_keys.begin(), live.foreign_keys.end(),
-                                   [&](const auto& k) { return k.column == column; });
-            if (fk == live.foreign_keys.end()) {
-                out.push_back("foreign key " + t + "." + column + " is missing from the database");
-            } else {
-                if (target && fk->target_table != target->table)
-                    out.push_back("foreign key " + t + "." + column + " references " +
-                                  fk->target_table + ", expected " + target->table);
-                std::string rule = expected_on_delete(f->on_delete);
-                if (!same_on_delete(rule, fk->on_delete))
-                    out.push_back("foreign key " + t + "." + column + " has ON DELETE " +
-                                  fk->on_delete + ", expected " + rule);
-            }
-        }
+        if (f->type == FieldType::ForeignKey) compare_foreign_key(model, *f, state, live, out);
     }
     compare_generated_indexes(model, live, editor, out);
     for (const auto& c : live.columns)
         if (!expected_columns.count(c.name))
             out.push_back("column " + t + "." + c.name + " is not in the migration state");
-    for (const auto& index : model.indexes) {
-        auto live_index = std::find_if(live.indexes.begin(), live.indexes.end(),
-                                       [&](const auto& i) { return i.name == index.name; });
-        if (live_index == live.indexes.end()) {
-            out.push_back("index " + index.name + " on " + t + " is missing from the database");
-            continue;
-        }
-        std::vector<std::string> columns;
-        for (const auto& c : index.columns)
-            columns.push_back(model.column_for(c));
-        if (live_index->columns != columns || live_index->unique != index.unique)
-            out.push_back("index " + index.name + " on " + t + " differs from the migration state");
-    }
+    compare_declared_indexes(model, live, out);
     compare_unique_constraints(model, live, out);
 }
 
