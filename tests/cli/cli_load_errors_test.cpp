@@ -100,3 +100,42 @@ TEST_CASE("every command refuses to run on a broken migration set", "[cli][load]
         CHECK_RUN(result, located_at(result, "broken/0001_bad.yaml", 6, 5));
     }
 }
+
+// The shorthand's own syntax errors, as a user sees them: the message of the
+// parser, placed on the file's line and column (a block scalar: at the value).
+TEST_CASE("a shorthand syntax error is located inside the definition with its message",
+          "[cli][load]") {
+    struct Case {
+        const char* definition;  // the YAML value of field `a`, from column 12 of line 5
+        int column;
+        const char* message;
+    };
+    const Case cases[] = {
+        {"CharField(max_length=3", 34, "field 'a': expected ')', found end of text"},
+        {"\"CharField(max_length='x)\"", 34, "field 'a': unterminated string"},
+        {"'CharField(max_length=3) x'", 37, "field 'a': unexpected name 'x' after ')'"},
+        {"|\n          CharField(\n            max_length=)", 12,
+         "field 'a': expected a value, found ')'"},
+        {"CharField(max_length=3, null=Tru$)", 44, "field 'a': unexpected character '$'"},
+        {"IntegerField(default=-x)", 34, "field 'a': expected a number after '-', found name 'x'"},
+        {"IntegerField(default=99999999999999999999)", 33,
+         "field 'a': integer 99999999999999999999 is out of range"},
+        {"\"JSONField(default={k: 1, k: 2})\"", 38, "field 'a': duplicate key 'k'"},
+        {"ForeignKey(t, on_delete=CASCADE, on_delete=CASCADE)", 45,
+         "field 'a': keyword argument 'on_delete' repeated"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.definition);
+        Workspace ws;
+        ws.write("migrations/0001_x.yaml",
+                 std::string("operations:\n  - create_table:\n      table: t\n      fields:\n"
+                             "        a: ") +
+                     c.definition + "\n");
+        RunResult result = ws.covet({"migrate"});
+        CHECK_EXIT(result, 1);
+        CHECK_RUN(result, is_one_error_line(result.err));
+        CHECK_RUN(result,
+                  contains(result.err, "migrations/0001_x.yaml:5:" + std::to_string(c.column) +
+                                           ": " + c.message + "\n"));
+    }
+}

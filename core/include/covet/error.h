@@ -57,6 +57,22 @@ class FieldError : public Error {
     int column_;
 };
 
+// Text in the Python-like syntax of the field shorthand and the shell that
+// cannot be read. what() is the bare message; line and column (1-based,
+// columns in characters) are inside the text that was parsed, so the caller
+// places them: on a migration file's line, under a shell prompt.
+class SyntaxError : public Error {
+  public:
+    SyntaxError(int line, int column, const std::string& message)
+        : Error(message), line_(line), column_(column) {}
+    int line() const { return line_; }
+    int column() const { return column_; }
+
+  private:
+    int line_;
+    int column_;
+};
+
 class MigrationError : public Error {
   public:
     using Error::Error;

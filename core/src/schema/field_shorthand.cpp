@@ -1,20 +1,96 @@
+// The field shorthand `CharField(max_length=10)`: read by the syntax leaf as a
+// call of literals, then turned into a FieldSpec here, where fields are known.
 #include "covet/error.h"
 #include "covet/field.h"
-#include "shell/call_parser.h"
+#include "syntax/parser.h"
 
 namespace covet {
+
+namespace {
+
+// A field definition is a line or two; a megabyte is a mistake, not a field.
+constexpr std::size_t kMaxTextBytes = std::size_t{1} << 20;
+
+FieldArg field_arg(const syntax::Expr& expr);
+
+FieldArg items_arg(const std::vector<syntax::Expr>& items) {
+    FieldArg arg;
+    arg.is_list = true;
+    for (const syntax::Expr& item : items)
+        arg.items.push_back(field_arg(item));
+    return arg;
+}
+
+FieldArg dict_arg(const syntax::DictExpr& dict) {
+    FieldArg arg;
+    arg.is_dict = true;
+    for (const syntax::DictEntry& entry : dict.entries) {
+        arg.dict_keys.push_back(syntax::dict_key_text(*entry.key));
+        arg.items.push_back(field_arg(*entry.value));
+    }
+    return arg;
+}
+
+// Literals become values, (dotted) names bare words such as CASCADE, lists
+// and tuples lists. Grammar::Literals reads nothing else.
+FieldArg field_arg(const syntax::Expr& expr) {
+    FieldArg arg;
+    if (const auto* integer = expr.as<syntax::IntegerLiteral>()) {
+        arg.value = integer->value;
+    } else if (const auto* number = expr.as<syntax::FloatLiteral>()) {
+        arg.value = number->value;
+    } else if (const auto* text = expr.as<syntax::StringLiteral>()) {
+        arg.value = text->value;
+    } else if (const auto* flag = expr.as<syntax::BoolLiteral>()) {
+        arg.value = flag->value;
+    } else if (const auto* list = expr.as<syntax::ListExpr>()) {
+        arg = items_arg(list->items);
+    } else if (const auto* tuple = expr.as<syntax::TupleExpr>()) {
+        arg = items_arg(tuple->items);
+    } else if (const auto* dict = expr.as<syntax::DictExpr>()) {
+        arg = dict_arg(*dict);
+    } else if (std::optional<std::string> name = syntax::dotted_name(expr)) {
+        arg.value = std::move(*name);
+        arg.is_bare_word = true;
+    } else if (!expr.as<syntax::NoneLiteral>()) {
+        throw FieldError("expected a literal value", expr.position.column);
+    }
+    arg.column = expr.position.column;
+    return arg;
+}
+
+FieldSpec field_spec(const syntax::Call& call) {
+    FieldSpec spec;
+    spec.type_name = syntax::dotted_name(*call.callee).value_or("");
+    spec.type_column = call.callee->position.column;
+    for (const syntax::Expr& argument : call.positional)
+        spec.positional.push_back(field_arg(argument));
+    for (const syntax::KeywordArgument& keyword : call.keywords) {
+        FieldArg value = field_arg(*keyword.value);
+        // An error about an option points at the option's name.
+        value.column = keyword.position.column;
+        spec.keywords.emplace_back(keyword.name, std::move(value));
+    }
+    return spec;
+}
+
+}  // namespace
 
 FieldSpec parse_field_shorthand(const std::string& text) {
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
         throw FieldError("empty field definition", 1);
     }
-    CallExpression call = parse_call_expression(text);
-    FieldSpec spec;
-    spec.type_name = std::move(call.callee);
-    spec.type_column = call.callee_column;
-    spec.positional = std::move(call.positional);
-    spec.keywords = std::move(call.keywords);
-    return spec;
+    if (text.size() > kMaxTextBytes) {
+        throw FieldError(
+            "the definition is longer than " + std::to_string(kMaxTextBytes >> 10) + " KiB", 1);
+    }
+    try {
+        return field_spec(syntax::parse_literal_call(text));
+    } catch (const SyntaxError& e) {
+        // FieldError keeps the column only: the loader places it on the definition's
+        // line, and at the value itself for a definition written over several lines.
+        throw FieldError(e.what(), e.column());
+    }
 }
 
 Field field(const std::string& name, const std::string& shorthand) {

@@ -1,5 +1,6 @@
 // Tokens of the Python-like subset that both the YAML field shorthand
 // (`CharField(max_length=10)`) and the query shell (SPEC.md §6) are written in.
+// Part of the syntax leaf: it knows no schema, no query and no database.
 #pragma once
 
 #include <cstdint>
@@ -7,7 +8,9 @@
 #include <string_view>
 #include <vector>
 
-namespace covet {
+#include "syntax/position.h"
+
+namespace covet::syntax {
 
 enum class TokenKind {
     End,
@@ -43,20 +46,22 @@ struct Token {
     // Identifier: the name; String: the decoded value; Integer/Float: the
     // digits as written; punctuation: the symbol itself.
     std::string text;
-    int column = 1;  // 1-based, counted in characters (UTF-8 code points)
+    Position position;
 };
 
-// Splits text into tokens ending with one End token. Throws FieldError with
-// the column for an unterminated string, a bad escape or a stray character.
+// Splits text into tokens ending with one End token. Newlines separate lines
+// and are otherwise blanks. Throws SyntaxError at the string's start for an
+// unterminated string, at the backslash for a bad escape, at a stray character.
 std::vector<Token> tokenize(std::string_view text);
 
 // How a token reads in an error message: "')'", "name 'foo'", "end of text".
 std::string describe_token(const Token& token);
 
 // The value of an Integer token, negated when `negative` (so that the
-// smallest int64 is reachable). Throws FieldError when out of range.
+// smallest int64 is reachable). Throws SyntaxError when out of range.
 std::int64_t integer_token_value(const Token& token, bool negative);
-// The value of an Integer or Float token, negated when `negative`.
+// The value of an Integer or Float token, negated when `negative`. Throws
+// SyntaxError when it overflows a double.
 double float_token_value(const Token& token, bool negative);
 
-}  // namespace covet
+}  // namespace covet::syntax

@@ -1,4 +1,4 @@
-#include "shell/lexer.h"
+#include "syntax/lexer.h"
 
 #include <charconv>
 #include <cmath>
@@ -6,7 +6,7 @@
 
 #include "covet/error.h"
 
-namespace covet {
+namespace covet::syntax {
 
 namespace {
 
@@ -21,6 +21,10 @@ bool is_digit(char c) {
 }
 bool is_continuation_byte(char c) {
     return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+[[noreturn]] void fail_at(Position at, const std::string& message) {
+    throw SyntaxError(at.line, at.column, message);
 }
 
 int hex_digit_value(char c) {
@@ -102,7 +106,7 @@ class Lexer {
             if (at_end()) break;
             tokens.push_back(next_token());
         }
-        tokens.push_back(Token{TokenKind::End, "", column_});
+        tokens.push_back(Token{TokenKind::End, "", position_});
         return tokens;
     }
 
@@ -113,8 +117,13 @@ class Lexer {
     }
     char advance() {
         const char c = text_[pos_++];
-        // Columns count characters: the continuation bytes of a UTF-8 sequence do not move it.
-        if (!is_continuation_byte(c)) ++column_;
+        if (c == '\n') {
+            ++position_.line;
+            position_.column = 1;
+        } else if (!is_continuation_byte(c)) {
+            // Columns count characters: the continuation bytes of a UTF-8 sequence do not move it.
+            ++position_.column;
+        }
         return c;
     }
 
@@ -124,7 +133,7 @@ class Lexer {
     }
 
     Token next_token() {
-        const int start = column_;
+        const Position start = position_;
         const char c = peek();
         if ((c == 'r' || c == 'R') && (peek(1) == '\'' || peek(1) == '"')) {
             advance();
@@ -138,7 +147,7 @@ class Lexer {
             advance();
             return Token{kind, std::string(1, c), start};
         }
-        throw FieldError("unexpected character '" + current_character() + "'", start);
+        fail_at(start, "unexpected character '" + current_character() + "'");
     }
 
     // The whole UTF-8 sequence at the current position, for messages.
@@ -149,7 +158,7 @@ class Lexer {
         return std::string(text_.substr(pos_, end - pos_));
     }
 
-    Token word_token(int start) {
+    Token word_token(Position start) {
         std::string word;
         while (!at_end() && is_identifier_char(peek()))
             word += advance();
@@ -160,7 +169,7 @@ class Lexer {
         return Token{kind, word, start};
     }
 
-    Token number_token(int start) {
+    Token number_token(Position start) {
         std::string digits;
         bool is_float = false;
         while (is_digit(peek()))
@@ -185,18 +194,18 @@ class Lexer {
     }
 
     // Names the whole malformed word, as in "invalid number '12abc'".
-    [[noreturn]] void fail_invalid_number(std::string text, int start) {
+    [[noreturn]] void fail_invalid_number(std::string text, Position start) {
         while (!at_end() && is_identifier_char(peek()))
             text += advance();
-        throw FieldError("invalid number '" + text + "'", start);
+        fail_at(start, "invalid number '" + text + "'");
     }
 
-    Token string_token(int start, bool raw) {
+    Token string_token(Position start, bool raw) {
         const char quote = advance();
         std::string value;
         for (;;) {
             if (at_end() || peek() == '\n') {
-                throw FieldError("unterminated string", start);
+                fail_at(start, "unterminated string");
             }
             const char c = peek();
             if (c == quote) {
@@ -207,10 +216,10 @@ class Lexer {
                 value += advance();
                 continue;
             }
-            const int escape_column = column_;
+            const Position escape_start = position_;
             advance();
             if (at_end()) {
-                throw FieldError("unterminated string", start);
+                fail_at(start, "unterminated string");
             }
             if (raw) {
                 // As in Python, a raw string keeps the backslash, which still protects a quote.
@@ -218,11 +227,11 @@ class Lexer {
                 value += advance();
                 continue;
             }
-            read_escape(value, escape_column);
+            read_escape(value, escape_start);
         }
     }
 
-    void read_escape(std::string& value, int escape_column) {
+    void read_escape(std::string& value, Position escape_start) {
         const char c = advance();
         switch (c) {
             case '\\':
@@ -252,15 +261,15 @@ class Lexer {
                 value += '\v';
                 return;
             case 'x':
-                append_utf8(value, read_hex_digits(2, "\\x", escape_column));
+                append_utf8(value, read_hex_digits(2, "\\x", escape_start));
                 return;
             case 'u':
-                append_utf8(value, read_hex_digits(4, "\\u", escape_column));
+                append_utf8(value, read_hex_digits(4, "\\u", escape_start));
                 return;
             case 'U': {
-                const std::uint32_t code_point = read_hex_digits(8, "\\U", escape_column);
+                const std::uint32_t code_point = read_hex_digits(8, "\\U", escape_start);
                 if (code_point > 0x10FFFF) {
-                    throw FieldError("invalid \\U escape", escape_column);
+                    fail_at(escape_start, "invalid \\U escape");
                 }
                 append_utf8(value, code_point);
                 return;
@@ -281,12 +290,12 @@ class Lexer {
         value += c;
     }
 
-    std::uint32_t read_hex_digits(int count, const char* escape, int escape_column) {
+    std::uint32_t read_hex_digits(int count, const char* escape, Position escape_start) {
         std::uint32_t code = 0;
         for (int i = 0; i < count; ++i) {
             const int digit = hex_digit_value(peek());
             if (digit < 0) {
-                throw FieldError(std::string("truncated ") + escape + " escape", escape_column);
+                fail_at(escape_start, std::string("truncated ") + escape + " escape");
             }
             advance();
             code = code * 16 + static_cast<std::uint32_t>(digit);
@@ -296,7 +305,7 @@ class Lexer {
 
     std::string_view text_;
     std::size_t pos_ = 0;
-    int column_ = 1;
+    Position position_;
 };
 
 }  // namespace
@@ -326,7 +335,7 @@ std::int64_t integer_token_value(const Token& token, bool negative) {
     std::int64_t value = 0;
     const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
     if (result.ec != std::errc() || result.ptr != text.data() + text.size()) {
-        throw FieldError("integer " + text + " is out of range", token.column);
+        fail_at(token.position, "integer " + text + " is out of range");
     }
     return value;
 }
@@ -337,9 +346,9 @@ double float_token_value(const Token& token, bool negative) {
     const char* end = begin + token.text.size();
     const auto result = std::from_chars(begin, end, value);
     if (result.ec != std::errc() || result.ptr != end || std::isinf(value)) {
-        throw FieldError("number " + token.text + " is out of range", token.column);
+        fail_at(token.position, "number " + token.text + " is out of range");
     }
     return negative ? -value : value;
 }
 
-}  // namespace covet
+}  // namespace covet::syntax
