@@ -67,6 +67,7 @@ TEST_CASE("postgres column types read back as field types with their arguments",
     CHECK(read_back(postgres, "character varying(20)") == chars(20));
     CHECK(read_back(postgres, "numeric(10,2)") == decimal(10, 2));
     CHECK(read_back(postgres, "numeric(10, 2)") == decimal(10, 2));
+    CHECK(read_back(postgres, " NUMERIC(10, 2) ") == decimal(10, 2));
     CHECK(read_back(postgres, "numeric(5,-2)") == decimal(5, -2));
     CHECK(read_back(postgres, "numeric") == of(FieldType::DecimalField));
     CHECK(read_back(postgres, "integer") == of(FieldType::IntegerField));

@@ -53,8 +53,13 @@ std::string render(std::string_view text, const Field& field, const std::string&
     return out;
 }
 
-// Lower case, without the blank after a comma: "NUMERIC(10, 2)" reads as "numeric(10,2)".
+// Lower case, without the blank after a comma nor surrounding blanks:
+// " NUMERIC(10, 2)" reads as "numeric(10,2)".
 std::string comparable(std::string_view text) {
+    const auto first = text.find_first_not_of(' ');
+    text = first == std::string_view::npos
+               ? ""
+               : text.substr(first, text.find_last_not_of(' ') - first + 1);
     std::string out;
     for (std::size_t i = 0; i < text.size(); ++i)
         if (!(text[i] == ' ' && i > 0 && text[i - 1] == ',')) out += text[i];
