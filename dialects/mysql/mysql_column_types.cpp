@@ -1,5 +1,6 @@
 // MySQL's and MariaDB's column types, as Django's MySQL back end writes them
 // (with the auto-increment attribute in the type, before NOT NULL).
+#include "covet/column_types.h"
 #include "mysql/mysql_dialect.h"
 
 namespace covet {

@@ -2,7 +2,6 @@
 // commits implicitly (it cannot be rolled back).
 #pragma once
 
-#include "covet/column_types.h"
 #include "covet/dialect.h"
 
 namespace covet {

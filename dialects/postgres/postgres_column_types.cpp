@@ -1,4 +1,5 @@
 // PostgreSQL's column types, as Django's PostgreSQL back end writes them.
+#include "covet/column_types.h"
 #include "postgres/postgres_dialect.h"
 
 namespace covet {

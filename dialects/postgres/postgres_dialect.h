@@ -1,7 +1,6 @@
 // PostgreSQL: "double-quoted" names, $N placeholders, transactional DDL.
 #pragma once
 
-#include "covet/column_types.h"
 #include "covet/dialect.h"
 
 namespace covet {

@@ -1,4 +1,5 @@
 // SQLite's column types, as Django's SQLite back end writes them.
+#include "covet/column_types.h"
 #include "sqlite/sqlite_dialect.h"
 
 namespace covet {

@@ -1,7 +1,6 @@
 // SQLite: "double-quoted" names, ? placeholders, transactional DDL.
 #pragma once
 
-#include "covet/column_types.h"
 #include "covet/dialect.h"
 
 namespace covet {

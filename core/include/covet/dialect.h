@@ -56,7 +56,7 @@ class Dialect {
         return false;
     }
     // The column type of each field type, read forwards by the schema editor
-    // and backwards by introspection (covet/column_types.h).
+    // and backwards for introspected columns (covet/column_types.h).
     virtual const ColumnTypeTable& column_types() const = 0;
 };
 

@@ -1,8 +1,11 @@
 // The DDL every dialect shares, built from overridable pieces as Django's
-// BaseDatabaseSchemaEditor is: a dialect overrides only what differs (type
-// names, how a foreign key or unique constraint is written, how an index is
-// dropped or renamed, how a column changes). The defaults are standard SQL
-// and alter in place; no table rebuild here.
+// BaseDatabaseSchemaEditor is: column types come from the dialect's table
+// (covet/column_types.h), and a dialect overrides only what differs (how a
+// foreign key or unique constraint is written, how an index is dropped or
+// renamed, how a column changes). The defaults are standard SQL and alter in
+// place; no table rebuild here. The definitions are spread over
+// base_schema_editor.cpp, schema_objects.cpp, column_alter.cpp,
+// rename_following.cpp, constraint_ddl.cpp and narrowing_guard.cpp.
 #pragma once
 
 #include <functional>
