@@ -46,13 +46,6 @@ std::unique_ptr<SchemaEditor> MysqlDialect::schema_editor() const {
     return std::make_unique<MysqlSchemaEditor>(*this);
 }
 
-std::string MysqlDialect::history_table_ddl(const std::string& table) const {
-    return "CREATE TABLE IF NOT EXISTS " + quote_name(table) +
-           " (`id` integer AUTO_INCREMENT NOT NULL PRIMARY KEY, `name` varchar(255) NOT NULL, "
-           "`app` varchar(255) NOT NULL, `applied_at` datetime(6) NOT NULL, `checksum` "
-           "varchar(32) NOT NULL, UNIQUE (`name`, `app`))";
-}
-
 std::string MysqlDialect::normalise_column_type(std::string type) const {
     const std::string attribute = " auto_increment";
     if (auto pos = type.find(attribute); pos != std::string::npos)

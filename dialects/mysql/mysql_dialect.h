@@ -14,7 +14,7 @@ class MysqlDialect final : public Dialect {
     std::string quote_value(const Value& value) const override;
     std::string placeholder(int index) const override;
     std::unique_ptr<SchemaEditor> schema_editor() const override;
-    std::string history_table_ddl(const std::string& table) const override;
+    const ColumnTypeTable& column_types() const override;
     // The AUTO_INCREMENT attribute is written into the type; introspection reports it apart.
     std::string normalise_column_type(std::string type) const override;
     // MariaDB stores `json` as longtext with a JSON_VALID check; bool is tinyint(1).

@@ -7,49 +7,6 @@
 
 namespace covet {
 
-std::string MysqlSchemaEditor::data_type(const Field& field) const {
-    switch (field.type) {
-        case FieldType::AutoField:
-            return "integer AUTO_INCREMENT";
-        case FieldType::BigAutoField:
-            return "bigint AUTO_INCREMENT";
-        case FieldType::IntegerField:
-            return "integer";
-        case FieldType::BigIntegerField:
-            return "bigint";
-        case FieldType::SmallIntegerField:
-            return "smallint";
-        case FieldType::FloatField:
-            return "double precision";
-        case FieldType::DecimalField:
-            return numeric_type(field);
-        case FieldType::CharField:
-        case FieldType::EmailField:
-        case FieldType::URLField:
-            return varchar_type(field);
-        case FieldType::TextField:
-            return "longtext";
-        case FieldType::BooleanField:
-            return "bool";
-        case FieldType::DateField:
-            return "date";
-        case FieldType::TimeField:
-            return "time(6)";
-        case FieldType::DateTimeField:
-            return "datetime(6)";
-        case FieldType::UUIDField:
-            return "char(32)";
-        case FieldType::JSONField:
-            return "json";
-        case FieldType::BinaryField:
-            return "longblob";
-        case FieldType::ForeignKey:
-        case FieldType::ManyToManyField:
-            break;
-    }
-    return "";
-}
-
 std::string MysqlSchemaEditor::unique_clause(const Field&, const ModelState&) const {
     // An inline UNIQUE would take the column's name, which no later drop could know.
     return "";

@@ -34,7 +34,6 @@ class MysqlSchemaEditor final : public BaseSchemaEditor {
                       const ProjectState& to) override;
 
   protected:
-    std::string data_type(const Field& field) const override;
     std::string unique_clause(const Field& field, const ModelState& model) const override;
     std::vector<std::string> table_constraints(const ModelState& model) const override;
     std::string on_delete_action(OnDelete rule) const override;

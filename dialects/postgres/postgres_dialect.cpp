@@ -46,11 +46,4 @@ std::unique_ptr<SchemaEditor> PostgresDialect::schema_editor() const {
     return std::make_unique<PostgresSchemaEditor>(*this);
 }
 
-std::string PostgresDialect::history_table_ddl(const std::string& table) const {
-    return "CREATE TABLE IF NOT EXISTS " + quote_name(table) +
-           " (\"id\" serial NOT NULL PRIMARY KEY, \"name\" varchar(255) NOT NULL, \"app\" "
-           "varchar(255) NOT NULL, \"applied_at\" timestamp with time zone NOT NULL, "
-           "\"checksum\" varchar(32) NOT NULL, UNIQUE (\"name\", \"app\"))";
-}
-
 }  // namespace covet

@@ -13,7 +13,7 @@ class PostgresDialect final : public Dialect {
     std::string quote_value(const Value& value) const override;
     std::string placeholder(int index) const override;
     std::unique_ptr<SchemaEditor> schema_editor() const override;
-    std::string history_table_ddl(const std::string& table) const override;
+    const ColumnTypeTable& column_types() const override;
     // serial and bigserial are pseudo-types: the column reads back as integer or bigint.
     std::string normalise_column_type(std::string type) const override {
         if (type == "serial") return "integer";

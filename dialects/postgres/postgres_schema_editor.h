@@ -12,7 +12,6 @@ class PostgresSchemaEditor final : public BaseSchemaEditor {
     using BaseSchemaEditor::BaseSchemaEditor;
 
   protected:
-    std::string data_type(const Field& field) const override;
     void emit_drop_column(const ModelState& model, const Field& field,
                           const ProjectState& state) override;
     void emit_type_change(const ColumnAt& before, const ColumnAt& after,

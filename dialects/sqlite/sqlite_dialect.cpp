@@ -43,11 +43,4 @@ std::unique_ptr<SchemaEditor> SqliteDialect::schema_editor() const {
     return std::make_unique<SqliteSchemaEditor>(*this);
 }
 
-std::string SqliteDialect::history_table_ddl(const std::string& table) const {
-    return "CREATE TABLE IF NOT EXISTS " + quote_name(table) +
-           " (\"id\" integer NOT NULL PRIMARY KEY AUTOINCREMENT, \"name\" varchar(255) NOT NULL, "
-           "\"app\" varchar(255) NOT NULL, \"applied_at\" datetime NOT NULL, \"checksum\" "
-           "varchar(32) NOT NULL, UNIQUE (\"name\", \"app\"))";
-}
-
 }  // namespace covet

@@ -13,7 +13,7 @@ class SqliteDialect final : public Dialect {
     std::string quote_value(const Value& value) const override;
     std::string placeholder(int index) const override;
     std::unique_ptr<SchemaEditor> schema_editor() const override;
-    std::string history_table_ddl(const std::string& table) const override;
+    const ColumnTypeTable& column_types() const override;
 };
 
 }  // namespace covet

@@ -27,58 +27,8 @@ bool references_itself(const ModelState& model, const ProjectState& state) {
 
 }  // namespace
 
-std::string SqliteSchemaEditor::data_type(const Field& field) const {
-    switch (field.type) {
-        case FieldType::AutoField:
-        case FieldType::BigAutoField:
-        case FieldType::IntegerField:
-            return "integer";
-        case FieldType::BigIntegerField:
-            return "bigint";
-        case FieldType::SmallIntegerField:
-            return "smallint";
-        case FieldType::FloatField:
-            return "real";
-        case FieldType::DecimalField:
-            return "decimal";
-        case FieldType::CharField:
-        case FieldType::EmailField:
-        case FieldType::URLField:
-            return varchar_type(field);
-        case FieldType::TextField:
-        case FieldType::JSONField:
-            return "text";
-        case FieldType::BooleanField:
-            return "bool";
-        case FieldType::DateField:
-            return "date";
-        case FieldType::TimeField:
-            return "time";
-        case FieldType::DateTimeField:
-            return "datetime";
-        case FieldType::UUIDField:
-            return "char(32)";
-        case FieldType::BinaryField:
-            return "BLOB";
-        case FieldType::ForeignKey:
-        case FieldType::ManyToManyField:
-            break;
-    }
-    return "";
-}
-
-std::string SqliteSchemaEditor::primary_key_clause(const Field& field) const {
-    return field.is_auto() ? "PRIMARY KEY AUTOINCREMENT" : "PRIMARY KEY";
-}
-
 std::string SqliteSchemaEditor::unique_clause(const Field&, const ModelState&) const {
     return "UNIQUE";
-}
-
-std::string SqliteSchemaEditor::check_clause(const Field& field) const {
-    if (field.type != FieldType::JSONField) return "";
-    const std::string column = quote(field.column());
-    return "CHECK ((JSON_VALID(" + column + ") OR " + column + " IS NULL))";
 }
 
 void SqliteSchemaEditor::rename_object(const SchemaObject& before, const SchemaObject& after) {

@@ -21,10 +21,7 @@ class SqliteSchemaEditor final : public BaseSchemaEditor {
                            const ProjectState& to) override;
 
   protected:
-    std::string data_type(const Field& field) const override;
-    std::string primary_key_clause(const Field& field) const override;
     std::string unique_clause(const Field& field, const ModelState& model) const override;
-    std::string check_clause(const Field& field) const override;
     bool foreign_keys_inline() const override { return true; }
     bool names_unique_constraints() const override { return false; }
     void rename_object(const SchemaObject& before, const SchemaObject& after) override;

@@ -46,6 +46,15 @@ inline Ddl run(const Dialect& dialect, const Operation& op, ProjectState& state)
     return ddl;
 }
 
+// The statements that create one of covet's own tables (migrate/recorder_models.h).
+inline Statements own_table_ddl(const Dialect& dialect, const ModelState& model) {
+    ProjectState state;
+    state.put(model);
+    auto editor = dialect.schema_editor();
+    editor->create_table(model, state);
+    return editor->take_statements();
+}
+
 inline std::vector<Field> fields(const std::vector<std::pair<std::string, std::string>>& specs) {
     std::vector<Field> out;
     for (const auto& [name, shorthand] : specs)

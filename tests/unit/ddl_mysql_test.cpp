@@ -4,6 +4,7 @@
 
 #include "covet/error.h"
 #include "ddl_harness.h"
+#include "migrate/recorder_models.h"
 #include "mysql/mysql_dialect.h"
 
 using namespace covet;
@@ -67,10 +68,20 @@ TEST_CASE("mysql dialect features: DDL commits, no partial indexes, 64-character
 }
 
 TEST_CASE("mysql history table has the columns of SPEC section 4", "[ddl][mysql]") {
-    CHECK(dialect.history_table_ddl("covet_migrations") ==
-          "CREATE TABLE IF NOT EXISTS `covet_migrations` (`id` integer AUTO_INCREMENT NOT NULL "
-          "PRIMARY KEY, `name` varchar(255) NOT NULL, `app` varchar(255) NOT NULL, `applied_at` "
-          "datetime(6) NOT NULL, `checksum` varchar(32) NOT NULL, UNIQUE (`name`, `app`))");
+    CHECK(own_table_ddl(dialect, history_model()) ==
+          Statements{"CREATE TABLE `covet_migrations` (`id` integer AUTO_INCREMENT NOT NULL "
+                     "PRIMARY KEY, `name` varchar(255) NOT NULL, `app` varchar(255) NOT NULL, "
+                     "`applied_at` datetime(6) NOT NULL, `checksum` varchar(32) NOT NULL, "
+                     "CONSTRAINT `covet_migrations_name_app_uniq` UNIQUE (`name`, `app`))"});
+}
+
+TEST_CASE("mysql journal table takes the history table's id column", "[ddl][mysql]") {
+    CHECK(own_table_ddl(dialect, journal_model()) ==
+          Statements{"CREATE TABLE `covet_migrations_journal` (`id` integer AUTO_INCREMENT NOT "
+                     "NULL PRIMARY KEY, `app` varchar(255) NOT NULL, `name` varchar(255) NOT NULL, "
+                     "`backwards` integer NOT NULL, `operation` integer NOT NULL, `kind` integer "
+                     "NOT NULL, `seq` integer NOT NULL, `statement` longtext NOT NULL, `done` "
+                     "integer NOT NULL)"});
 }
 
 TEST_CASE("mysql float defaults that have no literal are refused", "[ddl][mysql]") {

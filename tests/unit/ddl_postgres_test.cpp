@@ -3,6 +3,7 @@
 #include "covet/error.h"
 #include "covet/loader.h"
 #include "ddl_harness.h"
+#include "migrate/recorder_models.h"
 #include "postgres/postgres_dialect.h"
 #include "schema/identifier_names.h"
 #include "sqlite/sqlite_dialect.h"
@@ -80,11 +81,21 @@ TEST_CASE("postgres dialect features allow transactional DDL and deferrable keys
 }
 
 TEST_CASE("postgres history table has the columns of SPEC section 4", "[ddl][postgres]") {
-    CHECK(dialect.history_table_ddl("covet_migrations") ==
-          "CREATE TABLE IF NOT EXISTS \"covet_migrations\" (\"id\" serial NOT NULL PRIMARY KEY, "
-          "\"name\" varchar(255) NOT NULL, \"app\" varchar(255) NOT NULL, \"applied_at\" "
-          "timestamp with time zone NOT NULL, \"checksum\" varchar(32) NOT NULL, UNIQUE "
-          "(\"name\", \"app\"))");
+    CHECK(own_table_ddl(dialect, history_model()) ==
+          Statements{"CREATE TABLE \"covet_migrations\" (\"id\" serial NOT NULL PRIMARY KEY, "
+                     "\"name\" varchar(255) NOT NULL, \"app\" varchar(255) NOT NULL, "
+                     "\"applied_at\" timestamp with time zone NOT NULL, \"checksum\" "
+                     "varchar(32) NOT NULL, CONSTRAINT \"covet_migrations_name_app_uniq\" UNIQUE "
+                     "(\"name\", \"app\"))"});
+}
+
+TEST_CASE("postgres journal table takes the history table's id column", "[ddl][postgres]") {
+    CHECK(own_table_ddl(dialect, journal_model()) ==
+          Statements{"CREATE TABLE \"covet_migrations_journal\" (\"id\" serial NOT NULL "
+                     "PRIMARY KEY, \"app\" varchar(255) NOT NULL, \"name\" varchar(255) NOT "
+                     "NULL, \"backwards\" integer NOT NULL, \"operation\" integer NOT NULL, "
+                     "\"kind\" integer NOT NULL, \"seq\" integer NOT NULL, \"statement\" text "
+                     "NOT NULL, \"done\" integer NOT NULL)"});
 }
 
 TEST_CASE("generated names longer than the identifier limit are cut and hashed",

@@ -2,6 +2,7 @@
 
 #include "covet/error.h"
 #include "ddl_harness.h"
+#include "migrate/recorder_models.h"
 #include "sqlite/sqlite_dialect.h"
 
 using namespace covet;
@@ -101,11 +102,20 @@ TEST_CASE("sqlite dialect features allow transactional DDL and partial indexes",
 }
 
 TEST_CASE("sqlite history table has the columns of SPEC section 4", "[ddl][sqlite]") {
-    CHECK(dialect.history_table_ddl("covet_migrations") ==
-          "CREATE TABLE IF NOT EXISTS \"covet_migrations\" (\"id\" integer NOT NULL PRIMARY KEY "
-          "AUTOINCREMENT, \"name\" varchar(255) NOT NULL, \"app\" varchar(255) NOT NULL, "
-          "\"applied_at\" datetime NOT NULL, \"checksum\" varchar(32) NOT NULL, UNIQUE (\"name\", "
-          "\"app\"))");
+    CHECK(own_table_ddl(dialect, history_model()) ==
+          Statements{"CREATE TABLE \"covet_migrations\" (\"id\" integer NOT NULL PRIMARY KEY "
+                     "AUTOINCREMENT, \"name\" varchar(255) NOT NULL, \"app\" varchar(255) NOT "
+                     "NULL, \"applied_at\" datetime NOT NULL, \"checksum\" varchar(32) NOT NULL, "
+                     "CONSTRAINT \"covet_migrations_name_app_uniq\" UNIQUE (\"name\", \"app\"))"});
+}
+
+TEST_CASE("sqlite journal table takes the history table's id column", "[ddl][sqlite]") {
+    CHECK(own_table_ddl(dialect, journal_model()) ==
+          Statements{"CREATE TABLE \"covet_migrations_journal\" (\"id\" integer NOT NULL "
+                     "PRIMARY KEY AUTOINCREMENT, \"app\" varchar(255) NOT NULL, \"name\" "
+                     "varchar(255) NOT NULL, \"backwards\" integer NOT NULL, \"operation\" "
+                     "integer NOT NULL, \"kind\" integer NOT NULL, \"seq\" integer NOT NULL, "
+                     "\"statement\" text NOT NULL, \"done\" integer NOT NULL)"});
 }
 
 TEST_CASE("sqlite create_table writes every field type's column type", "[ddl][sqlite]") {

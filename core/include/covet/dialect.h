@@ -12,6 +12,7 @@
 namespace covet {
 
 class SchemaEditor;
+struct ColumnTypeTable;
 
 struct DialectFeatures {
     bool can_rollback_ddl = true;
@@ -54,8 +55,9 @@ class Dialect {
                                  const std::string& /*actual*/) const {
         return false;
     }
-    // SQL type of the history table's timestamp column, and of the id column.
-    virtual std::string history_table_ddl(const std::string& table) const = 0;
+    // The column type of each field type, read forwards by the schema editor
+    // and backwards for introspected columns (covet/column_types.h).
+    virtual const ColumnTypeTable& column_types() const = 0;
 };
 
 }  // namespace covet

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "migrate/recorder_models.h"
+
 namespace covet {
 
 bool JournalOperation::started() const {
@@ -40,20 +42,7 @@ constexpr int kNoUndo = 2;
 }  // namespace
 
 void MigrationJournal::ensure_schema() {
-    if (connection_.table_exists(kTable)) return;
-    const Dialect& d = connection_.dialect();
-    // Reuse the history table's id definition so every dialect gets its own.
-    std::string history = d.history_table_ddl(kTable);
-    auto id_start = history.find('(');
-    auto id_end = history.find(',', id_start);
-    std::string id_column = history.substr(id_start + 1, id_end - id_start - 1);
-    connection_.execute("CREATE TABLE " + d.quote_name(kTable) + " (" + id_column + ", " +
-                        d.quote_name("app") + " varchar(255) NOT NULL, " + d.quote_name("name") +
-                        " varchar(255) NOT NULL, " + d.quote_name("backwards") +
-                        " integer NOT NULL, " + d.quote_name("operation") + " integer NOT NULL, " +
-                        d.quote_name("kind") + " integer NOT NULL, " + d.quote_name("seq") +
-                        " integer NOT NULL, " + d.quote_name("statement") + " text NOT NULL, " +
-                        d.quote_name("done") + " integer NOT NULL)");
+    if (!connection_.table_exists(kTable)) create_own_table(connection_, journal_model());
 }
 
 std::optional<JournalEntry> MigrationJournal::read() {

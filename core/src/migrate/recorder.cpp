@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "covet/dialect.h"
+#include "migrate/recorder_models.h"
 
 namespace covet {
 
@@ -29,7 +30,7 @@ std::string iso_timestamp(const Value& v) {
 
 void MigrationRecorder::ensure_schema() {
     if (connection_.table_exists(kTable)) return;
-    connection_.execute(connection_.dialect().history_table_ddl(kTable));
+    create_own_table(connection_, history_model());
 }
 
 std::map<MigrationKey, AppliedMigration> MigrationRecorder::applied() {

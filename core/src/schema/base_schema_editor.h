@@ -1,8 +1,11 @@
 // The DDL every dialect shares, built from overridable pieces as Django's
-// BaseDatabaseSchemaEditor is: a dialect overrides only what differs (type
-// names, how a foreign key or unique constraint is written, how an index is
-// dropped or renamed, how a column changes). The defaults are standard SQL
-// and alter in place; no table rebuild here.
+// BaseDatabaseSchemaEditor is: column types come from the dialect's table
+// (covet/column_types.h), and a dialect overrides only what differs (how a
+// foreign key or unique constraint is written, how an index is dropped or
+// renamed, how a column changes). The defaults are standard SQL and alter in
+// place; no table rebuild here. The definitions are spread over
+// base_schema_editor.cpp, schema_objects.cpp, column_alter.cpp,
+// rename_following.cpp, constraint_ddl.cpp and narrowing_guard.cpp.
 #pragma once
 
 #include <functional>
@@ -30,6 +33,12 @@ struct SchemaObject {
     std::string depends_on;
     bool operator==(const SchemaObject&) const = default;
 };
+
+// Whether `objects` holds one equal to `object`.
+bool has_object(const std::vector<SchemaObject>& objects, const SchemaObject& object);
+// The object with `key`, or null.
+const SchemaObject* find_object_by_key(const std::vector<SchemaObject>& objects,
+                                       const std::string& key);
 
 class BaseSchemaEditor : public SchemaEditor {
   public:
@@ -79,13 +88,9 @@ class BaseSchemaEditor : public SchemaEditor {
     const Field& related_primary_key(const Field& relation, const ModelState& model,
                                      const ProjectState& state) const;
 
-    // "varchar(n)"; throws when a character field has no max_length.
-    static std::string varchar_type(const Field& field);
-    // "numeric(p, s)"; throws when a DecimalField lacks its digits.
-    static std::string numeric_type(const Field& field);
-
-    // Column type of a field that is not a relation (auto fields included).
-    virtual std::string data_type(const Field& field) const = 0;
+    // Column type of a field that is not a relation (auto fields included),
+    // from the dialect's column type table.
+    std::string data_type(const Field& field) const;
     // Column type, foreign keys typed like their target's primary key.
     virtual std::string column_type(const Field& field, const ProjectState& state,
                                     const ModelState& model) const;
@@ -98,9 +103,11 @@ class BaseSchemaEditor : public SchemaEditor {
     // Everything after the name; without PRIMARY KEY and UNIQUE when with_keys is false.
     std::string column_body(const Field& field, const ProjectState& state, const ModelState& model,
                             bool with_keys = true) const;
+    // PRIMARY KEY and the field type's suffix in the dialect's table.
     virtual std::string primary_key_clause(const Field& field) const;
     // Written inside the column definition; empty when the dialect adds it separately.
     virtual std::string unique_clause(const Field& field, const ModelState& model) const;
+    // The field type's CHECK in the dialect's table.
     virtual std::string check_clause(const Field& field) const;
     virtual std::string inline_foreign_key_clause(const Field& field, const ModelState& model,
                                                   const ProjectState& state) const;
