@@ -1,6 +1,6 @@
 // A JSON document (JSONField), kept as its text. Equal documents compare
 // equal however their keys are ordered or spaced, since servers normalise
-// what they store (PostgreSQL's jsonb reorders keys).
+// what they store (a binary JSON column reorders keys).
 #pragma once
 
 #include <string>

@@ -69,7 +69,7 @@ class DateTime {
     Time time() const;
     std::int64_t micros_since_epoch() const { return micros_; }
 
-    // YYYY-MM-DD HH:MM:SS[.ffffff], the text SQLite columns hold (Django's).
+    // YYYY-MM-DD HH:MM:SS[.ffffff], as Python's str() and Django's text storage.
     std::string to_string() const;
     // YYYY-MM-DDTHH:MM:SS[.ffffff], the JSON spelling.
     std::string iso() const;

@@ -1,5 +1,5 @@
-// A UUID (UUIDField): 16 bytes, stored as PostgreSQL's uuid or as the
-// 32-hex-digit char(32) of Django's other back ends.
+// A UUID (UUIDField): 16 bytes, stored as a native uuid column or as the
+// 32-hex-digit char(32) where a back end has none (as Django stores it).
 #pragma once
 
 #include <array>
@@ -20,7 +20,7 @@ class Uuid {
     static Uuid parse(std::string_view text);
 
     const Bytes16& bytes() const { return bytes_; }
-    // 8-4-4-4-12 lower-case hex, as PostgreSQL and Python print it.
+    // 8-4-4-4-12 lower-case hex, as Python prints it.
     std::string to_string() const;
     // 32 lower-case hex digits without hyphens (Django's char(32), SPEC's JSON).
     std::string hex() const;

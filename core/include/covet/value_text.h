@@ -14,8 +14,8 @@ namespace covet {
 Value value_from_text(Value::Kind kind, std::string_view text);
 
 // As value_from_text, but a text that does not read stays Text: a column may
-// hold what the typed kind cannot (PostgreSQL's 'infinity' or 24:00:00,
-// MySQL's zero dates, anything in a loosely typed SQLite column).
+// hold what the typed kind cannot ('infinity', 24:00:00, zero dates,
+// anything in a loosely typed column).
 Value value_from_text_or_text(Value::Kind kind, std::string_view text);
 
 }  // namespace covet

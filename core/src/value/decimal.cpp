@@ -9,8 +9,8 @@ namespace covet {
 
 namespace {
 
-// PostgreSQL's numeric holds up to 131072 digits before the point and 16383
-// after: a longer plain spelling is no number any column can store.
+// The widest SQL numeric type holds up to 131072 digits before the point and
+// 16383 after: a longer plain spelling is no number any column can store.
 constexpr std::int64_t kMaxIntegerDigits = 131072;
 constexpr std::int64_t kMaxScale = 16383;
 
