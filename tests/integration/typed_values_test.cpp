@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "covet/dialect.h"
+#include "covet/field.h"
 #include "covet/value_text.h"
 #include "migration_harness.h"
 
@@ -150,5 +151,51 @@ COVET_BACKEND_TEST("NULL of each typed column reads back as Null") {
     for (std::size_t i = 0; i < row.size(); ++i) {
         INFO(kColumns[i]);
         CHECK(row[i].is_null());
+    }
+}
+
+namespace {
+
+// Each field's written default goes into the DDL; what the database fills in
+// must be the field's typed default.
+const std::vector<std::pair<std::string, std::string>> kDefaults = {
+    {"money", "DecimalField(max_digits=10, decimal_places=2, default='-1.50')"},
+    {"day", "DateField(default='2024-02-29')"},
+    {"at", "DateTimeField(default='2024-01-01 10:00:00.25')"},
+    {"clock", "TimeField(default='08:30:00.000001')"},
+    {"doc", "JSONField(default={k: [1, None, 'x']})"},
+};
+
+std::string defaults_migration() {
+    std::string yaml =
+        "operations:\n  - create_table:\n      table: defaults\n      fields:\n"
+        "        id: IntegerField(primary_key=True)\n";
+    for (const auto& [name, shorthand] : kDefaults) {
+        std::string quoted;
+        for (char c : shorthand)
+            quoted += c == '\'' ? std::string("''") : std::string(1, c);
+        yaml += "        " + name + ": '" + quoted + "'\n";
+    }
+    return yaml;
+}
+
+}  // namespace
+
+COVET_BACKEND_TEST("a row filled by typed column defaults reads back as the typed defaults") {
+    h.write("0001_defaults.yaml", defaults_migration());
+    h.migrate();
+    const covet::Dialect& d = h.db().dialect();
+    h.db().execute("INSERT INTO " + d.quote_name("defaults") + " (" + d.quote_name("id") +
+                   ") VALUES (1)");
+    std::string names;
+    for (const auto& entry : kDefaults)
+        names += (names.empty() ? "" : ", ") + d.quote_name(entry.first);
+    auto rs = h.db().query("SELECT " + names + " FROM " + d.quote_name("defaults"));
+    REQUIRE(rs.rows.size() == 1);
+    for (std::size_t i = 0; i < kDefaults.size(); ++i) {
+        const auto expected = covet::field(kDefaults[i].first, kDefaults[i].second).typed_default();
+        REQUIRE(expected);
+        INFO(kDefaults[i].first << " read as " << rs.rows[0][i].to_string());
+        CHECK(typed(expected->kind(), rs.rows[0][i]) == *expected);
     }
 }
