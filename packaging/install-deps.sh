@@ -15,6 +15,8 @@ packages=(
     # libyaml parses migration files: about ten times faster than yaml-cpp,
     # which SPEC.md §1 names (see core/src/yaml/yaml_document.h).
     libyaml-dev
+    # JSON values: parsed, compared and written with nlohmann-json.
+    nlohmann-json3-dev
     # Test servers, started by the tests themselves.
     postgresql
     mariadb-server

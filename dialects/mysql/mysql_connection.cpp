@@ -21,6 +21,7 @@
 #include "covet/error.h"
 #include "db/schema_change_words.h"
 #include "db/server_error.h"
+#include "mysql/mysql_value_codec.h"
 #include "util/fnv.h"
 #include "util/seconds_text.h"
 #include "util/secret_mask.h"
@@ -199,8 +200,9 @@ Value column_value(sql::ResultSet& rs, sql::ResultSetMetaData& meta, unsigned in
         }
         case sql::DataType::SQLNULL:
             return Value();
-        default:  // DECIMAL keeps its exact digits as text, like dates and strings
-            return Value(std::string(rs.getString(i)));
+        default:  // DECIMAL, dates, times and JSON typed; strings as text
+            return mysql_typed_value(mysql_column_kind(meta.getColumnType(i)),
+                                     std::string(rs.getString(i)));
     }
 }
 
@@ -254,6 +256,9 @@ void bind(sql::PreparedStatement& stmt, const std::vector<Value>& params, BlobSt
                 stmt.setBlob(index, blobs.back().get());
                 break;
             }
+            default:  // the typed kinds, as their text
+                stmt.setString(index, sql::SQLString(mysql_param_text(v).value_or(v.to_string())));
+                break;
         }
     }
 }

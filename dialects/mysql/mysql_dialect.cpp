@@ -1,6 +1,7 @@
 #include "mysql/mysql_dialect.h"
 
 #include "mysql/mysql_schema_editor.h"
+#include "mysql/mysql_value_codec.h"
 #include "schema/sql_literals.h"
 
 namespace covet {
@@ -34,8 +35,9 @@ std::string MysqlDialect::quote_value(const Value& value) const {
             return quote_string(value.as_text(), true);
         case Value::Kind::Blob:
             return "X'" + hex_digits(value.as_blob()) + "'";
+        default:
+            return mysql_typed_literal(value);
     }
-    return "NULL";
 }
 
 std::string MysqlDialect::placeholder(int) const {

@@ -17,6 +17,7 @@
 #include "covet/error.h"
 #include "db/schema_change_words.h"
 #include "db/server_error.h"
+#include "postgres/postgres_value_codec.h"
 #include "util/float_text.h"
 #include "util/fnv.h"
 #include "util/hex.h"
@@ -106,7 +107,8 @@ Value field_value(const pqxx::field& f) {
             return Value(std::move(b));
         }
         default:
-            return Value(std::string(f.c_str(), f.size()));
+            return postgres_typed_value(postgres_oid_kind(f.type()),
+                                        std::string_view(f.c_str(), f.size()));
     }
 }
 
@@ -393,6 +395,9 @@ ResultSet PostgresConnection::run(const std::string& sql, const std::vector<Valu
                         break;
                     case Value::Kind::Blob:
                         texts[i] = hex_bytea(v.as_blob());
+                        break;
+                    default:  // the typed kinds, as their text
+                        texts[i] = postgres_param_text(v).value_or(v.to_string());
                         break;
                 }
                 pointers[i] = texts[i].c_str();

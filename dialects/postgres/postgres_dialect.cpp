@@ -1,6 +1,7 @@
 #include "postgres/postgres_dialect.h"
 
 #include "postgres/postgres_schema_editor.h"
+#include "postgres/postgres_value_codec.h"
 #include "schema/sql_literals.h"
 
 namespace covet {
@@ -34,8 +35,9 @@ std::string PostgresDialect::quote_value(const Value& value) const {
             return quote_string(value.as_text(), false);
         case Value::Kind::Blob:
             return "'\\x" + hex_digits(value.as_blob()) + "'::bytea";
+        default:
+            return postgres_typed_literal(value);
     }
-    return "NULL";
 }
 
 std::string PostgresDialect::placeholder(int index) const {

@@ -10,6 +10,7 @@
 
 #include "covet/error.h"
 #include "db/server_error.h"
+#include "sqlite/sqlite_value_codec.h"
 #include "util/seconds_text.h"
 
 namespace covet {
@@ -170,6 +171,12 @@ void SqliteConnection::bind(sqlite3_stmt* stmt, const std::vector<Value>& params
                 rc = sqlite3_bind_blob(stmt, index, v.as_blob().data.data(),
                                        static_cast<int>(v.as_blob().data.size()), SQLITE_TRANSIENT);
                 break;
+            default: {  // the typed kinds, stored as text
+                const std::string text = sqlite_stored_text(v).value_or(v.to_string());
+                rc = sqlite3_bind_text(stmt, index, text.data(), static_cast<int>(text.size()),
+                                       SQLITE_TRANSIENT);
+                break;
+            }
         }
         if (rc != SQLITE_OK) fail(rc, sql);
     }
@@ -213,14 +220,18 @@ ResultSet SqliteConnection::query(const std::string& sql, const std::vector<Valu
     bind(stmt, params, sql);
     ResultSet rs;
     int columns = sqlite3_column_count(stmt);
-    for (int i = 0; i < columns; ++i)
+    std::vector<Value::Kind> declared;
+    for (int i = 0; i < columns; ++i) {
         rs.columns.emplace_back(sqlite3_column_name(stmt, i));
+        declared.push_back(sqlite_declared_kind(sqlite3_column_decltype(stmt, i)));
+    }
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         Row row;
         row.reserve(static_cast<std::size_t>(columns));
         for (int i = 0; i < columns; ++i)
-            row.push_back(column_value(stmt, i));
+            row.push_back(
+                sqlite_typed_value(declared[static_cast<std::size_t>(i)], column_value(stmt, i)));
         rs.rows.push_back(std::move(row));
     }
     sqlite3_reset(stmt);

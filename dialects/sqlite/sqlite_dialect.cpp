@@ -2,6 +2,7 @@
 
 #include "schema/sql_literals.h"
 #include "sqlite/sqlite_schema_editor.h"
+#include "sqlite/sqlite_value_codec.h"
 
 namespace covet {
 
@@ -31,8 +32,9 @@ std::string SqliteDialect::quote_value(const Value& value) const {
             return quote_string(value.as_text(), false);
         case Value::Kind::Blob:
             return "X'" + hex_digits(value.as_blob()) + "'";
+        default:
+            return sqlite_typed_literal(value);
     }
-    return "NULL";
 }
 
 std::string SqliteDialect::placeholder(int) const {

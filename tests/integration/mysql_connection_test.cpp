@@ -122,8 +122,10 @@ TEST_CASE("MySQL binds and returns every kind of value", "[mysql]") {
         CHECK(r[2] == Value(std::int64_t{1}));
         CHECK(r[3] == Value(text));
         CHECK(r[4] == Value(blob));
-        CHECK(r[5] == Value("12345678.91"));
-        CHECK(r[6] == Value("2026-01-02 03:04:05.123456"));
+        // DECIMAL and DATETIME come back typed, exact and to the microsecond.
+        REQUIRE(r[5].kind() == Value::Kind::Decimal);
+        CHECK(r[5].as_decimal().to_string() == "12345678.91");
+        CHECK(r[6] == Value(covet::DateTime::parse("2026-01-02 03:04:05.123456")));
         for (const auto& v : rs.rows[1])
             CHECK(v.is_null());
     }

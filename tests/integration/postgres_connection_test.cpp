@@ -113,12 +113,16 @@ TEST_CASE("PostgreSQL binds and returns every kind of value", "[postgresql]") {
         CHECK(f.rows[0][0].as_double() == std::numeric_limits<double>::infinity());
         CHECK(std::isnan(f.rows[1][0].as_double()));
     }
-    SECTION("numeric, dates and other types come back as their text") {
-        auto other = db->query("SELECT 12.50::numeric(10,2), DATE '2026-01-02', $1::uuid",
-                               {"a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"});
-        CHECK(other.rows[0][0] == Value("12.50"));
-        CHECK(other.rows[0][1] == Value("2026-01-02"));
-        CHECK(other.rows[0][2] == Value("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"));
+    SECTION("numeric, dates and uuids come back typed, other types as their text") {
+        auto other =
+            db->query("SELECT 12.50::numeric(10,2), DATE '2026-01-02', $1::uuid, '10.0.0.1'::inet",
+                      {"a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"});
+        REQUIRE(other.rows[0][0].kind() == Value::Kind::Decimal);
+        CHECK(other.rows[0][0].as_decimal().to_string() == "12.50");
+        CHECK(other.rows[0][1] == Value(covet::Date(2026, 1, 2)));
+        CHECK(other.rows[0][2] ==
+              Value(covet::Uuid::parse("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")));
+        CHECK(other.rows[0][3] == Value("10.0.0.1"));
     }
 }
 

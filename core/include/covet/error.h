@@ -105,6 +105,13 @@ class ValidationError : public Error {
     using Error::Error;
 };
 
+// A text that does not read as a typed value (a Decimal, date, time,
+// datetime, UUID or JSON document); the message quotes it and says why.
+class ValueError : public Error {
+  public:
+    using Error::Error;
+};
+
 class QueryError : public Error {
   public:
     using Error::Error;

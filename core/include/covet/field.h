@@ -68,6 +68,8 @@ struct Field {
 
     bool null = false;
     bool blank = false;
+    // The default as written (a number, text, True/False/None): the checksum and
+    // the DDL's DEFAULT keep its spelling; typed_default() gives its typed value.
     std::optional<Value> default_value;
     bool unique = false;
     bool db_index = false;  // make_field turns it on for a ForeignKey, as Django
@@ -113,6 +115,12 @@ struct Field {
     // Messages for every rule the value breaks (null/blank, lengths, ranges,
     // regex, email, URL, choices, decimal digits). Empty when valid.
     std::vector<std::string> validate(const Value& value) const;
+
+    // The default as a value of the field's kind: a Decimal, Date, Time,
+    // DateTime, Uuid or Json for those fields, the written value for the
+    // others; nullopt without a default. Throws ValueError when the written
+    // default does not read as the kind (make_field refuses such a field).
+    std::optional<Value> typed_default() const;
 
     // Stable text of every semantic attribute, for checksums and comparisons.
     std::string canonical() const;

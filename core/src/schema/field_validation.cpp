@@ -13,6 +13,7 @@
 #include "schema/number_text.h"
 #include "schema/python_repr.h"
 #include "schema/text_formats.h"
+#include "schema/typed_default.h"
 #include "util/text_case.h"
 
 namespace covet {
@@ -293,7 +294,7 @@ std::optional<std::string> default_value_problem(const Field& field) {
     // A relation's default is typed by its target's key; JSON and bytes take any value.
     if (field.is_relation() || field.type == FieldType::JSONField ||
         field.type == FieldType::BinaryField)
-        return std::nullopt;
+        return field.type == FieldType::JSONField ? typed_default_problem(field) : std::nullopt;
     const Value& value = *field.default_value;
     if (auto error = conversion_error(field, value)) return error;
     // An integer column given 1.5 would round on one back end and keep 1.5 on another.
@@ -304,7 +305,7 @@ std::optional<std::string> default_value_problem(const Field& field) {
     if (field.type == FieldType::DecimalField) check_decimal_digits(field, value, messages);
     if (const auto limit = field.effective_max_length()) check_max_length(*limit, value, messages);
     if (is_integer_type(field.type)) check_integer_range(field.type, value, messages);
-    if (messages.empty()) return std::nullopt;
+    if (messages.empty()) return typed_default_problem(field);
     return messages.front();
 }
 

@@ -56,6 +56,19 @@ std::string python_repr(const Value& value) {
         case Value::Kind::Int:
         case Value::Kind::Float:
             return value.to_string();
+        case Value::Kind::Decimal:
+            return "Decimal(" + python_quote(value.to_string()) + ")";
+        case Value::Kind::Date:
+            return "datetime.date.fromisoformat(" + python_quote(value.to_string()) + ")";
+        case Value::Kind::Time:
+            return "datetime.time.fromisoformat(" + python_quote(value.to_string()) + ")";
+        case Value::Kind::DateTime:
+            return "datetime.datetime.fromisoformat(" +
+                   python_quote(value.as_datetime().iso() + "+00:00") + ")";
+        case Value::Kind::Uuid:
+            return "UUID(" + python_quote(value.to_string()) + ")";
+        case Value::Kind::Json:
+            return python_quote(value.to_string());
     }
     return value.to_string();
 }

@@ -25,6 +25,18 @@ const char* kind_name(Value::Kind kind) {
             return "text";
         case Value::Kind::Blob:
             return "a blob";
+        case Value::Kind::Decimal:
+            return "a decimal";
+        case Value::Kind::Date:
+            return "a date";
+        case Value::Kind::Time:
+            return "a time";
+        case Value::Kind::DateTime:
+            return "a datetime";
+        case Value::Kind::Uuid:
+            return "a UUID";
+        case Value::Kind::Json:
+            return "JSON";
     }
     return "unknown";
 }
@@ -71,6 +83,36 @@ const Bytes& Value::as_blob() const {
     return std::get<Bytes>(v_);
 }
 
+const Decimal& Value::as_decimal() const {
+    if (kind() != Kind::Decimal) throw_wrong_kind(kind(), "a decimal");
+    return std::get<Decimal>(v_);
+}
+
+Date Value::as_date() const {
+    if (kind() != Kind::Date) throw_wrong_kind(kind(), "a date");
+    return std::get<Date>(v_);
+}
+
+Time Value::as_time() const {
+    if (kind() != Kind::Time) throw_wrong_kind(kind(), "a time");
+    return std::get<Time>(v_);
+}
+
+DateTime Value::as_datetime() const {
+    if (kind() != Kind::DateTime) throw_wrong_kind(kind(), "a datetime");
+    return std::get<DateTime>(v_);
+}
+
+const Uuid& Value::as_uuid() const {
+    if (kind() != Kind::Uuid) throw_wrong_kind(kind(), "a UUID");
+    return std::get<Uuid>(v_);
+}
+
+const Json& Value::as_json() const {
+    if (kind() != Kind::Json) throw_wrong_kind(kind(), "JSON");
+    return std::get<Json>(v_);
+}
+
 std::string Value::to_string() const {
     switch (kind()) {
         case Kind::Null:
@@ -85,6 +127,18 @@ std::string Value::to_string() const {
             return std::get<std::string>(v_);
         case Kind::Blob:
             return blob_to_string(std::get<Bytes>(v_));
+        case Kind::Decimal:
+            return std::get<Decimal>(v_).to_string();
+        case Kind::Date:
+            return std::get<Date>(v_).to_string();
+        case Kind::Time:
+            return std::get<Time>(v_).to_string();
+        case Kind::DateTime:
+            return std::get<DateTime>(v_).to_string();
+        case Kind::Uuid:
+            return std::get<Uuid>(v_).to_string();
+        case Kind::Json:
+            return std::get<Json>(v_).to_string();
     }
     return {};
 }

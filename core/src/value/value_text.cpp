@@ -1,0 +1,37 @@
+#include "covet/value_text.h"
+
+#include "covet/error.h"
+
+namespace covet {
+
+Value value_from_text(Value::Kind kind, std::string_view text) {
+    switch (kind) {
+        case Value::Kind::Decimal:
+            return Decimal::parse(text);
+        case Value::Kind::Date:
+            return Date::parse(text);
+        case Value::Kind::Time:
+            return Time::parse(text);
+        case Value::Kind::DateTime:
+            return DateTime::parse(text);
+        case Value::Kind::Uuid:
+            return Uuid::parse(text);
+        case Value::Kind::Json:
+            return Json::parse(text);
+        case Value::Kind::Text:
+            return std::string(text);
+        default:
+            throw ValueError(
+                "only decimals, dates, times, datetimes, UUIDs and JSON are read from text");
+    }
+}
+
+Value value_from_text_or_text(Value::Kind kind, std::string_view text) {
+    try {
+        return value_from_text(kind, text);
+    } catch (const ValueError&) {
+        return std::string(text);
+    }
+}
+
+}  // namespace covet

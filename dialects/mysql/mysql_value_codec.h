@@ -1,0 +1,29 @@
+// Typed values in MySQL and MariaDB, stored as Django's MySQL back end
+// stores them: decimal/numeric, date, time(6), datetime(6) in UTC (the
+// session's time_zone is +00:00), UUIDs as char(32) hex, JSON as its text.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "covet/value.h"
+
+namespace covet {
+
+// The string parameter of a typed value; nullopt for the kinds the
+// connection binds itself.
+std::optional<std::string> mysql_param_text(const Value& value);
+
+// Its SQL literal, for DDL defaults.
+std::string mysql_typed_literal(const Value& value);
+
+// The typed kind of a result column by Connector/C++'s sql::DataType, or
+// Text. MariaDB's JSON is a longtext and a UUID a char(32): both read as Text.
+Value::Kind mysql_column_kind(int data_type);
+
+// The server's text of a column of that kind as a typed value; values the
+// kind cannot hold (zero dates, times past 23:59:59) stay Text.
+Value mysql_typed_value(Value::Kind kind, std::string_view text);
+
+}  // namespace covet

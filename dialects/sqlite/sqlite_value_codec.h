@@ -1,0 +1,30 @@
+// Typed values in SQLite, stored as Django's SQLite back end stores them:
+// text for dates, times and datetimes (UTC, no offset), UUIDs as 32 hex
+// digits, JSON as its text, decimals in a column declared `decimal` (whose
+// NUMERIC affinity keeps 15 significant digits, as in Django).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "covet/value.h"
+
+namespace covet {
+
+// The text a typed value is bound as; nullopt for the kinds bound natively
+// (null, integer, float, boolean, text, blob).
+std::optional<std::string> sqlite_stored_text(const Value& value);
+
+// Its SQL literal, for DDL defaults: a decimal as plain digits, the others quoted.
+std::string sqlite_typed_literal(const Value& value);
+
+// The typed kind a result column's declared type stands for (`decimal`,
+// `date`, `time`, `datetime`/`timestamp`), or Text for any other (also for
+// char(32) and text: a UUID or JSON column is not told apart by its type).
+Value::Kind sqlite_declared_kind(const char* declared_type);
+
+// A stored value read back as the declared kind; values that do not read
+// as it (SQLite keeps anything in any column) come back unchanged.
+Value sqlite_typed_value(Value::Kind declared, Value stored);
+
+}  // namespace covet
