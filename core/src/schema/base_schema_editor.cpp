@@ -39,6 +39,10 @@ std::string BaseSchemaEditor::default_literal(const Field& field) const {
     // `default: 1` on a BooleanField means True; PostgreSQL rejects an integer there.
     if (field.type == FieldType::BooleanField && value.kind() == Value::Kind::Int)
         return dialect().quote_value(Value(value.as_int() != 0));
+    // A UUID is stored as the dialect stores it (32 hex digits in a char(32)
+    // column where there is no uuid type), not as written with its hyphens.
+    if (field.type == FieldType::UUIDField)
+        if (auto typed = field.typed_default()) return dialect().quote_value(*typed);
     return dialect().quote_value(value);
 }
 
