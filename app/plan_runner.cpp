@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "covet/error.h"
+#include "covet/migration_lock.h"
 #include "covet/recorder.h"
 #include "util/json_writer.h"
 
@@ -66,7 +67,8 @@ int run_plan_locked(CommandContext& ctx, const PlanBuilder& build, const RunOpti
     Connection& connection = ctx.connection();
     auto timeout = std::chrono::milliseconds(
         static_cast<std::int64_t>(std::llround(options.lock_timeout_seconds * 1000)));
-    connection.acquire_migration_lock(timeout);
+    MigrationLock& lock = migration_lock_of(connection);
+    lock.acquire_migration_lock(timeout);
 
     std::vector<StepResult> done;
     bool plan_is_recovery = false;
@@ -121,11 +123,11 @@ int run_plan_locked(CommandContext& ctx, const PlanBuilder& build, const RunOpti
                       << static_cast<long long>(std::llround(step.duration_ms)) << " ms)"
                       << std::endl;
         });
-        connection.release_migration_lock(true);
+        lock.release_migration_lock(true);
     } catch (...) {
         // Keep what earlier migrations of this run did; the failed one is undone.
         try {
-            connection.release_migration_lock(true);
+            lock.release_migration_lock(true);
         } catch (const Error&) {
         }
         report();

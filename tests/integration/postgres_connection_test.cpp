@@ -293,33 +293,34 @@ TEST_CASE("PostgreSQL sessions run in UTC with UTF8 and name themselves covet", 
     CHECK(rs.rows[0] == covet::Row{"UTC", "UTF8", "covet"});
 }
 
-TEST_CASE("PostgreSQL migrations are transactions unless atomic is false", "[postgresql]") {
+TEST_CASE("PostgreSQL transactions roll DDL back and autocommit statements commit one by one",
+          "[postgresql]") {
     auto db = fresh();
     SECTION("rolled back") {
-        db->begin_migration(true);
+        db->begin();
         db->execute("CREATE TABLE t (x integer)");
         CHECK(db->table_exists("t"));
-        db->rollback_migration();
+        db->rollback();
         CHECK_FALSE(db->table_exists("t"));
     }
     SECTION("committed") {
-        db->begin_migration(true);
+        db->begin();
         db->execute("CREATE TABLE t (x integer)");
-        db->commit_migration();
+        db->commit();
         CHECK(db->table_exists("t"));
     }
     SECTION("atomic: false statements commit one by one") {
         db->execute("CREATE TABLE t (x integer)");
-        db->begin_migration(false);
+        db->enter_autocommit();
         db->execute("CREATE INDEX CONCURRENTLY t_x ON t (x)");
-        db->rollback_migration();
+        db->leave_autocommit(false);
         CHECK(find_index(db->describe_table("t"), "t_x") != nullptr);
     }
     SECTION("a commit after a failed statement reports it and keeps nothing") {
-        db->begin_migration(true);
+        db->begin();
         db->execute("CREATE TABLE t (x integer)");
         CHECK_THROWS_AS(db->execute("CREATE TABLE t (x integer)"), covet::DatabaseError);
-        CHECK_THROWS_WITH(db->commit_migration(), Catch::Contains("rolled back"));
+        CHECK_THROWS_WITH(db->commit(), Catch::Contains("rolled back"));
         CHECK_FALSE(db->table_exists("t"));
     }
 }
@@ -357,11 +358,11 @@ TEST_CASE("PostgreSQL migration lock: a second run waits, then names the holder"
     SECTION("the migrating connection runs CREATE INDEX CONCURRENTLY while holding it") {
         first->execute("CREATE TABLE t (x integer)");
         first->set_ddl_lock_timeout(5s);
-        first->begin_migration(false);
+        first->enter_autocommit();
         // Were the lock's session in the build's way, the build would wait for
         // it and give up with a LockTimeoutError after the 5 s.
         CHECK_NOTHROW(first->execute("CREATE INDEX CONCURRENTLY t_x ON t (x)"));
-        first->commit_migration();
+        first->leave_autocommit(true);
     }
     SECTION("a waiting run gets the lock as soon as it is released") {
         std::atomic<bool> released{false};
@@ -410,18 +411,18 @@ TEST_CASE("PostgreSQL DDL gives up on a table lock after the DDL lock timeout", 
     CHECK(db->describe_lock_holders("no_such_table").empty());
 
     SECTION("inside a migration the statement can be retried once the lock is free") {
-        db->begin_migration(true);
+        db->begin();
         CHECK_THROWS_AS(db->execute("ALTER TABLE busy ADD COLUMN x integer"),
                         covet::LockTimeoutError);
         other->execute("COMMIT");
         db->execute("ALTER TABLE busy ADD COLUMN x integer");
-        db->commit_migration();
+        db->commit();
         CHECK(db->describe_table("busy").column("x") != nullptr);
     }
     SECTION("the timeout survives a rolled-back migration") {
-        db->begin_migration(true);
+        db->begin();
         db->set_ddl_lock_timeout(200ms);
-        db->rollback_migration();
+        db->rollback();
         CHECK(db->query("SHOW lock_timeout").rows[0][0] == Value("200ms"));
     }
     other->execute("ROLLBACK");
@@ -592,7 +593,7 @@ TEST_CASE("PostgreSQL errors inside a migration quote the statement, not covet's
     auto db = fresh();
     db->set_ddl_lock_timeout(5000ms);
     db->execute("CREATE TABLE tally (n integer)");
-    db->begin_migration(true);
+    db->begin();
     db->execute("INSERT INTO tally VALUES (1)");
     std::string message;
     try {
@@ -601,20 +602,20 @@ TEST_CASE("PostgreSQL errors inside a migration quote the statement, not covet's
     } catch (const covet::DatabaseError& e) {
         message = e.what();
     }
-    db->rollback_migration();
+    db->rollback();
     CHECK_THAT(message, Catch::Contains("syntax error at or near \"SELEC\"") &&
                             Catch::Contains("(in: SELEC n FROM tally)"));
     CHECK_THAT(message, !Catch::Contains("SAVEPOINT") && !Catch::Contains("covet_statement") &&
                             !Catch::Contains("LINE 1"));
     // A multi-line statement keeps the line the error is on.
-    db->begin_migration(true);
+    db->begin();
     try {
         db->execute("SELECT 1;\nSELECT 2;\nSELEC 3");
         FAIL("no error");
     } catch (const covet::DatabaseError& e) {
         message = e.what();
     }
-    db->rollback_migration();
+    db->rollback();
     CHECK_THAT(message, Catch::Contains("(at line 3 of the statement)") &&
                             !Catch::Contains("covet_statement"));
 }
@@ -622,7 +623,7 @@ TEST_CASE("PostgreSQL errors inside a migration quote the statement, not covet's
 TEST_CASE("PostgreSQL releases each statement's savepoint before taking the next", "[postgresql]") {
     auto db = fresh();
     db->set_ddl_lock_timeout(5000ms);
-    db->begin_migration(true);
+    db->begin();
     db->execute("CREATE TABLE steps (n integer)");
     db->execute("INSERT INTO steps VALUES (1)");
     db->execute("INSERT INTO steps VALUES (2)");
@@ -631,11 +632,11 @@ TEST_CASE("PostgreSQL releases each statement's savepoint before taking the next
     CHECK_NOTHROW(db->query("RELEASE SAVEPOINT covet_statement"));
     CHECK_THROWS_WITH(db->query("RELEASE SAVEPOINT covet_statement"),
                       Catch::Contains("savepoint \"covet_statement\" does not exist"));
-    db->rollback_migration();
+    db->rollback();
     // And the last one is released by COMMIT: the work is there.
-    db->begin_migration(true);
+    db->begin();
     db->execute("CREATE TABLE kept (n integer)");
     db->execute("INSERT INTO kept VALUES (7)");
-    db->commit_migration();
+    db->commit();
     CHECK(db->query("SELECT n FROM kept").rows.at(0).at(0) == Value(7));
 }

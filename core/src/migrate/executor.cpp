@@ -6,11 +6,13 @@
 
 #include "covet/error.h"
 #include "covet/journal.h"
+#include "covet/migration_lock.h"
 #include "covet/recorder.h"
 #include "covet/schema_editor.h"
 #include "covet/state_at.h"
 #include "migrate/identifier_limits.h"
 #include "migrate/step_runner.h"
+#include "util/elapsed_ms.h"
 
 namespace covet {
 
@@ -182,7 +184,7 @@ void MigrationExecutor::run(Connection& connection, const Plan& plan,
     const bool ddl_commits = !dialect_.features().can_rollback_ddl;
     if (!options.fake) {
         check_reversible(plan, states);
-        connection.set_ddl_lock_timeout(options.ddl_lock_timeout);
+        migration_lock_of(connection).set_ddl_lock_timeout(options.ddl_lock_timeout);
     }
     for (const auto& step : plan) {
         auto started = std::chrono::steady_clock::now();
@@ -209,11 +211,10 @@ void MigrationExecutor::run(Connection& connection, const Plan& plan,
         const bool commits_each = ddl_commits || !m.atomic;
         bool journaled = commits_each && !options.fake;
         if (journaled) journal.begin(journal_entry_of(m.key(), step.backwards, compiled));
-        connection.begin_migration(m.atomic);
-        try {
+        const std::string what = std::string(step.backwards ? "rolling back" : "applying") +
+                                 " migration " + m.key().to_string();
+        auto body = [&] {
             if (!options.fake) {
-                std::string what = std::string(step.backwards ? "rolling back" : "applying") +
-                                   " migration " + m.key().to_string();
                 StepRun run{
                     connection,   compiled,    options,       journaled ? &journal : nullptr,
                     commits_each, ddl_commits, step.backwards};
@@ -224,17 +225,12 @@ void MigrationExecutor::run(Connection& connection, const Plan& plan,
             else
                 recorder.record_applied(m.key(), m.checksum());
             if (journaled) journal.clear();
-            try {
-                connection.commit_migration();
-            } catch (const IntegrityError& e) {
-                // SQLite's deferred foreign-key check fails at the commit.
-                throw MigrationError(std::string(step.backwards ? "rolling back" : "applying") +
-                                     " migration " + m.key().to_string() + " failed: " + e.what());
-            }
-        } catch (...) {
-            connection.rollback_migration();
-            throw;
-        }
+        };
+        run_migration_body(connection,
+                           !m.atomic     ? Bracket::autocommit
+                           : ddl_commits ? Bracket::none
+                                         : Bracket::transaction,
+                           what, body);
         if (on_step) on_step({m.key(), step.backwards, elapsed_ms(started)});
     }
 }

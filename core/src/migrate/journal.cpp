@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "covet/introspector.h"
+
 namespace covet {
 
 bool JournalOperation::started() const {
@@ -40,7 +42,7 @@ constexpr int kNoUndo = 2;
 }  // namespace
 
 void MigrationJournal::ensure_schema() {
-    if (connection_.table_exists(kTable)) return;
+    if (introspector_of(connection_).table_exists(kTable)) return;
     const Dialect& d = connection_.dialect();
     // Reuse the history table's id definition so every dialect gets its own.
     std::string history = d.history_table_ddl(kTable);
@@ -57,7 +59,7 @@ void MigrationJournal::ensure_schema() {
 }
 
 std::optional<JournalEntry> MigrationJournal::read() {
-    if (!connection_.table_exists(kTable)) return std::nullopt;
+    if (!introspector_of(connection_).table_exists(kTable)) return std::nullopt;
     const Dialect& d = connection_.dialect();
     auto q = [&](const char* n) { return d.quote_name(n); };
     ResultSet rs = connection_.query(
@@ -139,7 +141,7 @@ void MigrationJournal::mark_done(int operation, int statement) {
 }
 
 void MigrationJournal::clear() {
-    if (connection_.table_exists(kTable))
+    if (introspector_of(connection_).table_exists(kTable))
         connection_.execute("DELETE FROM " + connection_.dialect().quote_name(kTable));
 }
 

@@ -5,6 +5,7 @@
 #include "covet/error.h"
 #include "covet/executor.h"
 #include "covet/journal.h"
+#include "covet/migration_lock.h"
 #include "covet/recorder.h"
 #include "migrate/step_runner.h"
 
@@ -30,7 +31,7 @@ std::string MigrationExecutor::recover_partial(Connection& connection, bool resu
     };
     if (resume) {
         if (!m) throw MigrationError("cannot resume " + name + ": its migration file is missing");
-        connection.set_ddl_lock_timeout(options.ddl_lock_timeout);
+        migration_lock_of(connection).set_ddl_lock_timeout(options.ddl_lock_timeout);
         const std::size_t count = m->operations.size();
         if (count == 0) throw MigrationError("cannot resume " + name + ": it has no operations");
         for (const auto& op : entry->operations) {

@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "covet/dialect.h"
+#include "covet/introspector.h"
 
 namespace covet {
 
@@ -28,13 +29,13 @@ std::string iso_timestamp(const Value& v) {
 }  // namespace
 
 void MigrationRecorder::ensure_schema() {
-    if (connection_.table_exists(kTable)) return;
+    if (introspector_of(connection_).table_exists(kTable)) return;
     connection_.execute(connection_.dialect().history_table_ddl(kTable));
 }
 
 std::map<MigrationKey, AppliedMigration> MigrationRecorder::applied() {
     std::map<MigrationKey, AppliedMigration> out;
-    if (!connection_.table_exists(kTable)) return out;
+    if (!introspector_of(connection_).table_exists(kTable)) return out;
     const Dialect& d = connection_.dialect();
     ResultSet rs = connection_.query(
         "SELECT " + d.quote_name("id") + ", " + d.quote_name("app") + ", " + d.quote_name("name") +

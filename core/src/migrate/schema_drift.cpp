@@ -7,6 +7,7 @@
 
 #include "covet/dialect.h"
 #include "covet/error.h"
+#include "covet/introspector.h"
 #include "covet/journal.h"
 #include "covet/recorder.h"
 #include "covet/schema_editor.h"
@@ -108,7 +109,7 @@ void compare_generated_indexes(const ModelState& model, const IntrospectedTable&
 
 void compare_table(const ModelState& model, const ProjectState& state, Connection& connection,
                    const SchemaEditor& editor, std::vector<std::string>& out) {
-    IntrospectedTable live = connection.describe_table(model.table);
+    IntrospectedTable live = introspector_of(connection).describe_table(model.table);
     const std::string t = model.table;
     std::set<std::string> expected_columns;
     for (const Field* f : model.concrete_fields()) {
@@ -188,7 +189,7 @@ std::vector<std::string> find_schema_drift(const ProjectState& state, Connection
     for (const auto& [table, model] : expected)
         if (model.auto_created) with_through.put(model);
     std::set<std::string> live;
-    for (const auto& name : connection.table_names())
+    for (const auto& name : introspector_of(connection).table_names())
         live.insert(name);
     for (const auto& [table, model] : expected) {
         if (!live.count(table)) {
