@@ -142,27 +142,9 @@ void MysqlConnection::fail(const sql::SQLException& e, const std::string& sql) c
                        ServerErrorContext{target_, password_});
 }
 
-MysqlConnection::PreparedPtr MysqlConnection::take_statement(const std::string& key,
-                                                             bool streaming) {
-    if (auto cached = cache_.take(key)) return std::move(*cached);
-    const std::string sql = streaming ? key.substr(key.find(' ') + 1) : key;
-    if (!streaming) {
-        PreparedPtr stmt(connection_->prepareStatement(sql));
-        cache_.prepared();
-        return stmt;
-    }
-    // Read as a long long or an int (little-endian): the same value either way.
-    long long forward_only = sql::ResultSet::TYPE_FORWARD_ONLY;
-    long long buffered = sql::ResultSet::TYPE_SCROLL_INSENSITIVE;
-    connection_->setClientOption("defaultPreparedStatementResultType", &forward_only);
-    PreparedPtr stmt;
-    try {
-        stmt.reset(connection_->prepareStatement(sql));
-    } catch (...) {
-        connection_->setClientOption("defaultPreparedStatementResultType", &buffered);
-        throw;
-    }
-    connection_->setClientOption("defaultPreparedStatementResultType", &buffered);
+MysqlConnection::PreparedPtr MysqlConnection::take_statement(const std::string& sql) {
+    if (auto cached = cache_.take(sql)) return std::move(*cached);
+    PreparedPtr stmt(connection_->prepareStatement(sql));
     cache_.prepared();
     return stmt;
 }

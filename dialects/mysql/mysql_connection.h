@@ -76,15 +76,14 @@ class MysqlConnection final : public Connection, public Introspector, public Mig
                                               Fetch fetch) override;
 
   private:
-    // The cached statement for `key` (the SQL text) or a new one; a
-    // streaming one reads its rows as they are fetched.
-    PreparedPtr take_statement(const std::string& key, bool streaming = false);
+    // The cached statement for `sql` or a new one.
+    PreparedPtr take_statement(const std::string& sql);
     std::int64_t run_text(const std::string& sql);
     std::int64_t run_text_once(const std::string& sql);
     std::int64_t run_prepared(const std::string& sql, const std::vector<Value>& params);
     std::unique_ptr<RowSource> open_text_cursor(const std::string& sql, Fetch fetch);
     std::unique_ptr<RowSource> open_prepared_cursor(const std::string& sql,
-                                                    const std::vector<Value>& params, Fetch fetch);
+                                                    const std::vector<Value>& params);
     // "connection 12 (127.0.0.1:5432, user covet, idle in transaction for 7 s)";
     // just "connection 12" once it has gone.
     std::string describe_session(std::int64_t id);

@@ -1,7 +1,10 @@
 // Query results on MySQL/MariaDB. query() reads a result the driver buffered
-// whole; a cursor asks for TYPE_FORWARD_ONLY, which reads rows off the wire
-// as they are fetched (mysql_use_result), so the connection runs nothing
-// else until the cursor is closed, and closing early reads the rest.
+// whole; a cursor without parameters asks for TYPE_FORWARD_ONLY, which reads
+// rows off the wire as they are fetched (mysql_use_result), so the
+// connection runs nothing else until the cursor is closed, and closing early
+// reads the rest. Connector/C++ 1.1 cannot stream a prepared statement's
+// rows (setResultSetType is not implemented there): with parameters the
+// result is buffered.
 #include <cppconn/connection.h>
 #include <cppconn/exception.h>
 #include <cppconn/parameter_metadata.h>
@@ -31,8 +34,7 @@ class MysqlRows final : public RowSource {
         for (unsigned int i = 1; i <= meta_->getColumnCount(); ++i)
             columns_.emplace_back(meta_->getColumnLabel(i));
     }
-    MysqlRows& owning(std::string key, MysqlConnection::PreparedPtr prepared) {
-        key_ = std::move(key);
+    MysqlRows& owning(MysqlConnection::PreparedPtr prepared) {
         prepared_ = std::move(prepared);
         return *this;
     }
@@ -67,7 +69,7 @@ class MysqlRows final : public RowSource {
             rs_.reset();
             own_statement_.reset();
             if (drain_text_) connection_.drain_results(sql_, had_rows);
-            if (prepared_) connection_.return_statement(key_, std::move(prepared_));
+            if (prepared_) connection_.return_statement(sql_, std::move(prepared_));
         } catch (const sql::SQLException& e) {
             connection_.fail(e, sql_);
         }
@@ -79,14 +81,10 @@ class MysqlRows final : public RowSource {
     std::unique_ptr<sql::ResultSet> rs_;
     sql::ResultSetMetaData* meta_ = nullptr;
     std::vector<std::string> columns_;
-    std::string key_;  // of prepared_ in the statement cache
     MysqlConnection::PreparedPtr prepared_;
     std::unique_ptr<sql::Statement> own_statement_;
     bool drain_text_ = false;
 };
-
-// A prefix no SQL text starts with.
-const std::string kStreamKey = std::string("\x01stream ");
 
 }  // namespace
 
@@ -95,7 +93,7 @@ std::unique_ptr<RowSource> MysqlConnection::do_open_cursor(const std::string& sq
                                                            Fetch fetch) {
     try {
         if (params.empty()) return open_text_cursor(sql, fetch);
-        return open_prepared_cursor(sql, params, fetch);
+        return open_prepared_cursor(sql, params);
     } catch (const sql::SQLException& e) {
         fail(e, sql);
     }
@@ -120,13 +118,9 @@ std::unique_ptr<RowSource> MysqlConnection::open_text_cursor(const std::string& 
 }
 
 std::unique_ptr<RowSource> MysqlConnection::open_prepared_cursor(const std::string& sql,
-                                                                 const std::vector<Value>& params,
-                                                                 Fetch fetch) {
-    // The driver fixes a prepared statement's result type when it prepares
-    // it: streaming statements are cached apart from buffered ones.
-    const std::string key = fetch == Fetch::stream ? kStreamKey + sql : sql;
+                                                                 const std::vector<Value>& params) {
     for (int attempt = 0;; ++attempt) {
-        PreparedPtr stmt = take_statement(key, fetch == Fetch::stream);
+        PreparedPtr stmt = take_statement(sql);
         check_parameter_count(
             static_cast<std::size_t>(stmt->getParameterMetaData()->getParameterCount()),
             params.size(), sql);
@@ -139,7 +133,7 @@ std::unique_ptr<RowSource> MysqlConnection::open_prepared_cursor(const std::stri
             else
                 rs.reset(stmt->executeQuery());
             auto rows = std::make_unique<MysqlRows>(*this, sql, std::move(rs));
-            rows->owning(key, std::move(stmt));
+            rows->owning(std::move(stmt));
             return rows;
         } catch (const sql::SQLException& e) {
             // Another session changed the table's columns since we prepared: the
