@@ -26,7 +26,8 @@ class RowSource {
 
 // Closes itself when destroyed. While a cursor is open, other statements
 // on the same connection run where the back end allows it; where the rows
-// are still on the wire they are refused until the cursor is closed.
+// are still on the wire they are refused until the cursor is closed. A
+// cursor must not outlive its connection.
 class Cursor {
   public:
     Cursor(Cursor&& other) noexcept;
