@@ -9,6 +9,7 @@
 #include "covet/error.h"
 #include "covet/migration_lock.h"
 #include "covet/recorder.h"
+#include "step_report.h"
 #include "util/json_writer.h"
 
 namespace covet::cli {
@@ -20,22 +21,6 @@ std::set<MigrationKey> key_set(const std::map<MigrationKey, AppliedMigration>& a
     for (const auto& [key, record] : applied)
         out.insert(key);
     return out;
-}
-
-void write_steps(JsonWriter& json, const std::vector<StepResult>& steps, bool backwards) {
-    json.begin_array();
-    for (const auto& s : steps) {
-        if (s.backwards != backwards) continue;
-        json.begin_object()
-            .key("app")
-            .string(s.key.app)
-            .key("name")
-            .string(s.key.name)
-            .key("duration_ms")
-            .number(s.duration_ms)
-            .end_object();
-    }
-    json.end_array();
 }
 
 }  // namespace
@@ -72,16 +57,6 @@ int run_plan_locked(CommandContext& ctx, const PlanBuilder& build, const RunOpti
 
     std::vector<StepResult> done;
     bool plan_is_recovery = false;
-    auto report = [&] {
-        if (!ctx.json()) return;
-        JsonWriter json;
-        json.begin_object().key("applied");
-        write_steps(json, done, false);
-        json.key("rolled_back");
-        write_steps(json, done, true);
-        json.end_object();
-        ctx.out() << json.str() << "\n";
-    };
     try {
         MigrationRecorder recorder(connection);
         recorder.ensure_schema();
@@ -117,11 +92,7 @@ int run_plan_locked(CommandContext& ctx, const PlanBuilder& build, const RunOpti
             ctx.out() << options.nothing_to_do << "\n";
         executor.run(connection, plan, applied, run_options, [&](const StepResult& step) {
             done.push_back(step);
-            if (ctx.json() || ctx.quiet()) return;
-            ctx.out() << (step.backwards ? "Unapplying " : "Applying ") << step.key.to_string()
-                      << "..." << (options.fake ? " FAKED" : " OK") << " ("
-                      << static_cast<long long>(std::llround(step.duration_ms)) << " ms)"
-                      << std::endl;
+            print_step(ctx, step, options.fake);
         });
         lock.release_migration_lock(true);
     } catch (...) {
@@ -130,10 +101,10 @@ int run_plan_locked(CommandContext& ctx, const PlanBuilder& build, const RunOpti
             lock.release_migration_lock(true);
         } catch (const Error&) {
         }
-        report();
+        report_steps(ctx, done);
         throw;
     }
-    report();
+    report_steps(ctx, done);
     return kExitOk;
 }
 

@@ -103,10 +103,10 @@ void MigrationExecutor::states_before_backwards(const Plan& plan,
     }
 }
 
-CompiledStep MigrationExecutor::compile(const PlanStep& step, const ProjectState& before) const {
-    const Migration& m = *step.migration;
-    CompiledStep compiled;
-    // States around each operation: states[i] before operation i.
+namespace {
+
+// The states around each operation: states[i] before operation i.
+std::vector<ProjectState> states_around(const Migration& m, const ProjectState& before) {
     std::vector<ProjectState> states;
     states.reserve(m.operations.size() + 1);
     states.push_back(before);
@@ -115,6 +115,24 @@ CompiledStep MigrationExecutor::compile(const PlanStep& step, const ProjectState
         op->state_forwards(m.app, next);
         states.push_back(std::move(next));
     }
+    return states;
+}
+
+void append_final_drops(std::vector<std::string> final_drops, CompiledStep& compiled) {
+    if (final_drops.empty()) return;
+    compiled.statements.push_back(std::move(final_drops));
+    compiled.undo.emplace_back(std::nullopt);
+    compiled.operations.push_back(compiled.operations.back());
+    compiled.preconditions.emplace_back(std::nullopt);
+    compiled.final_drops = true;
+}
+
+}  // namespace
+
+CompiledStep MigrationExecutor::compile(const PlanStep& step, const ProjectState& before) const {
+    const Migration& m = *step.migration;
+    CompiledStep compiled;
+    const std::vector<ProjectState> states = states_around(m, before);
     auto editor = dialect_.schema_editor();
     auto sql_of = [&](std::size_t i, bool backwards) {
         const Operation& op = *m.operations[i];
@@ -165,13 +183,7 @@ CompiledStep MigrationExecutor::compile(const PlanStep& step, const ProjectState
     // runs once nothing else can fail. Once one of its drops ran there is no
     // way back, only forwards: it has no undo, so a failure or a kill after
     // that leaves the migration partial for `--resume` to finish.
-    if (std::vector<std::string> final_drops = editor->take_deferred(); !final_drops.empty()) {
-        compiled.statements.push_back(std::move(final_drops));
-        compiled.undo.emplace_back(std::nullopt);
-        compiled.operations.push_back(compiled.operations.back());
-        compiled.preconditions.emplace_back(std::nullopt);
-        compiled.final_drops = true;
-    }
+    append_final_drops(editor->take_deferred(), compiled);
     return compiled;
 }
 

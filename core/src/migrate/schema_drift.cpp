@@ -107,6 +107,25 @@ void compare_generated_indexes(const ModelState& model, const IntrospectedTable&
     }
 }
 
+void compare_foreign_key(const ModelState& model, const Field& f, const ProjectState& state,
+                         const IntrospectedTable& live, std::vector<std::string>& out) {
+    const std::string where = model.table + "." + f.column();
+    const ModelState* target = state.resolve_target(f.to, model);
+    auto fk = std::find_if(live.foreign_keys.begin(), live.foreign_keys.end(),
+                           [&](const auto& k) { return k.column == f.column(); });
+    if (fk == live.foreign_keys.end()) {
+        out.push_back("foreign key " + where + " is missing from the database");
+        return;
+    }
+    if (target && fk->target_table != target->table)
+        out.push_back("foreign key " + where + " references " + fk->target_table + ", expected " +
+                      target->table);
+    std::string rule = expected_on_delete(f.on_delete);
+    if (!same_on_delete(rule, fk->on_delete))
+        out.push_back("foreign key " + where + " has ON DELETE " + fk->on_delete + ", expected " +
+                      rule);
+}
+
 void compare_table(const ModelState& model, const ProjectState& state, Connection& connection,
                    const SchemaEditor& editor, std::vector<std::string>& out) {
     IntrospectedTable live = introspector_of(connection).describe_table(model.table);
@@ -133,22 +152,7 @@ void compare_table(const ModelState& model, const ProjectState& state, Connectio
             out.push_back("column " + t + "." + column +
                           (f->primary_key ? " is not the primary key" : " is a primary key") +
                           " in the database");
-        if (f->type == FieldType::ForeignKey) {
-            const ModelState* target = state.resolve_target(f->to, model);
-            auto fk = std::find_if(live.foreign_keys.begin(), live.foreign_keys.end(),
-                                   [&](const auto& k) { return k.column == column; });
-            if (fk == live.foreign_keys.end()) {
-                out.push_back("foreign key " + t + "." + column + " is missing from the database");
-            } else {
-                if (target && fk->target_table != target->table)
-                    out.push_back("foreign key " + t + "." + column + " references " +
-                                  fk->target_table + ", expected " + target->table);
-                std::string rule = expected_on_delete(f->on_delete);
-                if (!same_on_delete(rule, fk->on_delete))
-                    out.push_back("foreign key " + t + "." + column + " has ON DELETE " +
-                                  fk->on_delete + ", expected " + rule);
-            }
-        }
+        if (f->type == FieldType::ForeignKey) compare_foreign_key(model, *f, state, live, out);
     }
     compare_generated_indexes(model, live, editor, out);
     for (const auto& c : live.columns)
