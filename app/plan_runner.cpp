@@ -7,7 +7,9 @@
 
 #include "commands.h"
 #include "covet/error.h"
+#include "covet/migration_lock.h"
 #include "covet/recorder.h"
+#include "step_report.h"
 #include "util/json_writer.h"
 
 namespace covet::cli {
@@ -19,22 +21,6 @@ std::set<MigrationKey> key_set(const std::map<MigrationKey, AppliedMigration>& a
     for (const auto& [key, record] : applied)
         out.insert(key);
     return out;
-}
-
-void write_steps(JsonWriter& json, const std::vector<StepResult>& steps, bool backwards) {
-    json.begin_array();
-    for (const auto& s : steps) {
-        if (s.backwards != backwards) continue;
-        json.begin_object()
-            .key("app")
-            .string(s.key.app)
-            .key("name")
-            .string(s.key.name)
-            .key("duration_ms")
-            .number(s.duration_ms)
-            .end_object();
-    }
-    json.end_array();
 }
 
 }  // namespace
@@ -65,18 +51,6 @@ namespace {
 
 std::chrono::milliseconds milliseconds_of(double seconds) {
     return std::chrono::milliseconds(static_cast<std::int64_t>(std::llround(seconds * 1000)));
-}
-
-// {"applied":[...],"rolled_back":[...]}, also after a failure: what ran stays done.
-void write_run_report(CommandContext& ctx, const std::vector<StepResult>& done) {
-    if (!ctx.json()) return;
-    JsonWriter json;
-    json.begin_object().key("applied");
-    write_steps(json, done, false);
-    json.key("rolled_back");
-    write_steps(json, done, true);
-    json.end_object();
-    ctx.out() << json.str() << "\n";
 }
 
 // Nothing, not even the partial migration's revert, runs before the plan
@@ -120,32 +94,29 @@ void run_plan(CommandContext& ctx, const PlanBuilder& build, const RunOptions& o
         ctx.out() << options.nothing_to_do << "\n";
     executor.run(connection, plan, applied, run_options, [&](const StepResult& step) {
         done.push_back(step);
-        if (ctx.json() || ctx.quiet()) return;
-        ctx.out() << (step.backwards ? "Unapplying " : "Applying ") << step.key.to_string() << "..."
-                  << (options.fake ? " FAKED" : " OK") << " ("
-                  << static_cast<long long>(std::llround(step.duration_ms)) << " ms)" << std::endl;
+        print_step(ctx, step, options.fake);
     });
 }
 
 }  // namespace
 
 int run_plan_locked(CommandContext& ctx, const PlanBuilder& build, const RunOptions& options) {
-    Connection& connection = ctx.connection();
-    connection.acquire_migration_lock(milliseconds_of(options.lock_timeout_seconds));
+    MigrationLock& lock = migration_lock_of(ctx.connection());
+    lock.acquire_migration_lock(milliseconds_of(options.lock_timeout_seconds));
     std::vector<StepResult> done;
     try {
         run_plan(ctx, build, options, done);
-        connection.release_migration_lock(true);
+        lock.release_migration_lock(true);
     } catch (...) {
         // Keep what earlier migrations of this run did; the failed one is undone.
         try {
-            connection.release_migration_lock(true);
+            lock.release_migration_lock(true);
         } catch (const Error&) {
         }
-        write_run_report(ctx, done);
+        report_steps(ctx, done);
         throw;
     }
-    write_run_report(ctx, done);
+    report_steps(ctx, done);
     return kExitOk;
 }
 

@@ -1,7 +1,10 @@
 #include "mysql/mysql_value_codec.h"
 
 #include <cppconn/datatype.h>
-
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
+#include <cppconn/resultset_metadata.h>
+#include <limits>
 #include "covet/value_text.h"
 #include "schema/sql_literals.h"
 
@@ -52,6 +55,79 @@ Value::Kind mysql_column_kind(int data_type) {
 Value mysql_typed_value(Value::Kind kind, std::string_view text) {
     if (kind == Value::Kind::Text) return std::string(text);
     return value_from_text_or_text(kind, text);
+}
+
+void bind_values(sql::PreparedStatement& stmt, const std::vector<Value>& params,
+                 BlobStreams& blobs) {
+    for (std::size_t i = 0; i < params.size(); ++i) {
+        auto index = static_cast<unsigned int>(i + 1);
+        const Value& v = params[i];
+        switch (v.kind()) {
+            case Value::Kind::Null:
+                stmt.setNull(index, sql::DataType::SQLNULL);
+                break;
+            case Value::Kind::Int:
+                stmt.setInt64(index, v.as_int());
+                break;
+            case Value::Kind::Float:
+                stmt.setDouble(index, v.as_double());
+                break;
+            case Value::Kind::Bool:
+                stmt.setBoolean(index, v.as_bool());
+                break;
+            case Value::Kind::Text:
+                stmt.setString(index, sql::SQLString(v.as_text()));
+                break;
+            case Value::Kind::Blob: {
+                const auto& data = v.as_blob().data;
+                blobs.push_back(
+                    std::make_unique<std::istringstream>(std::string(data.begin(), data.end())));
+                stmt.setBlob(index, blobs.back().get());
+                break;
+            }
+            default:  // the typed kinds, as their text
+                stmt.setString(index, sql::SQLString(mysql_param_text(v).value_or(v.to_string())));
+                break;
+        }
+    }
+}
+
+Value column_value(sql::ResultSet& rs, sql::ResultSetMetaData& meta, unsigned int i) {
+    if (rs.isNull(i)) return Value();
+    switch (meta.getColumnType(i)) {
+        case sql::DataType::BIT:
+        case sql::DataType::TINYINT:
+        case sql::DataType::SMALLINT:
+        case sql::DataType::MEDIUMINT:
+        case sql::DataType::INTEGER:
+        case sql::DataType::YEAR:
+            return Value(static_cast<std::int64_t>(rs.getInt64(i)));
+        case sql::DataType::BIGINT:
+            if (!meta.isSigned(i)) {
+                std::uint64_t u = rs.getUInt64(i);
+                if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+                    return Value(std::to_string(u));
+                return Value(static_cast<std::int64_t>(u));
+            }
+            return Value(static_cast<std::int64_t>(rs.getInt64(i)));
+        case sql::DataType::REAL:
+        case sql::DataType::DOUBLE:
+            return Value(static_cast<double>(rs.getDouble(i)));
+        case sql::DataType::BINARY:
+        case sql::DataType::VARBINARY:
+        case sql::DataType::LONGVARBINARY:
+        case sql::DataType::GEOMETRY: {
+            std::string bytes = rs.getString(i);
+            Bytes b;
+            b.data.assign(bytes.begin(), bytes.end());
+            return Value(std::move(b));
+        }
+        case sql::DataType::SQLNULL:
+            return Value();
+        default:  // DECIMAL, dates, times and JSON typed; strings as text
+            return mysql_typed_value(mysql_column_kind(meta.getColumnType(i)),
+                                     std::string(rs.getString(i)));
+    }
 }
 
 }  // namespace covet

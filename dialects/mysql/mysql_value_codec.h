@@ -7,7 +7,17 @@
 #include <string>
 #include <string_view>
 
+#include <memory>
+#include <sstream>
+#include <vector>
+
 #include "covet/value.h"
+
+namespace sql {
+class PreparedStatement;
+class ResultSet;
+class ResultSetMetaData;
+}  // namespace sql
 
 namespace covet {
 
@@ -25,5 +35,15 @@ Value::Kind mysql_column_kind(int data_type);
 // The server's text of a column of that kind as a typed value; values the
 // kind cannot hold (zero dates, times past 23:59:59) stay Text.
 Value mysql_typed_value(Value::Kind kind, std::string_view text);
+
+// Blob parameters are read from their streams at execute time: they must
+// outlive the execution.
+using BlobStreams = std::vector<std::unique_ptr<std::istringstream>>;
+
+void bind_values(sql::PreparedStatement& stmt, const std::vector<Value>& params,
+                 BlobStreams& blobs);
+
+// The value of column i (1-based) of the current row.
+Value column_value(sql::ResultSet& rs, sql::ResultSetMetaData& meta, unsigned int i);
 
 }  // namespace covet

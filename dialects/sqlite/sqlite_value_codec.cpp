@@ -1,5 +1,7 @@
 #include "sqlite/sqlite_value_codec.h"
 
+#include <sqlite3.h>
+
 #include <cstdio>
 
 #include "covet/value_text.h"
@@ -61,6 +63,64 @@ Value sqlite_typed_value(Value::Kind declared, Value stored) {
         }
         default:
             return stored;
+    }
+}
+
+int bind_values(sqlite3_stmt* stmt, const std::vector<Value>& params) {
+    for (std::size_t i = 0; i < params.size(); ++i) {
+        int index = static_cast<int>(i) + 1;
+        const Value& v = params[i];
+        int rc = SQLITE_OK;
+        switch (v.kind()) {
+            case Value::Kind::Null:
+                rc = sqlite3_bind_null(stmt, index);
+                break;
+            case Value::Kind::Int:
+                rc = sqlite3_bind_int64(stmt, index, v.as_int());
+                break;
+            case Value::Kind::Float:
+                rc = sqlite3_bind_double(stmt, index, v.as_double());
+                break;
+            case Value::Kind::Bool:
+                rc = sqlite3_bind_int(stmt, index, v.as_bool() ? 1 : 0);
+                break;
+            case Value::Kind::Text:
+                rc = sqlite3_bind_text(stmt, index, v.as_text().data(),
+                                       static_cast<int>(v.as_text().size()), SQLITE_TRANSIENT);
+                break;
+            case Value::Kind::Blob:
+                rc = sqlite3_bind_blob(stmt, index, v.as_blob().data.data(),
+                                       static_cast<int>(v.as_blob().data.size()), SQLITE_TRANSIENT);
+                break;
+            default: {  // the typed kinds, stored as text
+                const std::string text = sqlite_stored_text(v).value_or(v.to_string());
+                rc = sqlite3_bind_text(stmt, index, text.data(), static_cast<int>(text.size()),
+                                       SQLITE_TRANSIENT);
+                break;
+            }
+        }
+        if (rc != SQLITE_OK) return rc;
+    }
+    return SQLITE_OK;
+}
+
+Value column_value(sqlite3_stmt* stmt, int i) {
+    switch (sqlite3_column_type(stmt, i)) {
+        case SQLITE_INTEGER:
+            return Value(static_cast<std::int64_t>(sqlite3_column_int64(stmt, i)));
+        case SQLITE_FLOAT:
+            return Value(sqlite3_column_double(stmt, i));
+        case SQLITE_TEXT:
+            return Value(std::string(reinterpret_cast<const char*>(sqlite3_column_text(stmt, i)),
+                                     static_cast<std::size_t>(sqlite3_column_bytes(stmt, i))));
+        case SQLITE_BLOB: {
+            auto* data = static_cast<const unsigned char*>(sqlite3_column_blob(stmt, i));
+            Bytes b;
+            b.data.assign(data, data + sqlite3_column_bytes(stmt, i));
+            return Value(std::move(b));
+        }
+        default:
+            return Value();
     }
 }
 

@@ -7,7 +7,11 @@
 #include <optional>
 #include <string>
 
+#include <vector>
+
 #include "covet/value.h"
+
+struct sqlite3_stmt;
 
 namespace covet {
 
@@ -26,5 +30,12 @@ Value::Kind sqlite_declared_kind(const char* declared_type);
 // A stored value read back as the declared kind; values that do not read
 // as it (SQLite keeps anything in any column) come back unchanged.
 Value sqlite_typed_value(Value::Kind declared, Value stored);
+
+// Binds params[i] to placeholder i + 1; returns the first SQLite error code
+// (SQLITE_OK when all were bound).
+int bind_values(sqlite3_stmt* stmt, const std::vector<Value>& params);
+
+// The value of column i of the current row.
+Value column_value(sqlite3_stmt* stmt, int i);
 
 }  // namespace covet

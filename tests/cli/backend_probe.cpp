@@ -1,4 +1,5 @@
 #include "backend_probe.h"
+#include "covet/introspector.h"
 
 #include <algorithm>
 #include <stdexcept>
@@ -25,7 +26,7 @@ DatabaseProbe::DatabaseProbe(const std::string& url)
     : connection_(covet::connect_database(covet::parse_database_url(url))) {}
 
 std::set<std::string> DatabaseProbe::tables() {
-    auto names = connection_->table_names();
+    auto names = covet::introspector_of(*connection_).table_names();
     return {names.begin(), names.end()};
 }
 
@@ -42,7 +43,7 @@ bool DatabaseProbe::has_table(const std::string& table) {
 
 std::vector<std::string> DatabaseProbe::columns(const std::string& table) {
     std::vector<std::string> names;
-    for (const auto& column : connection_->describe_table(table).columns)
+    for (const auto& column : covet::introspector_of(*connection_).describe_table(table).columns)
         names.push_back(column.name);
     return names;
 }
@@ -55,7 +56,7 @@ bool DatabaseProbe::has_column(const std::string& table, const std::string& colu
 
 std::set<std::string> DatabaseProbe::indexes(const std::string& table) {
     std::set<std::string> names;
-    for (const auto& index : connection_->describe_table(table).indexes)
+    for (const auto& index : covet::introspector_of(*connection_).describe_table(table).indexes)
         names.insert(index.name);
     return names;
 }

@@ -6,6 +6,7 @@
 
 #include "backend_probe.h"
 #include "cli_assertions.h"
+#include "covet/introspector.h"
 #include "workspace.h"
 
 using namespace covet_test;
@@ -29,7 +30,7 @@ const char* kKennel = R"(operations:
 std::vector<std::string> indexes_on(DatabaseProbe& db, const std::string& table,
                                     const std::string& column) {
     std::vector<std::string> names;
-    for (const auto& index : db.connection().describe_table(table).indexes)
+    for (const auto& index : covet::introspector_of(db.connection()).describe_table(table).indexes)
         if (!index.primary && index.columns == std::vector<std::string>{column})
             names.push_back(index.name);
     return names;

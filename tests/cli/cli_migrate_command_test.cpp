@@ -7,6 +7,7 @@
 
 #include "backend_probe.h"
 #include "cli_assertions.h"
+#include "covet/migration_lock.h"
 #include "migration_listing.h"
 #include "workspace.h"
 
@@ -184,7 +185,7 @@ COVET_CLI_BACKEND_TEST("migrate waits --lock-timeout for the migration lock", "[
     const std::string url = database_url_for(backend, ws);
     // Another session holds the migration lock, as a running migrate would.
     DatabaseProbe holder(url);
-    holder.connection().acquire_migration_lock(std::chrono::seconds(5));
+    covet::migration_lock_of(holder.connection()).acquire_migration_lock(std::chrono::seconds(5));
 
     RunOptions options = ws.covet_options({"-d", url, "migrate", "--lock-timeout", "0.5"});
     options.timeout = std::chrono::seconds(50);  // far beyond 0.5 s, far below the default 60 s
@@ -196,7 +197,7 @@ COVET_CLI_BACKEND_TEST("migrate waits --lock-timeout for the migration lock", "[
     CHECK(history_size(url) == 0);
     CHECK(schema_tables(url).empty());
 
-    holder.connection().release_migration_lock(true);
+    covet::migration_lock_of(holder.connection()).release_migration_lock(true);
     RunResult result = ws.covet({"-d", url, "migrate", "--lock-timeout", "0.5"});
     CHECK_EXIT(result, 0);
     CHECK(history_size(url) == 3);

@@ -10,6 +10,7 @@
 
 #include "backend_probe.h"
 #include "cli_assertions.h"
+#include "covet/migration_lock.h"
 #include "workspace.h"
 
 using namespace covet_test;
@@ -51,7 +52,7 @@ COVET_CLI_BACKEND_TEST("--lock-timeout gives up while another session holds the 
 
     // A second session takes the lock the way any covet process does.
     auto holder = std::make_unique<DatabaseProbe>(url);
-    holder->connection().acquire_migration_lock(std::chrono::seconds(5));
+    covet::migration_lock_of(holder->connection()).acquire_migration_lock(std::chrono::seconds(5));
 
     for (const auto& command : std::vector<std::vector<std::string>>{
              {"migrate", "--lock-timeout", "1.5"}, {"rollback", "--lock-timeout", "1.5"}}) {
@@ -68,7 +69,7 @@ COVET_CLI_BACKEND_TEST("--lock-timeout gives up while another session holds the 
         CHECK(seconds >= 1.4);
         CHECK(seconds < 45);
     }
-    holder->connection().release_migration_lock(false);
+    covet::migration_lock_of(holder->connection()).release_migration_lock(false);
     holder.reset();
     CHECK(DatabaseProbe(url).history().size() == 2);
 

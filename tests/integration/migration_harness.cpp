@@ -1,4 +1,6 @@
 #include "migration_harness.h"
+#include "covet/introspector.h"
+#include "covet/migration_lock.h"
 
 #include <unistd.h>
 
@@ -47,7 +49,7 @@ void MigrationHarness::run(const std::function<Plan(const MigrationPlanner&)>& b
                            const std::optional<std::string>&) {
     MigrationGraph graph(load_migration_directory((root_ / "migrations").string()));
     replay_all(graph);
-    connection_->acquire_migration_lock(std::chrono::seconds(5));
+    covet::migration_lock_of(*connection_).acquire_migration_lock(std::chrono::seconds(5));
     try {
         MigrationRecorder recorder(*connection_);
         recorder.ensure_schema();
@@ -57,10 +59,10 @@ void MigrationHarness::run(const std::function<Plan(const MigrationPlanner&)>& b
         Plan plan = build(MigrationPlanner(graph, done));
         MigrationExecutor(graph, connection_->dialect()).run(*connection_, plan, done, {}, {});
     } catch (...) {
-        connection_->release_migration_lock(true);
+        covet::migration_lock_of(*connection_).release_migration_lock(true);
         throw;
     }
-    connection_->release_migration_lock(true);
+    covet::migration_lock_of(*connection_).release_migration_lock(true);
 }
 
 void MigrationHarness::migrate(const std::string& target) {
@@ -82,7 +84,7 @@ std::set<MigrationKey> MigrationHarness::applied() {
 }
 
 std::vector<std::string> MigrationHarness::tables() {
-    return connection_->table_names();
+    return covet::introspector_of(*connection_).table_names();
 }
 
 std::vector<std::string> MigrationHarness::user_tables() {
@@ -94,7 +96,7 @@ std::vector<std::string> MigrationHarness::user_tables() {
 
 std::vector<ColumnInfo> MigrationHarness::columns(const std::string& table) {
     std::vector<ColumnInfo> out;
-    for (const auto& c : connection_->describe_table(table).columns)
+    for (const auto& c : covet::introspector_of(*connection_).describe_table(table).columns)
         out.push_back({c.name, c.type, !c.nullable, c.default_value.value_or(""), c.primary_key});
     return out;
 }
@@ -108,7 +110,7 @@ std::optional<ColumnInfo> MigrationHarness::column(const std::string& table,
 
 std::vector<ForeignKeyInfo> MigrationHarness::foreign_keys(const std::string& table) {
     std::vector<ForeignKeyInfo> out;
-    for (const auto& fk : connection_->describe_table(table).foreign_keys)
+    for (const auto& fk : covet::introspector_of(*connection_).describe_table(table).foreign_keys)
         out.push_back({fk.column, fk.target_table, fk.target_column, fk.on_delete});
     std::sort(out.begin(), out.end(),
               [](const auto& a, const auto& b) { return a.column < b.column; });
@@ -117,7 +119,7 @@ std::vector<ForeignKeyInfo> MigrationHarness::foreign_keys(const std::string& ta
 
 std::vector<IndexInfo> MigrationHarness::indexes(const std::string& table) {
     std::vector<IndexInfo> out;
-    for (const auto& i : connection_->describe_table(table).indexes)
+    for (const auto& i : covet::introspector_of(*connection_).describe_table(table).indexes)
         if (!i.primary) out.push_back({i.name, i.unique, i.columns});
     return out;
 }

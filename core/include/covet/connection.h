@@ -1,17 +1,26 @@
-// A live connection to one database. Dialects implement it; the executor and
-// recorder use only this interface.
+// A live connection to one database: statements, cursors and transactions.
+// Dialects implement the protected do_* hooks; the public calls around them
+// time each statement, hand it to the -v log and give driver errors one form.
+// Introspection and the migration lock are separate roles (introspector.h,
+// migration_lock.h) that a dialect's connection may also play.
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "covet/cursor.h"
 #include "covet/dialect.h"
-#include "covet/introspection.h"
+#include "covet/statement_cache_stats.h"
 #include "covet/value.h"
 
 namespace covet {
+
+class Introspector;
+class MigrationLock;
 
 struct ResultSet {
     std::vector<std::string> columns;
@@ -27,44 +36,75 @@ class Connection {
     virtual const Dialect& dialect() const = 0;
 
     // Runs one statement with bound parameters; returns the affected rows.
-    virtual std::int64_t execute(const std::string& sql, const std::vector<Value>& params = {}) = 0;
-    virtual ResultSet query(const std::string& sql, const std::vector<Value>& params = {}) = 0;
-    virtual bool table_exists(const std::string& table) = 0;
+    // Without parameters the text may hold several statements (run_sql).
+    std::int64_t execute(const std::string& sql, const std::vector<Value>& params = {});
+    // The rows of a query, read as the cursor advances.
+    Cursor open_cursor(const std::string& sql, const std::vector<Value>& params = {});
+    // All rows of a query at once (through a cursor).
+    ResultSet query(const std::string& sql, const std::vector<Value>& params = {});
 
-    // Introspection of the live schema (user tables of the connected
-    // database/schema, sorted by name; includes covet_migrations).
-    virtual std::vector<std::string> table_names() = 0;
-    // Throws DatabaseError when the table does not exist.
-    virtual IntrospectedTable describe_table(const std::string& table) = 0;
+    // Outside a transaction each statement commits on its own.
+    void begin();
+    void commit();
+    // Does nothing when no transaction is open.
+    void rollback();
+    bool in_transaction() const { return in_transaction_; }
+    // Savepoints inside a transaction: rollback_to undoes what ran after
+    // savepoint(name) and keeps the savepoint; release_savepoint forgets it.
+    void savepoint(const std::string& name);
+    void release_savepoint(const std::string& name);
+    void rollback_to(const std::string& name);
 
-    // Bounds how long each following statement waits for table locks
-    // (PostgreSQL lock_timeout, MySQL lock_wait_timeout). A statement that
-    // gives up throws LockTimeoutError. No-op where locks cannot queue (SQLite).
-    virtual void set_ddl_lock_timeout(std::chrono::milliseconds timeout) = 0;
-    // Who holds locks on `table` other than this session, for messages
-    // ("pid 123 (127.0.0.1, since 10:00:01, state: idle in transaction)"); "" when unknown.
-    virtual std::string describe_lock_holders(const std::string& table) = 0;
+    // The roles this connection also plays; null where it does not.
+    virtual Introspector* introspector() { return nullptr; }
+    virtual MigrationLock* migration_lock() { return nullptr; }
 
-    // The run-wide migration lock (SPEC.md §3 "Concurrency"). Throws
-    // LockTimeoutError after `timeout`.
-    virtual void acquire_migration_lock(std::chrono::milliseconds timeout) = 0;
-    // Ends the run; `commit` false discards uncommitted work of the run.
-    virtual void release_migration_lock(bool commit) = 0;
-    // One migration's bracket: its operations and its history row are
-    // applied together or not at all where the dialect can roll back DDL.
-    virtual void begin_migration(bool atomic) = 0;
-    virtual void commit_migration() = 0;
-    virtual void rollback_migration() = 0;
-
+    const StatementCacheStats& statement_cache_stats() const { return cache_stats_; }
     void set_log_hook(SqlLogHook hook) { log_hook_ = std::move(hook); }
 
   protected:
+    // Whether a cursor's rows are wanted as they come or all at once (query()).
+    enum class Fetch { stream, all };
+
+    virtual std::int64_t do_execute(const std::string& sql, const std::vector<Value>& params) = 0;
+    virtual std::unique_ptr<RowSource> do_open_cursor(const std::string& sql,
+                                                      const std::vector<Value>& params,
+                                                      Fetch fetch) = 0;
+    virtual void do_begin() { execute("BEGIN"); }
+    virtual void do_commit() { execute("COMMIT"); }
+    virtual void do_rollback() { execute("ROLLBACK"); }
+    virtual void do_savepoint(const std::string& quoted) { execute("SAVEPOINT " + quoted); }
+    virtual void do_release_savepoint(const std::string& quoted) {
+        execute("RELEASE SAVEPOINT " + quoted);
+    }
+    virtual void do_rollback_to(const std::string& quoted) {
+        execute("ROLLBACK TO SAVEPOINT " + quoted);
+    }
+
+    // For statements a dialect sends on its own (a lock taken on a session of its own).
     void log_sql(const std::string& sql, double ms) const {
         if (log_hook_) log_hook_(sql, ms);
     }
+    // Text the dialect sent in the same round trip before the statement
+    // (transaction bookkeeping): the log shows it in front of the statement.
+    void sent_before(std::string prefix) { sent_before_ = std::move(prefix); }
+    // A transaction the back end ended on its own (an aborted one rolled back).
+    void transaction_ended() { in_transaction_ = false; }
+    // Throws DatabaseError unless `given` parameters fill `expected` placeholders.
+    static void check_parameter_count(std::size_t expected, std::size_t given,
+                                      const std::string& sql);
+    // A statement's error that no server reported, with the statement quoted.
+    [[noreturn]] static void fail_statement(const std::string& message, const std::string& sql);
+    StatementCacheStats& cache_stats() { return cache_stats_; }
 
   private:
+    friend class Cursor;
+    void log_statement(const std::string& sql, std::chrono::steady_clock::time_point started);
+
     SqlLogHook log_hook_;
+    std::string sent_before_;
+    bool in_transaction_ = false;
+    StatementCacheStats cache_stats_;
 };
 
 }  // namespace covet

@@ -6,11 +6,13 @@
 
 #include "covet/error.h"
 #include "covet/journal.h"
+#include "covet/migration_lock.h"
 #include "covet/recorder.h"
 #include "covet/schema_editor.h"
 #include "covet/state_at.h"
 #include "migrate/identifier_limits.h"
 #include "migrate/step_runner.h"
+#include "util/elapsed_ms.h"
 
 namespace covet {
 
@@ -101,10 +103,10 @@ void MigrationExecutor::states_before_backwards(const Plan& plan,
     }
 }
 
-CompiledStep MigrationExecutor::compile(const PlanStep& step, const ProjectState& before) const {
-    const Migration& m = *step.migration;
-    CompiledStep compiled;
-    // States around each operation: states[i] before operation i.
+namespace {
+
+// The states around each operation: states[i] before operation i.
+std::vector<ProjectState> states_around(const Migration& m, const ProjectState& before) {
     std::vector<ProjectState> states;
     states.reserve(m.operations.size() + 1);
     states.push_back(before);
@@ -113,6 +115,24 @@ CompiledStep MigrationExecutor::compile(const PlanStep& step, const ProjectState
         op->state_forwards(m.app, next);
         states.push_back(std::move(next));
     }
+    return states;
+}
+
+void append_final_drops(std::vector<std::string> final_drops, CompiledStep& compiled) {
+    if (final_drops.empty()) return;
+    compiled.statements.push_back(std::move(final_drops));
+    compiled.undo.emplace_back(std::nullopt);
+    compiled.operations.push_back(compiled.operations.back());
+    compiled.preconditions.emplace_back(std::nullopt);
+    compiled.final_drops = true;
+}
+
+}  // namespace
+
+CompiledStep MigrationExecutor::compile(const PlanStep& step, const ProjectState& before) const {
+    const Migration& m = *step.migration;
+    CompiledStep compiled;
+    const std::vector<ProjectState> states = states_around(m, before);
     auto editor = dialect_.schema_editor();
     auto sql_of = [&](std::size_t i, bool backwards) {
         const Operation& op = *m.operations[i];
@@ -163,13 +183,7 @@ CompiledStep MigrationExecutor::compile(const PlanStep& step, const ProjectState
     // runs once nothing else can fail. Once one of its drops ran there is no
     // way back, only forwards: it has no undo, so a failure or a kill after
     // that leaves the migration partial for `--resume` to finish.
-    if (std::vector<std::string> final_drops = editor->take_deferred(); !final_drops.empty()) {
-        compiled.statements.push_back(std::move(final_drops));
-        compiled.undo.emplace_back(std::nullopt);
-        compiled.operations.push_back(compiled.operations.back());
-        compiled.preconditions.emplace_back(std::nullopt);
-        compiled.final_drops = true;
-    }
+    append_final_drops(editor->take_deferred(), compiled);
     return compiled;
 }
 
@@ -182,7 +196,7 @@ void MigrationExecutor::run(Connection& connection, const Plan& plan,
     const bool ddl_commits = !dialect_.features().can_rollback_ddl;
     if (!options.fake) {
         check_reversible(plan, states);
-        connection.set_ddl_lock_timeout(options.ddl_lock_timeout);
+        migration_lock_of(connection).set_ddl_lock_timeout(options.ddl_lock_timeout);
     }
     for (const auto& step : plan) {
         auto started = std::chrono::steady_clock::now();
@@ -209,11 +223,10 @@ void MigrationExecutor::run(Connection& connection, const Plan& plan,
         const bool commits_each = ddl_commits || !m.atomic;
         bool journaled = commits_each && !options.fake;
         if (journaled) journal.begin(journal_entry_of(m.key(), step.backwards, compiled));
-        connection.begin_migration(m.atomic);
-        try {
+        const std::string what = std::string(step.backwards ? "rolling back" : "applying") +
+                                 " migration " + m.key().to_string();
+        auto body = [&] {
             if (!options.fake) {
-                std::string what = std::string(step.backwards ? "rolling back" : "applying") +
-                                   " migration " + m.key().to_string();
                 StepRun run{
                     connection,   compiled,    options,       journaled ? &journal : nullptr,
                     commits_each, ddl_commits, step.backwards};
@@ -224,17 +237,12 @@ void MigrationExecutor::run(Connection& connection, const Plan& plan,
             else
                 recorder.record_applied(m.key(), m.checksum());
             if (journaled) journal.clear();
-            try {
-                connection.commit_migration();
-            } catch (const IntegrityError& e) {
-                // SQLite's deferred foreign-key check fails at the commit.
-                throw MigrationError(std::string(step.backwards ? "rolling back" : "applying") +
-                                     " migration " + m.key().to_string() + " failed: " + e.what());
-            }
-        } catch (...) {
-            connection.rollback_migration();
-            throw;
-        }
+        };
+        run_migration_body(connection,
+                           !m.atomic     ? Bracket::autocommit
+                           : ddl_commits ? Bracket::none
+                                         : Bracket::transaction,
+                           what, body);
         if (on_step) on_step({m.key(), step.backwards, elapsed_ms(started)});
     }
 }

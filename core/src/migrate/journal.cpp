@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "covet/introspector.h"
 #include "migrate/recorder_models.h"
 
 namespace covet {
@@ -42,11 +43,11 @@ constexpr int kNoUndo = 2;
 }  // namespace
 
 void MigrationJournal::ensure_schema() {
-    if (!connection_.table_exists(kTable)) create_own_table(connection_, journal_model());
+    if (!introspector_of(connection_).table_exists(kTable)) create_own_table(connection_, journal_model());
 }
 
 std::optional<JournalEntry> MigrationJournal::read() {
-    if (!connection_.table_exists(kTable)) return std::nullopt;
+    if (!introspector_of(connection_).table_exists(kTable)) return std::nullopt;
     const Dialect& d = connection_.dialect();
     auto q = [&](const char* n) { return d.quote_name(n); };
     ResultSet rs = connection_.query(
@@ -128,7 +129,7 @@ void MigrationJournal::mark_done(int operation, int statement) {
 }
 
 void MigrationJournal::clear() {
-    if (connection_.table_exists(kTable))
+    if (introspector_of(connection_).table_exists(kTable))
         connection_.execute("DELETE FROM " + connection_.dialect().quote_name(kTable));
 }
 

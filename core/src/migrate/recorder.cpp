@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "covet/dialect.h"
+#include "covet/introspector.h"
 #include "migrate/recorder_models.h"
 
 namespace covet {
@@ -29,13 +30,13 @@ std::string iso_timestamp(const Value& v) {
 }  // namespace
 
 void MigrationRecorder::ensure_schema() {
-    if (connection_.table_exists(kTable)) return;
+    if (introspector_of(connection_).table_exists(kTable)) return;
     create_own_table(connection_, history_model());
 }
 
 std::map<MigrationKey, AppliedMigration> MigrationRecorder::applied() {
     std::map<MigrationKey, AppliedMigration> out;
-    if (!connection_.table_exists(kTable)) return out;
+    if (!introspector_of(connection_).table_exists(kTable)) return out;
     const Dialect& d = connection_.dialect();
     ResultSet rs = connection_.query(
         "SELECT " + d.quote_name("id") + ", " + d.quote_name("app") + ", " + d.quote_name("name") +

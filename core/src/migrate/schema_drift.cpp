@@ -7,6 +7,7 @@
 
 #include "covet/dialect.h"
 #include "covet/error.h"
+#include "covet/introspector.h"
 #include "covet/journal.h"
 #include "covet/recorder.h"
 #include "covet/schema_editor.h"
@@ -108,22 +109,21 @@ void compare_generated_indexes(const ModelState& model, const IntrospectedTable&
 
 void compare_foreign_key(const ModelState& model, const Field& f, const ProjectState& state,
                          const IntrospectedTable& live, std::vector<std::string>& out) {
-    const std::string column = f.column();
-    const std::string& t = model.table;
+    const std::string where = model.table + "." + f.column();
     const ModelState* target = state.resolve_target(f.to, model);
     auto fk = std::find_if(live.foreign_keys.begin(), live.foreign_keys.end(),
-                           [&](const auto& k) { return k.column == column; });
+                           [&](const auto& k) { return k.column == f.column(); });
     if (fk == live.foreign_keys.end()) {
-        out.push_back("foreign key " + t + "." + column + " is missing from the database");
+        out.push_back("foreign key " + where + " is missing from the database");
         return;
     }
     if (target && fk->target_table != target->table)
-        out.push_back("foreign key " + t + "." + column + " references " + fk->target_table +
-                      ", expected " + target->table);
+        out.push_back("foreign key " + where + " references " + fk->target_table + ", expected " +
+                      target->table);
     std::string rule = expected_on_delete(f.on_delete);
     if (!same_on_delete(rule, fk->on_delete))
-        out.push_back("foreign key " + t + "." + column + " has ON DELETE " + fk->on_delete +
-                      ", expected " + rule);
+        out.push_back("foreign key " + where + " has ON DELETE " + fk->on_delete + ", expected " +
+                      rule);
 }
 
 void compare_declared_indexes(const ModelState& model, const IntrospectedTable& live,
@@ -147,7 +147,7 @@ void compare_declared_indexes(const ModelState& model, const IntrospectedTable& 
 
 void compare_table(const ModelState& model, const ProjectState& state, Connection& connection,
                    const SchemaEditor& editor, std::vector<std::string>& out) {
-    IntrospectedTable live = connection.describe_table(model.table);
+    IntrospectedTable live = introspector_of(connection).describe_table(model.table);
     const std::string t = model.table;
     std::set<std::string> expected_columns;
     for (const Field* f : model.concrete_fields()) {
@@ -200,7 +200,7 @@ std::vector<std::string> find_schema_drift(const ProjectState& state, Connection
     for (const auto& [table, model] : expected)
         if (model.auto_created) with_through.put(model);
     std::set<std::string> live;
-    for (const auto& name : connection.table_names())
+    for (const auto& name : introspector_of(connection).table_names())
         live.insert(name);
     for (const auto& [table, model] : expected) {
         if (!live.count(table)) {

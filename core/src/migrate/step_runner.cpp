@@ -6,14 +6,12 @@
 #include <thread>
 
 #include "covet/error.h"
+#include "covet/introspector.h"
+#include "covet/migration_lock.h"
+#include "covet/transaction.h"
 #include "migrate/schema_statement.h"
 
 namespace covet {
-
-double elapsed_ms(std::chrono::steady_clock::time_point since) {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since)
-        .count();
-}
 
 // Runs one DDL statement, giving up on table locks after the DDL lock
 // timeout and retrying with doubling backoff, so that a migration queued
@@ -28,7 +26,8 @@ void execute_ddl(Connection& connection, const std::string& sql, const Operation
         } catch (const LockTimeoutError& e) {
             if (attempt >= options.ddl_lock_retries) {
                 std::string table = op.table_name();
-                std::string holders = table.empty() ? "" : connection.describe_lock_holders(table);
+                std::string holders =
+                    table.empty() ? "" : migration_lock_of(connection).describe_lock_holders(table);
                 throw LockTimeoutError(
                     "gave up after " + std::to_string(attempt + 1) + " attempts waiting " +
                     std::to_string(options.ddl_lock_timeout.count()) + " ms each for a lock" +
@@ -46,7 +45,7 @@ namespace {
 void check_precondition(Connection& connection, const std::optional<Precondition>& condition) {
     if (!condition) return;
     const std::string& table = condition->table_must_be_empty;
-    if (!connection.table_exists(table)) return;
+    if (!introspector_of(connection).table_exists(table)) return;
     ResultSet rows =
         connection.query("SELECT 1 FROM " + connection.dialect().quote_name(table) + " LIMIT 1");
     if (!rows.rows.empty()) throw MigrationError(condition->message);
@@ -153,6 +152,37 @@ void run_statements(const StepRun& run, const std::string& what,
             if (run.journal) run.journal->mark_done(static_cast<int>(i), static_cast<int>(j));
         }
     }
+}
+
+void run_migration_body(Connection& connection, Bracket bracket, const std::string& what,
+                        const std::function<void()>& body) {
+    // A back end that checks foreign keys when the migration ends fails there.
+    auto ended = [&](const std::function<void()>& end) {
+        try {
+            end();
+        } catch (const IntegrityError& e) {
+            throw MigrationError(what + " failed: " + e.what());
+        }
+    };
+    if (bracket == Bracket::transaction) {
+        Transaction transaction(connection);
+        body();
+        ended([&] { transaction.commit(); });
+        return;
+    }
+    if (bracket == Bracket::none) {
+        body();
+        return;
+    }
+    MigrationLock& lock = migration_lock_of(connection);
+    lock.enter_autocommit();
+    try {
+        body();
+    } catch (...) {
+        lock.leave_autocommit(false);
+        throw;
+    }
+    ended([&] { lock.leave_autocommit(true); });
 }
 
 }  // namespace covet

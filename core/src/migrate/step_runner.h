@@ -16,7 +16,15 @@
 
 namespace covet {
 
-double elapsed_ms(std::chrono::steady_clock::time_point since);
+// What a migration's statements run in: one transaction, nothing (each
+// commits on its own because DDL does), or autocommit asked of the lock (an
+// atomic: false migration).
+enum class Bracket { transaction, none, autocommit };
+
+// Runs `body` (the statements and the history row of one migration) in `bracket`.
+// A foreign-key check that fails at the end is a MigrationError naming `what`.
+void run_migration_body(Connection& connection, Bracket bracket, const std::string& what,
+                        const std::function<void()>& body);
 
 // Runs one DDL statement, giving up on table locks after the DDL lock
 // timeout and retrying with doubling backoff.
