@@ -1,7 +1,6 @@
 #include "mysql/mysql_dialect.h"
 
 #include "mysql/mysql_schema_editor.h"
-#include "mysql/mysql_value_codec.h"
 #include "schema/sql_literals.h"
 
 namespace covet {
@@ -36,7 +35,7 @@ std::string MysqlDialect::quote_value(const Value& value) const {
         case Value::Kind::Blob:
             return "X'" + hex_digits(value.as_blob()) + "'";
         default:
-            return mysql_typed_literal(value);
+            return typed_literal(value, TypedTextForm{true, ""}, true);
     }
 }
 

@@ -11,27 +11,7 @@
 namespace covet {
 
 std::optional<std::string> mysql_param_text(const Value& value) {
-    switch (value.kind()) {
-        case Value::Kind::Decimal:
-            return value.as_decimal().to_string();
-        case Value::Kind::Date:
-            return value.as_date().to_string();
-        case Value::Kind::Time:
-            return value.as_time().to_string();
-        case Value::Kind::DateTime:
-            return value.as_datetime().to_string();
-        case Value::Kind::Uuid:
-            return value.as_uuid().hex();
-        case Value::Kind::Json:
-            return value.as_json().text();
-        default:
-            return std::nullopt;
-    }
-}
-
-std::string mysql_typed_literal(const Value& value) {
-    if (value.kind() == Value::Kind::Decimal) return value.as_decimal().to_string();
-    return quote_string(mysql_param_text(value).value_or(value.to_string()), true);
+    return typed_value_text(value, TypedTextForm{true, ""});
 }
 
 Value::Kind mysql_column_kind(int data_type) {

@@ -25,9 +25,6 @@ namespace covet {
 // connection binds itself.
 std::optional<std::string> mysql_param_text(const Value& value);
 
-// Its SQL literal, for DDL defaults.
-std::string mysql_typed_literal(const Value& value);
-
 // The typed kind of a result column by Connector/C++'s sql::DataType, or
 // Text. MariaDB's JSON is a longtext and a UUID a char(32): both read as Text.
 Value::Kind mysql_column_kind(int data_type);

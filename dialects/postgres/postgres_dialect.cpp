@@ -1,7 +1,6 @@
 #include "postgres/postgres_dialect.h"
 
 #include "postgres/postgres_schema_editor.h"
-#include "postgres/postgres_value_codec.h"
 #include "schema/sql_literals.h"
 
 namespace covet {
@@ -36,7 +35,7 @@ std::string PostgresDialect::quote_value(const Value& value) const {
         case Value::Kind::Blob:
             return "'\\x" + hex_digits(value.as_blob()) + "'::bytea";
         default:
-            return postgres_typed_literal(value);
+            return typed_literal(value, TypedTextForm{false, "+00"}, false);
     }
 }
 

@@ -26,27 +26,7 @@ constexpr unsigned int kJsonbOid = 3802;
 }  // namespace
 
 std::optional<std::string> postgres_param_text(const Value& value) {
-    switch (value.kind()) {
-        case Value::Kind::Decimal:
-            return value.as_decimal().to_string();
-        case Value::Kind::Date:
-            return value.as_date().to_string();
-        case Value::Kind::Time:
-            return value.as_time().to_string();
-        case Value::Kind::DateTime:
-            return value.as_datetime().to_string() + "+00";
-        case Value::Kind::Uuid:
-            return value.as_uuid().to_string();
-        case Value::Kind::Json:
-            return value.as_json().text();
-        default:
-            return std::nullopt;
-    }
-}
-
-std::string postgres_typed_literal(const Value& value) {
-    if (value.kind() == Value::Kind::Decimal) return value.as_decimal().to_string();
-    return quote_string(postgres_param_text(value).value_or(value.to_string()), false);
+    return typed_value_text(value, TypedTextForm{false, "+00"});
 }
 
 Value::Kind postgres_oid_kind(unsigned int oid) {

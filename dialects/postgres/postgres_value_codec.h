@@ -21,9 +21,6 @@ namespace covet {
 // the kinds the connection binds itself.
 std::optional<std::string> postgres_param_text(const Value& value);
 
-// Its SQL literal, for DDL defaults.
-std::string postgres_typed_literal(const Value& value);
-
 // The typed kind of a result column's type OID, or Text for any other type.
 Value::Kind postgres_oid_kind(unsigned int oid);
 

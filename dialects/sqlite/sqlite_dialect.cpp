@@ -33,7 +33,7 @@ std::string SqliteDialect::quote_value(const Value& value) const {
         case Value::Kind::Blob:
             return "X'" + hex_digits(value.as_blob()) + "'";
         default:
-            return sqlite_typed_literal(value);
+            return typed_literal(value, TypedTextForm{true, ""}, false);
     }
 }
 

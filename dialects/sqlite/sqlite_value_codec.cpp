@@ -11,27 +11,7 @@
 namespace covet {
 
 std::optional<std::string> sqlite_stored_text(const Value& value) {
-    switch (value.kind()) {
-        case Value::Kind::Decimal:
-            return value.as_decimal().to_string();
-        case Value::Kind::Date:
-            return value.as_date().to_string();
-        case Value::Kind::Time:
-            return value.as_time().to_string();
-        case Value::Kind::DateTime:
-            return value.as_datetime().to_string();
-        case Value::Kind::Uuid:
-            return value.as_uuid().hex();
-        case Value::Kind::Json:
-            return value.as_json().text();
-        default:
-            return std::nullopt;
-    }
-}
-
-std::string sqlite_typed_literal(const Value& value) {
-    if (value.kind() == Value::Kind::Decimal) return value.as_decimal().to_string();
-    return quote_string(sqlite_stored_text(value).value_or(value.to_string()), false);
+    return typed_value_text(value, TypedTextForm{true, ""});
 }
 
 Value::Kind sqlite_declared_kind(const char* declared_type) {

@@ -19,9 +19,6 @@ namespace covet {
 // (null, integer, float, boolean, text, blob).
 std::optional<std::string> sqlite_stored_text(const Value& value);
 
-// Its SQL literal, for DDL defaults: a decimal as plain digits, the others quoted.
-std::string sqlite_typed_literal(const Value& value);
-
 // The typed kind a result column's declared type stands for (`decimal`,
 // `date`, `time`, `datetime`/`timestamp`), or Text for any other (also for
 // char(32) and text: a UUID or JSON column is not told apart by its type).

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "covet/introspector.h"
 #include "covet/journal.h"
 #include "covet/recorder.h"
 #include "migration_harness.h"
@@ -68,7 +69,7 @@ struct Shape {
 
 Shape shape_of(MigrationHarness& h, const std::string& table) {
     Shape shape;
-    const auto described = h.db().describe_table(table);
+    const auto described = covet::introspector_of(h.db()).describe_table(table);
     for (const auto& c : described.columns)
         shape.columns.push_back(c.name + " " + c.type + (c.nullable ? " null" : " not null") +
                                 (c.primary_key ? " pk" : "") + (c.auto_increment ? " auto" : ""));

@@ -40,4 +40,10 @@ std::string float_literal(double value) {
     return float_text(value, FloatSpelling{"", "", true});
 }
 
+std::string typed_literal(const Value& value, TypedTextForm form, bool double_backslashes) {
+    if (value.kind() == Value::Kind::Decimal) return value.as_decimal().to_string();
+    return quote_string(typed_value_text(value, form).value_or(value.to_string()),
+                        double_backslashes);
+}
+
 }  // namespace covet

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "covet/value.h"
+#include "covet/value_text.h"
 
 namespace covet {
 
@@ -19,5 +20,9 @@ std::string hex_digits(const Bytes& bytes);
 // Shortest text that reads back as the same double; throws MigrationError for
 // NaN and infinities, which have no portable literal.
 std::string float_literal(double value);
+
+// A typed value (decimal, date, uuid, ...) in DDL: a decimal as its digits,
+// the others as the quoted text the back end stores them as.
+std::string typed_literal(const Value& value, TypedTextForm form, bool double_backslashes);
 
 }  // namespace covet
