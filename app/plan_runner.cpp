@@ -52,13 +52,11 @@ std::vector<MigrationKey> application_order(
 }
 
 std::vector<MigrationKey> application_order(CommandContext& ctx) {
-    MigrationRecorder recorder(ctx.connection());
-    return application_order(recorder.applied());
+    return application_order(MigrationRecorder(ctx.connection()).applied());
 }
 
 std::set<MigrationKey> applied_keys(CommandContext& ctx) {
-    MigrationRecorder recorder(ctx.connection());
-    return key_set(recorder.applied());
+    return key_set(MigrationRecorder(ctx.connection()).applied());
 }
 
 int run_plan_locked(CommandContext& ctx, const PlanBuilder& build, const RunOptions& options) {
@@ -83,7 +81,7 @@ int run_plan_locked(CommandContext& ctx, const PlanBuilder& build, const RunOpti
     try {
         MigrationRecorder recorder(connection);
         recorder.ensure_schema();
-        MigrationExecutor executor(graph, connection.dialect());
+        MigrationExecutor executor(graph, connection.dialect(), &ctx.states());
         ExecutorOptions run_options;
         run_options.fake = options.fake;
         run_options.ddl_lock_timeout = std::chrono::milliseconds(
@@ -300,7 +298,7 @@ void print_statement(std::ostream& out, const std::string& sql) {
 int print_plan_sql(CommandContext& ctx, const Plan& plan, const std::set<MigrationKey>& applied,
                    const Dialect& dialect, const std::optional<JournalEntry>& partial,
                    bool resume) {
-    MigrationExecutor executor(ctx.graph(), dialect);
+    MigrationExecutor executor(ctx.graph(), dialect, &ctx.states());
     auto states = executor.states_before(plan, applied);
     std::vector<CompiledStep> compiled;
     for (const auto& step : plan)
