@@ -6,7 +6,6 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -139,16 +138,22 @@ class ProjectState {
         std::uint64_t generation = 0;       // of the state that may change it in place
     };
     struct LazyRelations;
+    struct NameIndex;
     void changed();
+    NameIndex& own_names();
+    const ModelState* find_named(const std::string& model_name, const std::string* app) const;
 
     std::map<std::string, Entry> models_;
-    // (lower-cased model name, table): the model-name index.
-    std::set<std::pair<std::string, std::string>> names_;
+    // Model name to table, shared by copies as the models are and owned
+    // (changed in place) under the same rule; null while there are no models.
+    std::shared_ptr<NameIndex> names_;
+    std::uint64_t names_generation_ = 0;
     // Copying a state changes the generation of the original too, hence
     // mutable, and atomic because readers of a shared state may copy it at once.
     mutable std::atomic<std::uint64_t> generation_;
     // Shared by copies until either changes; null for a state never changed.
     std::shared_ptr<LazyRelations> relations_;
+    std::uint64_t relations_generation_ = 0;
     std::vector<std::string> changed_;
     bool tracking_ = false;
 };

@@ -1,6 +1,8 @@
 #include <algorithm>
 #include <cctype>
 #include <mutex>
+#include <string_view>
+#include <unordered_map>
 
 #include "covet/error.h"
 #include "covet/model_state.h"
@@ -15,7 +17,29 @@ std::uint64_t fresh_generation() {
     return next.fetch_add(1, std::memory_order_relaxed);
 }
 
+// Model names compare case-insensitively in ASCII: the locale must not
+// change which model a name finds.
+std::string folded(std::string_view name) {
+    std::string out(name);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    return out;
+}
+
 }  // namespace
+
+struct ProjectState::NameIndex {
+    std::unordered_multimap<std::string, std::string> tables;  // folded model name -> table
+
+    void erase(const std::string& name, const std::string& table) {
+        auto [first, last] = tables.equal_range(folded(name));
+        for (auto it = first; it != last; ++it)
+            if (it->second == table) {
+                tables.erase(it);
+                return;
+            }
+    }
+};
 
 // One per state content: built once, by whichever reader asks first.
 struct ProjectState::LazyRelations {
@@ -28,8 +52,10 @@ ProjectState::ProjectState() : generation_(fresh_generation()) {}
 ProjectState::ProjectState(const ProjectState& other)
     : models_(other.models_),
       names_(other.names_),
+      names_generation_(other.names_generation_),
       generation_(fresh_generation()),
       relations_(other.relations_),
+      relations_generation_(other.relations_generation_),
       changed_(other.changed_),
       tracking_(other.tracking_) {
     // The models are shared now: neither state may change them in place.
@@ -39,13 +65,15 @@ ProjectState::ProjectState(const ProjectState& other)
 ProjectState::ProjectState(ProjectState&& other) noexcept
     : models_(std::move(other.models_)),
       names_(std::move(other.names_)),
+      names_generation_(other.names_generation_),
       generation_(other.generation_.load(std::memory_order_relaxed)),
       relations_(std::move(other.relations_)),
+      relations_generation_(other.relations_generation_),
       changed_(std::move(other.changed_)),
       tracking_(other.tracking_) {
     // The models moved here alone; what is left behind is an empty state.
     other.models_.clear();
-    other.names_.clear();
+    other.names_.reset();
     other.relations_.reset();
     other.generation_.store(fresh_generation(), std::memory_order_relaxed);
 }
@@ -59,12 +87,14 @@ ProjectState& ProjectState::operator=(ProjectState&& other) noexcept {
     if (this == &other) return *this;
     models_ = std::move(other.models_);
     names_ = std::move(other.names_);
+    names_generation_ = other.names_generation_;
     generation_.store(other.generation_.load(std::memory_order_relaxed), std::memory_order_relaxed);
     relations_ = std::move(other.relations_);
+    relations_generation_ = other.relations_generation_;
     changed_ = std::move(other.changed_);
     tracking_ = other.tracking_;
     other.models_.clear();
-    other.names_.clear();
+    other.names_.reset();
     other.relations_.reset();
     other.generation_.store(fresh_generation(), std::memory_order_relaxed);
     return *this;
@@ -78,30 +108,29 @@ const ModelState* ProjectState::find_table(const std::string& table_name) const 
 }
 
 const ModelState* ProjectState::find_model(const std::string& model_name) const {
-    // Django model references are case-insensitive; an exact match wins.
-    const std::string wanted = to_lower(model_name);
-    const ModelState* first = nullptr;
-    for (auto it = names_.lower_bound({wanted, ""}); it != names_.end() && it->first == wanted;
-         ++it) {
-        const ModelState* model = find_table(it->second);
-        if (model->name == model_name) return model;
-        if (!first) first = model;
-    }
-    return first;
+    return find_named(model_name, nullptr);
 }
 
 const ModelState* ProjectState::find_model(const std::string& app,
                                            const std::string& model_name) const {
-    const std::string wanted = to_lower(model_name);
-    const ModelState* first = nullptr;
-    for (auto it = names_.lower_bound({wanted, ""}); it != names_.end() && it->first == wanted;
-         ++it) {
+    return find_named(model_name, &app);
+}
+
+const ModelState* ProjectState::find_named(const std::string& model_name,
+                                           const std::string* app) const {
+    if (!names_) return nullptr;
+    // Django model references are case-insensitive; an exact match wins,
+    // then the first table (two names that differ only in case are rare).
+    const ModelState* exact = nullptr;
+    const ModelState* other = nullptr;
+    auto [first, last] = names_->tables.equal_range(folded(model_name));
+    for (auto it = first; it != last; ++it) {
         const ModelState* model = find_table(it->second);
-        if (model->app != app) continue;
-        if (model->name == model_name) return model;
-        if (!first) first = model;
+        if (app && model->app != *app) continue;
+        const ModelState*& best = model->name == model_name ? exact : other;
+        if (!best || model->table < best->table) best = model;
     }
-    return first;
+    return exact ? exact : other;
 }
 
 const ModelState* ProjectState::resolve_target(const std::string& target,
@@ -140,15 +169,30 @@ const RelationEnd* ProjectState::resolve_relation(const ModelState& model,
 }
 
 void ProjectState::changed() {
-    // Copies made before keep the index of what they hold.
+    // An index not built yet that no copy shares can stay: it will be built
+    // from the state as it is then. Any other stays with the copies.
+    const std::uint64_t mine = generation_.load(std::memory_order_relaxed);
+    if (relations_ && relations_generation_ == mine && !relations_->index) return;
     relations_ = std::make_shared<LazyRelations>();
+    relations_generation_ = mine;
+}
+
+ProjectState::NameIndex& ProjectState::own_names() {
+    const std::uint64_t mine = generation_.load(std::memory_order_relaxed);
+    if (!names_)
+        names_ = std::make_shared<NameIndex>();
+    else if (names_generation_ != mine)
+        names_ = std::make_shared<NameIndex>(*names_);  // shared with a copy
+    names_generation_ = mine;
+    return *names_;
 }
 
 void ProjectState::put(ModelState model) {
     std::string key = model.table;
+    NameIndex& names = own_names();
     auto it = models_.find(key);
-    if (it != models_.end()) names_.erase({to_lower(it->second.model->name), key});
-    names_.emplace(to_lower(model.name), key);
+    if (it != models_.end()) names.erase(it->second.model->name, key);
+    names.tables.emplace(folded(model.name), key);
     models_[key] = Entry{std::make_shared<ModelState>(std::move(model)),
                          generation_.load(std::memory_order_relaxed)};
     changed();
@@ -158,7 +202,7 @@ void ProjectState::put(ModelState model) {
 void ProjectState::remove(const std::string& table_name) {
     auto it = models_.find(table_name);
     if (it == models_.end()) return;
-    names_.erase({to_lower(it->second.model->name), table_name});
+    own_names().erase(it->second.model->name, table_name);
     models_.erase(it);
     changed();
 }
