@@ -1,5 +1,3 @@
-#include <algorithm>
-#include <cctype>
 #include <mutex>
 #include <string_view>
 #include <unordered_map>
