@@ -4,7 +4,6 @@
 #include "commands.h"
 #include "covet/error.h"
 #include "covet/schema_drift.h"
-#include "covet/state_at.h"
 #include "migration_status.h"
 #include "util/json_writer.h"
 
@@ -47,7 +46,7 @@ CommandRun add_check_command(CLI::App& app) {
             });
             // Drift: the live schema against what the applied migrations build.
             if (history_known) {
-                ProjectState state = state_at(ctx.graph(), applied);
+                const ProjectState& state = ctx.state_at(applied);
                 for (const auto& d : find_schema_drift(state, ctx.connection()))
                     findings.push_back("drift: " + d);
             }

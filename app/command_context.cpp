@@ -19,7 +19,11 @@ const MigrationGraph& CommandContext::graph() {
     const MigrationGraph& graph = loaded_graph();
     if (!state_checked_) {
         // Names the connected database cannot keep are load errors too.
-        replay_all(graph, offline_dialect().get());
+        ProjectState all = replay_all(graph, offline_dialect().get());
+        std::set<MigrationKey> keys;
+        for (const Migration* m : graph.order())
+            keys.insert(m->key());
+        states().remember(keys, std::move(all));
         state_checked_ = true;
     }
     return graph;
@@ -35,6 +39,15 @@ const MigrationGraph& CommandContext::loaded_graph() {
         migrations.push_back(m);
     graph_.emplace(std::move(migrations));
     return *graph_;
+}
+
+StateCache& CommandContext::states() {
+    if (!states_) states_ = std::make_unique<StateCache>(loaded_graph());
+    return *states_;
+}
+
+const ProjectState& CommandContext::state_at(const std::set<MigrationKey>& applied) {
+    return states().at(applied);
 }
 
 Connection& CommandContext::connection() {

@@ -10,6 +10,7 @@
 #include "covet/database_url.h"
 #include "covet/graph.h"
 #include "covet/registry.h"
+#include "covet/state_at.h"
 #include "global_options.h"
 
 namespace covet::cli {
@@ -29,6 +30,10 @@ class CommandContext {
     // loaded_graph(), replayed once to validate every operation against the
     // state before it. Throws LoadError.
     const MigrationGraph& graph();
+    // The state the migrations of `applied` build, replayed once per set
+    // for the whole command (graph() leaves the state at all of them).
+    const ProjectState& state_at(const std::set<MigrationKey>& applied);
+    StateCache& states();
     Connection& connection();
     std::unique_ptr<Dialect> offline_dialect() const;
 
@@ -40,6 +45,7 @@ class CommandContext {
     DatabaseUrl url_;
     std::optional<MigrationGraph> graph_;
     bool state_checked_ = false;
+    std::unique_ptr<StateCache> states_;
     std::unique_ptr<Connection> connection_;
 };
 

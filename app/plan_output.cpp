@@ -154,7 +154,7 @@ void print_statement(std::ostream& out, const std::string& sql) {
 int print_plan_sql(CommandContext& ctx, const Plan& plan, const std::set<MigrationKey>& applied,
                    const Dialect& dialect, const std::optional<JournalEntry>& partial,
                    bool resume) {
-    MigrationExecutor executor(ctx.graph(), dialect);
+    MigrationExecutor executor(ctx.graph(), dialect, &ctx.states());
     auto states = executor.states_before(plan, applied);
     std::vector<CompiledStep> compiled;
     for (const auto& step : plan)

@@ -38,13 +38,11 @@ std::vector<MigrationKey> application_order(
 }
 
 std::vector<MigrationKey> application_order(CommandContext& ctx) {
-    MigrationRecorder recorder(ctx.connection());
-    return application_order(recorder.applied());
+    return application_order(MigrationRecorder(ctx.connection()).applied());
 }
 
 std::set<MigrationKey> applied_keys(CommandContext& ctx) {
-    MigrationRecorder recorder(ctx.connection());
-    return key_set(recorder.applied());
+    return key_set(MigrationRecorder(ctx.connection()).applied());
 }
 
 namespace {
@@ -73,7 +71,7 @@ void run_plan(CommandContext& ctx, const PlanBuilder& build, const RunOptions& o
     Connection& connection = ctx.connection();
     MigrationRecorder recorder(connection);
     recorder.ensure_schema();
-    MigrationExecutor executor(ctx.graph(), connection.dialect());
+    MigrationExecutor executor(ctx.graph(), connection.dialect(), &ctx.states());
     ExecutorOptions run_options;
     run_options.fake = options.fake;
     run_options.ddl_lock_timeout = milliseconds_of(options.ddl_lock_timeout_seconds);

@@ -30,7 +30,8 @@ CommandRun add_sqlmigrate_command(CLI::App& app) {
         MigrationExecutor executor(graph, *dialect);
         // Forwards and backwards alike, compiled from the state before it:
         // exactly its ancestors applied.
-        CompiledStep compiled = executor.compile(plan[0], state_before(graph, *migration));
+        CompiledStep compiled =
+            executor.compile(plan[0], ctx.state_at(keys_before(graph, *migration)));
         if (ctx.json()) {
             print_compiled_sql(ctx, plan, {compiled});
             return kExitOk;

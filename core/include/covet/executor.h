@@ -91,10 +91,15 @@ struct StepResult {
     double duration_ms = 0;
 };
 
+class StateCache;
+
 class MigrationExecutor {
   public:
-    MigrationExecutor(const MigrationGraph& graph, const Dialect& dialect)
-        : graph_(graph), dialect_(dialect) {}
+    // With `states`, the state at the applied set comes from (and is kept
+    // in) that cache instead of being replayed for this executor alone.
+    MigrationExecutor(const MigrationGraph& graph, const Dialect& dialect,
+                      StateCache* states = nullptr)
+        : graph_(graph), dialect_(dialect), states_(states) {}
 
     // The project state before each step of `plan`, given what is applied.
     std::map<MigrationKey, ProjectState> states_before(const Plan& plan,
@@ -129,6 +134,7 @@ class MigrationExecutor {
                                  std::map<MigrationKey, ProjectState>& out) const;
     const MigrationGraph& graph_;
     const Dialect& dialect_;
+    StateCache* states_;
 };
 
 // The state every migration in the graph builds when all are replayed in

@@ -94,6 +94,10 @@ struct Field {
     std::string to;  // target model name or table name, "self" allowed
     OnDelete on_delete = OnDelete::Cascade;
     std::string related_name;
+    // The reverse name in lookups when not related_name (SPEC.md §7). Not
+    // in canonical(): it names no schema object, and migrations applied
+    // while covet ignored it keep their checksums.
+    std::string related_query_name;
     std::string through;      // ManyToManyField: explicit through model/table
     bool symmetrical = true;  // ManyToManyField to its own model
 

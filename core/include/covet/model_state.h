@@ -1,6 +1,8 @@
 // The schema as the migrations build it: one ModelState per table.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -10,6 +12,7 @@
 
 #include "covet/condition.h"
 #include "covet/field.h"
+#include "covet/relation_index.h"
 
 namespace covet {
 
@@ -65,22 +68,50 @@ struct ModelState {
 // CamelCase of a table name: blog_posts -> BlogPosts.
 std::string model_name_for_table(const std::string& table);
 
-// Models keyed by table name. Copying a ProjectState is cheap: models are
-// shared and copied only when an operation changes them (copy-on-write), so
-// the executor can keep the state before every operation without
-// re-rendering the whole schema.
+// Models keyed by table name, with an index by model name and, built on
+// first use, the relations seen from both ends (relations()).
+//
+// Copying a ProjectState is cheap: the copy shares the models. A state may
+// change a model in place only while no copy shares it: every model records
+// the generation of the state that made it, and a copy gives both states
+// new generations, so any change after that copies the model first. Nothing
+// depends on reference counts, so a state published read-only may be read
+// and copied from any number of threads at once (const members only); a
+// state being changed belongs to one thread.
 class ProjectState {
   public:
+    ProjectState();
+    ProjectState(const ProjectState& other);
+    ProjectState(ProjectState&& other) noexcept;
+    ProjectState& operator=(const ProjectState& other);
+    ProjectState& operator=(ProjectState&& other) noexcept;
+    ~ProjectState();
+
     const ModelState* find_table(const std::string& table) const;
+    // By model name, case-insensitive as Django's model names (an exact
+    // match first when two differ only in case).
     const ModelState* find_model(const std::string& model_name) const;
+    // By app label and model name (the app exact, the name case-insensitive).
+    const ModelState* find_model(const std::string& app, const std::string& model_name) const;
     // A relation target ("self", a model name or a table name) seen from `from`.
     const ModelState* resolve_target(const std::string& target, const ModelState& from) const;
     const ModelState& table(const std::string& table) const;  // throws MigrationError
 
+    // Every relation seen from both of its models; built once per state
+    // (on first call, from any thread) and valid until the state changes.
+    const RelationIndex& relations() const;
+    // The relations pointing at `model` (a model of this state).
+    const std::vector<RelationEnd>& reverse_relations_of(const ModelState& model) const;
+    // The relation `name` names in a lookup on `model` (`author` of
+    // author__name, `posts` or `post` for a reverse ForeignKey), or null.
+    const RelationEnd* resolve_relation(const ModelState& model, const std::string& name) const;
+
     // Replaces or inserts a model.
     void put(ModelState model);
     void remove(const std::string& table);
-    // Gives a private copy of the model to change.
+    // Gives a private copy of the model to change; its table, app and name
+    // stay as they are (a rename is remove() and put()). Read nothing
+    // through relations() while changing it.
     ModelState& edit(const std::string& table);
 
     std::vector<const ModelState*> models() const;  // in table-name order
@@ -102,7 +133,27 @@ class ProjectState {
         const std::string& table) const;
 
   private:
-    std::map<std::string, std::shared_ptr<const ModelState>> models_;
+    struct Entry {
+        std::shared_ptr<ModelState> model;  // handed out as const only
+        std::uint64_t generation = 0;       // of the state that may change it in place
+    };
+    struct LazyRelations;
+    struct NameIndex;
+    void changed();
+    NameIndex& own_names();
+    const ModelState* find_named(const std::string& model_name, const std::string* app) const;
+
+    std::map<std::string, Entry> models_;
+    // Model name to table, shared by copies as the models are and owned
+    // (changed in place) under the same rule; null while there are no models.
+    std::shared_ptr<NameIndex> names_;
+    std::uint64_t names_generation_ = 0;
+    // Copying a state changes the generation of the original too, hence
+    // mutable, and atomic because readers of a shared state may copy it at once.
+    mutable std::atomic<std::uint64_t> generation_;
+    // Shared by copies until either changes; null for a state never changed.
+    std::shared_ptr<LazyRelations> relations_;
+    std::uint64_t relations_generation_ = 0;
     std::vector<std::string> changed_;
     bool tracking_ = false;
 };

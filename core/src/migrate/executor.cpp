@@ -55,7 +55,7 @@ std::map<MigrationKey, ProjectState> MigrationExecutor::states_before(
     std::map<MigrationKey, ProjectState> out;
     // Forwards, as Django: everything applied (a sibling branch that comes
     // later in the file order included), then each planned step in turn.
-    ProjectState state = state_at(graph_, applied);
+    ProjectState state = states_ ? states_->at(applied) : state_at(graph_, applied);
     for (const auto& step : plan) {
         if (!step.migration || step.backwards) continue;
         out.emplace(step.key(), state);

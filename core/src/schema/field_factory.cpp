@@ -229,7 +229,7 @@ class FieldBuilder {
         } else if (key == "related_name") {
             field_.related_name = read_name(key, arg);
         } else if (key == "related_query_name") {
-            read_name(key, arg);  // Accepted for Django compatibility; queries use related_name.
+            field_.related_query_name = read_name(key, arg);
         } else if (key == "through") {
             field_.through = read_name(key, arg);
         } else if (key == "help_text") {
