@@ -8,11 +8,15 @@ files so that a refactoring can prove its output unchanged, byte for byte.
 For each migration set: `showmigrations --format json` and `migrate --sql` on
 a fresh SQLite database, and `sqlmigrate` (forwards and --backwards) of every
 migration for PostgreSQL and MySQL (offline: sqlmigrate never connects). The
-200-migration benchmark history adds its SQLite plan's SQL.
+200-migration benchmark history adds its SQLite plan's SQL. The
+1,000-migration benchmark history adds its listing, its SQLite plan's SQL and
+sqlmigrate of every 25th migration, kept as SHA-256 digests (a file
+NAME.sha256 holding the digest and the length) to keep the directory small.
 """
 
 import argparse
 import difflib
+import hashlib
 import json
 import os
 import shutil
@@ -46,7 +50,12 @@ def run(covet, cwd, *args):
     return f"{result.stdout}[exit {result.returncode}]\n{result.stderr}"
 
 
-def outputs_of(covet, migrations, with_sqlmigrate):
+def digest(text):
+    data = text.encode()
+    return f"{hashlib.sha256(data).hexdigest()} {len(data)}\n"
+
+
+def outputs_of(covet, migrations, with_sqlmigrate, sqlmigrate_every=1):
     work = tempfile.mkdtemp(prefix="covet-golden-")
     try:
         shutil.copytree(migrations, os.path.join(work, "migrations"))
@@ -57,7 +66,7 @@ def outputs_of(covet, migrations, with_sqlmigrate):
         out["migrate.sqlite.sql"] = run(covet, work, *db, "migrate", "--sql")
         if not with_sqlmigrate:
             return out
-        for row in json.loads(listing)["migrations"]:
+        for row in json.loads(listing)["migrations"][::sqlmigrate_every]:
             target = f"{row['app']}.{row['name']}"
             for dialect, url in OFFLINE_URLS.items():
                 for backwards in (False, True):
@@ -82,6 +91,14 @@ def all_outputs(covet):
                         "200", history], check=True, capture_output=True)
         for name, text in outputs_of(covet, history, False).items():
             outputs[f"history200/{name}"] = text
+    finally:
+        shutil.rmtree(history, ignore_errors=True)
+    history = tempfile.mkdtemp(prefix="covet-golden-history-")
+    try:
+        subprocess.run([sys.executable, os.path.join(SOURCE, "tests/bench/generate_history.py"),
+                        "1000", history], check=True, capture_output=True)
+        for name, text in outputs_of(covet, history, True, sqlmigrate_every=25).items():
+            outputs[f"history1000/{name}.sha256"] = digest(text)
     finally:
         shutil.rmtree(history, ignore_errors=True)
     return outputs

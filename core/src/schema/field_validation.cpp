@@ -72,6 +72,75 @@ bool is_integer_type(FieldType type) {
            type == FieldType::SmallIntegerField;
 }
 
+std::optional<std::string> boolean_conversion_error(const Field& field, const Value& value) {
+    const Value::Kind kind = value.kind();
+    const bool is_text = kind == Value::Kind::Text;
+    if (kind == Value::Kind::Bool) return std::nullopt;
+    if (kind == Value::Kind::Int && (value.as_int() == 0 || value.as_int() == 1)) {
+        return std::nullopt;
+    }
+    const std::string text = is_text ? value.as_text() : "";
+    if (is_text && (text == "t" || text == "True" || text == "1" || text == "f" ||
+                    text == "False" || text == "0")) {
+        return std::nullopt;
+    }
+    return quoted(value) + (field.null ? " value must be either True, False, or None."
+                                       : " value must be either True or False.");
+}
+
+std::optional<std::string> date_conversion_error(const Value& value) {
+    const bool is_text = value.kind() == Value::Kind::Text;
+    const TemporalCheck check =
+        is_text ? check_date(trimmed(value.as_text())) : TemporalCheck::BadFormat;
+    if (check == TemporalCheck::BadFormat) {
+        return quoted(value) +
+               " value has an invalid date format. It must be in YYYY-MM-DD format.";
+    }
+    if (check == TemporalCheck::BadValue) {
+        return quoted(value) +
+               " value has the correct format (YYYY-MM-DD) but it is an invalid date.";
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> time_conversion_error(const Value& value) {
+    const bool is_text = value.kind() == Value::Kind::Text;
+    const TemporalCheck check =
+        is_text ? check_time(trimmed(value.as_text())) : TemporalCheck::BadFormat;
+    if (check == TemporalCheck::BadFormat) {
+        return quoted(value) +
+               " value has an invalid format. It must be in HH:MM[:ss[.uuuuuu]] format.";
+    }
+    if (check == TemporalCheck::BadValue) {
+        return quoted(value) +
+               " value has the correct format (HH:MM[:ss[.uuuuuu]]) but it is an invalid "
+               "time.";
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> datetime_conversion_error(const Value& value) {
+    const bool is_text = value.kind() == Value::Kind::Text;
+    bool bad_date = false;
+    const TemporalCheck check =
+        is_text ? check_datetime(trimmed(value.as_text()), bad_date) : TemporalCheck::BadFormat;
+    if (check == TemporalCheck::BadFormat) {
+        return quoted(value) +
+               " value has an invalid format. It must be in YYYY-MM-DD "
+               "HH:MM[:ss[.uuuuuu]][TZ] format.";
+    }
+    if (check == TemporalCheck::BadValue && bad_date) {
+        return quoted(value) +
+               " value has the correct format (YYYY-MM-DD) but it is an invalid date.";
+    }
+    if (check == TemporalCheck::BadValue) {
+        return quoted(value) +
+               " value has the correct format (YYYY-MM-DD HH:MM[:ss[.uuuuuu]][TZ]) but it "
+               "is an invalid date/time.";
+    }
+    return std::nullopt;
+}
+
 // The value cannot be read as the field's type; Django stops at this message.
 std::optional<std::string> conversion_error(const Field& field, const Value& value) {
     const Value::Kind kind = value.kind();
@@ -89,19 +158,8 @@ std::optional<std::string> conversion_error(const Field& field, const Value& val
         case FieldType::DecimalField:
             if (is_number || (is_text && decimal_shape(value.as_text()))) return std::nullopt;
             return quoted(value) + " value must be a decimal number.";
-        case FieldType::BooleanField: {
-            if (kind == Value::Kind::Bool) return std::nullopt;
-            if (kind == Value::Kind::Int && (value.as_int() == 0 || value.as_int() == 1)) {
-                return std::nullopt;
-            }
-            const std::string text = is_text ? value.as_text() : "";
-            if (is_text && (text == "t" || text == "True" || text == "1" || text == "f" ||
-                            text == "False" || text == "0")) {
-                return std::nullopt;
-            }
-            return quoted(value) + (field.null ? " value must be either True, False, or None."
-                                               : " value must be either True or False.");
-        }
+        case FieldType::BooleanField:
+            return boolean_conversion_error(field, value);
         case FieldType::UUIDField:
             if ((is_text && is_uuid_text(value.as_text())) ||
                 (kind == Value::Kind::Int && value.as_int() >= 0) ||
@@ -109,53 +167,12 @@ std::optional<std::string> conversion_error(const Field& field, const Value& val
                 return std::nullopt;
             }
             return quoted(value) + " is not a valid UUID.";
-        case FieldType::DateField: {
-            const TemporalCheck check =
-                is_text ? check_date(trimmed(value.as_text())) : TemporalCheck::BadFormat;
-            if (check == TemporalCheck::BadFormat) {
-                return quoted(value) +
-                       " value has an invalid date format. It must be in YYYY-MM-DD format.";
-            }
-            if (check == TemporalCheck::BadValue) {
-                return quoted(value) +
-                       " value has the correct format (YYYY-MM-DD) but it is an invalid date.";
-            }
-            return std::nullopt;
-        }
-        case FieldType::TimeField: {
-            const TemporalCheck check =
-                is_text ? check_time(trimmed(value.as_text())) : TemporalCheck::BadFormat;
-            if (check == TemporalCheck::BadFormat) {
-                return quoted(value) +
-                       " value has an invalid format. It must be in HH:MM[:ss[.uuuuuu]] format.";
-            }
-            if (check == TemporalCheck::BadValue) {
-                return quoted(value) +
-                       " value has the correct format (HH:MM[:ss[.uuuuuu]]) but it is an invalid "
-                       "time.";
-            }
-            return std::nullopt;
-        }
-        case FieldType::DateTimeField: {
-            bool bad_date = false;
-            const TemporalCheck check = is_text ? check_datetime(trimmed(value.as_text()), bad_date)
-                                                : TemporalCheck::BadFormat;
-            if (check == TemporalCheck::BadFormat) {
-                return quoted(value) +
-                       " value has an invalid format. It must be in YYYY-MM-DD "
-                       "HH:MM[:ss[.uuuuuu]][TZ] format.";
-            }
-            if (check == TemporalCheck::BadValue && bad_date) {
-                return quoted(value) +
-                       " value has the correct format (YYYY-MM-DD) but it is an invalid date.";
-            }
-            if (check == TemporalCheck::BadValue) {
-                return quoted(value) +
-                       " value has the correct format (YYYY-MM-DD HH:MM[:ss[.uuuuuu]][TZ]) but it "
-                       "is an invalid date/time.";
-            }
-            return std::nullopt;
-        }
+        case FieldType::DateField:
+            return date_conversion_error(value);
+        case FieldType::TimeField:
+            return time_conversion_error(value);
+        case FieldType::DateTimeField:
+            return datetime_conversion_error(value);
         default:
             return std::nullopt;
     }
