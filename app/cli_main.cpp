@@ -7,8 +7,8 @@
 #include "covet/cli.h"
 #include "covet/database_url.h"
 #include "covet/error.h"
-#include "util/edit_distance.h"
 #include "registry.h"
+#include "util/edit_distance.h"
 #include "util/heap_warmup.h"
 #include "util/secret_mask.h"
 
@@ -69,6 +69,20 @@ std::string unknown_command(int argc, char** argv, CLI::App& app) {
     return "";
 }
 
+// The options every command takes, before the command name.
+void add_global_options(CLI::App& app, GlobalOptions& options) {
+    app.add_option("-d,--database", options.database, "database URL (default sqlite:///covet.db)")
+        ->envname("COVET_DATABASE_URL");
+    app.add_option("-m,--migrations", options.migrations,
+                   "migrations directory (default ./migrations)")
+        ->envname("COVET_MIGRATIONS");
+    app.add_option("-c,--config", options.config, "config file (default ./covet.yaml if present)");
+    app.add_option("--format", options.format, "output format: text or json")
+        ->check(CLI::IsMember({"text", "json"}));
+    app.add_flag("-v,--verbose", options.verbose, "log every SQL statement with its duration");
+    app.add_flag("-q,--quiet", options.quiet, "print only errors and requested data");
+}
+
 }  // namespace
 
 int main(int argc, char** argv, const MigrationRegistry& registry) {
@@ -80,16 +94,7 @@ int main(int argc, char** argv, const MigrationRegistry& registry) {
     app.require_subcommand(1);
     app.fallthrough();
     GlobalOptions options;
-    app.add_option("-d,--database", options.database, "database URL (default sqlite:///covet.db)")
-        ->envname("COVET_DATABASE_URL");
-    app.add_option("-m,--migrations", options.migrations,
-                   "migrations directory (default ./migrations)")
-        ->envname("COVET_MIGRATIONS");
-    app.add_option("-c,--config", options.config, "config file (default ./covet.yaml if present)");
-    app.add_option("--format", options.format, "output format: text or json")
-        ->check(CLI::IsMember({"text", "json"}));
-    app.add_flag("-v,--verbose", options.verbose, "log every SQL statement with its duration");
-    app.add_flag("-q,--quiet", options.quiet, "print only errors and requested data");
+    add_global_options(app, options);
 
     std::vector<std::pair<CLI::App*, CommandRun>> commands;
     auto add = [&](CommandRun run) { commands.emplace_back(app.get_subcommands({}).back(), run); };

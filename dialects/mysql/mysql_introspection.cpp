@@ -54,6 +54,21 @@ bool is_numeric_type(const std::string& data_type) {
     return numeric.count(to_lower(data_type)) > 0;
 }
 
+// The column's default as an SQL expression, from a row of
+// information_schema.COLUMNS (COLUMN_DEFAULT at 3, DATA_TYPE at 6).
+std::optional<std::string> default_expression(const Row& row, const std::string& extra,
+                                              bool is_mariadb, const Dialect& dialect) {
+    if (row[3].is_null()) return std::nullopt;
+    std::string d = row[3].to_string();
+    // MariaDB reports DEFAULT NULL as the word NULL and quotes string
+    // literals, so its text is already an SQL expression.
+    if (is_mariadb) return d == "NULL" ? std::nullopt : std::optional<std::string>(d);
+    if (extra.find("default_generated") != std::string::npos || is_numeric_type(text_of(row[6])))
+        return d;
+    // MySQL reports string literals bare; quote them like MariaDB.
+    return dialect.quote_value(Value(d));
+}
+
 }  // namespace
 
 bool MysqlConnection::table_exists(const std::string& table) {
@@ -92,20 +107,7 @@ IntrospectedTable MysqlConnection::describe_table(const std::string& table) {
         c.type = normalise_type(row[1].to_string());
         c.nullable = row[2].to_string() == "YES";
         const std::string extra = to_lower(text_of(row[5]));
-        if (!row[3].is_null()) {
-            std::string d = row[3].to_string();
-            if (is_mariadb_) {
-                // MariaDB reports DEFAULT NULL as the word NULL and quotes
-                // string literals, so its text is already an SQL expression.
-                if (d != "NULL") c.default_value = d;
-            } else if (extra.find("default_generated") != std::string::npos ||
-                       is_numeric_type(text_of(row[6]))) {
-                c.default_value = d;
-            } else {
-                // MySQL reports string literals bare; quote them like MariaDB.
-                c.default_value = dialect_.quote_value(Value(d));
-            }
-        }
+        c.default_value = default_expression(row, extra, is_mariadb_, dialect_);
         c.primary_key = row[4].to_string() == "PRI";
         c.auto_increment = extra.find("auto_increment") != std::string::npos;
         out.columns.push_back(std::move(c));

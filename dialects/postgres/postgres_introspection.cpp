@@ -81,17 +81,10 @@ std::vector<std::string> PostgresConnection::table_names() {
     return out;
 }
 
-IntrospectedTable PostgresConnection::describe_table(const std::string& table) {
-    ResultSet found = query(
-        "SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-        "WHERE n.nspname = current_schema() AND c.relname = $1 AND c.relkind IN ('r', 'p')",
-        {table});
-    if (found.rows.empty()) throw DatabaseError("table '" + table + "' does not exist");
-    const Value oid = found.rows[0][0];
-    IntrospectedTable out;
-    out.name = table;
+namespace {
 
-    ResultSet columns = query(
+void describe_columns(Connection& connection, const Value& oid, IntrospectedTable& out) {
+    ResultSet columns = connection.query(
         "SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
         "pg_get_expr(d.adbin, d.adrelid), a.attidentity <> '', "
         "EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = a.attrelid AND i.indisprimary "
@@ -113,8 +106,10 @@ IntrospectedTable PostgresConnection::describe_table(const std::string& table) {
         c.primary_key = row[5].as_bool();
         out.columns.push_back(std::move(c));
     }
+}
 
-    ResultSet fks = query(
+void describe_foreign_keys(Connection& connection, const Value& oid, IntrospectedTable& out) {
+    ResultSet fks = connection.query(
         "SELECT con.conname, a.attname, ft.relname, fa.attname, con.confdeltype "
         "FROM pg_constraint con JOIN pg_class ft ON ft.oid = con.confrelid "
         "CROSS JOIN LATERAL unnest(con.conkey, con.confkey) WITH ORDINALITY AS k(attnum, "
@@ -126,9 +121,11 @@ IntrospectedTable PostgresConnection::describe_table(const std::string& table) {
     for (const auto& row : fks.rows)
         out.foreign_keys.push_back({row[0].to_string(), row[1].to_string(), row[2].to_string(),
                                     row[3].to_string(), on_delete_action(row[4].to_string())});
+}
 
+void describe_indexes(Connection& connection, const Value& oid, IntrospectedTable& out) {
     // Key columns in index order; an expression stands for itself.
-    ResultSet indexes = query(
+    ResultSet indexes = connection.query(
         "SELECT ic.relname, i.indisunique, i.indisprimary, pg_get_expr(i.indpred, i.indrelid), "
         "(SELECT string_agg(coalesce(a.attname, pg_get_indexdef(i.indexrelid, k.ord::int, "
         "true)), chr(31) ORDER BY k.ord) "
@@ -148,6 +145,23 @@ IntrospectedTable PostgresConnection::describe_table(const std::string& table) {
         if (!row[4].is_null()) index.columns = split_names(row[4].to_string());
         out.indexes.push_back(std::move(index));
     }
+}
+
+}  // namespace
+
+IntrospectedTable PostgresConnection::describe_table(const std::string& table) {
+    ResultSet found = query(
+        "SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE n.nspname = current_schema() AND c.relname = $1 AND c.relkind IN ('r', 'p')",
+        {table});
+    if (found.rows.empty()) throw DatabaseError("table '" + table + "' does not exist");
+    const Value oid = found.rows[0][0];
+    IntrospectedTable out;
+    out.name = table;
+
+    describe_columns(*this, oid, out);
+    describe_foreign_keys(*this, oid, out);
+    describe_indexes(*this, oid, out);
     return out;
 }
 
