@@ -206,15 +206,22 @@ std::int64_t MysqlConnection::run_text_once(const std::string& sql) {
     return affected;
 }
 
+MysqlConnection::PreparedPtr MysqlConnection::take_bound_statement(const std::string& sql,
+                                                                   const std::vector<Value>& params,
+                                                                   BlobStreams& blobs) {
+    PreparedPtr stmt = take_statement(sql);
+    check_parameter_count(
+        static_cast<std::size_t>(stmt->getParameterMetaData()->getParameterCount()), params.size(),
+        sql);
+    bind_values(*stmt, params, blobs);
+    return stmt;
+}
+
 std::int64_t MysqlConnection::run_prepared(const std::string& sql,
                                            const std::vector<Value>& params) {
     for (int attempt = 0;; ++attempt) {
-        PreparedPtr stmt = take_statement(sql);
-        check_parameter_count(
-            static_cast<std::size_t>(stmt->getParameterMetaData()->getParameterCount()),
-            params.size(), sql);
         BlobStreams blobs;
-        bind_values(*stmt, params, blobs);
+        PreparedPtr stmt = take_bound_statement(sql, params, blobs);
         try {
             std::int64_t affected = 0;
             if (stmt->getMetaData()->getColumnCount() == 0)

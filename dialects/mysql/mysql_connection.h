@@ -11,6 +11,7 @@
 #include "covet/migration_lock.h"
 #include "db/statement_cache.h"
 #include "mysql/mysql_dialect.h"
+#include "mysql/mysql_value_codec.h"
 
 // The driver's types stay out of this header, so that its users need neither
 // the Connector/C++ nor the boost headers.
@@ -78,6 +79,10 @@ class MysqlConnection final : public Connection, public Introspector, public Mig
   private:
     // The cached statement for `sql` or a new one.
     PreparedPtr take_statement(const std::string& sql);
+    // A cached or new statement with `params` bound; blob parameters are read
+    // from `blobs` when it executes.
+    PreparedPtr take_bound_statement(const std::string& sql, const std::vector<Value>& params,
+                                     BlobStreams& blobs);
     std::int64_t run_text(const std::string& sql);
     std::int64_t run_text_once(const std::string& sql);
     std::int64_t run_prepared(const std::string& sql, const std::vector<Value>& params);

@@ -120,12 +120,8 @@ std::unique_ptr<RowSource> MysqlConnection::open_text_cursor(const std::string& 
 std::unique_ptr<RowSource> MysqlConnection::open_prepared_cursor(const std::string& sql,
                                                                  const std::vector<Value>& params) {
     for (int attempt = 0;; ++attempt) {
-        PreparedPtr stmt = take_statement(sql);
-        check_parameter_count(
-            static_cast<std::size_t>(stmt->getParameterMetaData()->getParameterCount()),
-            params.size(), sql);
         BlobStreams blobs;
-        bind_values(*stmt, params, blobs);
+        PreparedPtr stmt = take_bound_statement(sql, params, blobs);
         try {
             std::unique_ptr<sql::ResultSet> rs;
             if (stmt->getMetaData()->getColumnCount() == 0)
