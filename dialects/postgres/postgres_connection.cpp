@@ -53,6 +53,22 @@ bool is_stale_plan(const pqxx::sql_error& e) {
 
 }  // namespace
 
+namespace {
+
+// libpq's "invalid sslmode value: "x"" or "invalid integer value "x" for
+// connection option "y"", from the end of a connection failure's message.
+std::optional<std::string> refused_option_value(const std::string& message) {
+    const auto start = message.find("invalid ");
+    if (start == std::string::npos) return std::nullopt;
+    const std::string rest = message.substr(start);
+    const auto line_end = rest.find('\n');
+    const std::string line = rest.substr(0, line_end);
+    if (line.find(" value") == std::string::npos) return std::nullopt;
+    return line;
+}
+
+}  // namespace
+
 PostgresConnection::PostgresConnection(const DatabaseUrl& url)
     : conninfo_((check_url_parameters(url), build_conninfo(url, "covet"))),
       lock_conninfo_(build_conninfo(url, "covet migration lock")),
@@ -60,7 +76,15 @@ PostgresConnection::PostgresConnection(const DatabaseUrl& url)
       where_(location(url)),
       statements_(kCachedStatements, cache_stats(),
                   [this](CachedStatement& s) { stale_statements_.push_back(s.name); }) {
-    session_ = open_session(conninfo_);
+    try {
+        session_ = open_session(conninfo_);
+    } catch (const ConnectionError& e) {
+        // libpq checks a keyword's value only when it connects; a value it
+        // refuses is a fault of the URL, as for the other back ends.
+        if (auto problem = refused_option_value(e.what()))
+            throw UsageError("malformed database URL '" + url.redacted() + "': " + *problem);
+        throw;
+    }
     try {
         run("SET TIME ZONE 'UTC'", {}, false);
     } catch (const Error& e) {

@@ -101,6 +101,23 @@ TEST_CASE("a known PostgreSQL parameter is accepted, an unknown one is not, offl
     CHECK_RUN(unknown, contains(unknown.err, "unknown parameter 'sslmod'"));
 }
 
+TEST_CASE("a PostgreSQL parameter value libpq refuses is a usage error, offline",
+          "[cli][output_forms]") {
+    Workspace ws;
+    ws.copy_fixture("shop");
+    for (const char* parameter :
+         {"sslmode=bogus", "connect_timeout=abc", "target_session_attrs=sometimes"}) {
+        INFO(parameter);
+        RunResult result = ws.covet(
+            {"-d", std::string("postgresql://u:hunter2@127.0.0.1:1/db?") + parameter, "migrate"});
+        CHECK_EXIT(result, 2);
+        CHECK_RUN(result, is_one_error_line(result.err));
+        CHECK_RUN(result, contains(result.err, "malformed database URL"));
+        CHECK_RUN(result, contains(result.err, "invalid"));
+        CHECK_RUN(result, !contains(result.err, "hunter2"));
+    }
+}
+
 TEST_CASE("a missing file named by -c is a usage error, a missing ./covet.yaml is not",
           "[cli][output_forms]") {
     Workspace ws;
