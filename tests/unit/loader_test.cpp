@@ -206,3 +206,15 @@ TEST_CASE("the long form takes null and blank options like the shorthand") {
     CHECK(table.fields[2].blank);
     CHECK(table.fields[1].max_length == table.fields[2].max_length);
 }
+
+TEST_CASE("an app label that is empty or holds blanks, dots or slashes is located") {
+    for (const std::string label : {"\"\"", "\"my app\"", "\"a.b\"", "\"a/b\"", "\" \""}) {
+        INFO(label);
+        LoadError e = load_error("app: " + label + "\noperations: []\n");
+        CHECK(e.line() == 1);
+        CHECK(e.column() == 6);
+        CHECK(e.bare_message().find("app") != std::string::npos);
+    }
+    CHECK(parse_migration_file("m/0001_x.yaml", "app: blog_2\noperations: []\n", "default").app ==
+          "blog_2");
+}

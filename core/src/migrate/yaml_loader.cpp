@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <filesystem>
 #include <map>
@@ -62,6 +63,16 @@ std::string read_migration_file(const std::string& path) {
     return text;
 }
 
+// An app label names the app in "app.0001_x" dependencies and in the
+// history: it must be a word that reads back as itself.
+std::optional<std::string> app_label_problem(const std::string& label) {
+    if (label.empty()) return "'app' must not be empty";
+    for (unsigned char c : label)
+        if (std::isspace(c) || std::iscntrl(c) || c == '.' || c == '/')
+            return "app '" + label + "' must not contain blanks, '.' or '/'";
+    return std::nullopt;
+}
+
 }  // namespace
 
 Migration parse_migration_file(const std::string& file, const std::string& text,
@@ -80,6 +91,7 @@ Migration parse_migration_file(const std::string& file, const std::string& text,
     m.app = default_app;
     if (yaml::Node app = root["app"]; app && !app.is_null()) {
         std::string declared = reader.scalar(app, "'app'");
+        if (auto problem = app_label_problem(declared)) reader.fail(app, *problem);
         if (default_app != "default" && declared != default_app)
             reader.fail(app, "app '" + declared + "' does not match the directory '" + default_app +
                                  "' the file is in");
