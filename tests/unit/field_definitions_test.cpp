@@ -153,8 +153,8 @@ TEST_CASE("field_arg_from_scalar_text reads plain scalars as PyYAML does", "[sho
         {"0x1f", false, Value(31), false},     {"0o17", false, Value(15), false},
         {"1.5", false, Value(1.5), false},     {"-.5", false, Value(-0.5), false},
         {"1e3", false, Value(1000.0), false},  {"CASCADE", false, Value("CASCADE"), true},
-        {"yes", false, Value(true), false},    {"12abc", false, Value("12abc"), true},
-        {"Off", false, Value(false), false},   {"yes", true, Value("yes"), false},
+        {"yes", false, Value("yes"), true},    {"12abc", false, Value("12abc"), true},
+        {"Off", false, Value("Off"), true},    {"yes", true, Value("yes"), false},
         {"y", false, Value("y"), true},
     };
     for (const auto& c : cases) {
@@ -162,6 +162,9 @@ TEST_CASE("field_arg_from_scalar_text reads plain scalars as PyYAML does", "[sho
         const FieldArg arg = field_arg_from_scalar_text(c.text, c.quoted);
         CHECK(arg.value == c.expected);
         CHECK(arg.is_bare_word == c.bare);
+        // yes/no/on/off are booleans only where an option takes one.
+        CHECK(arg.yaml11_boolean ==
+              (c.bare && (std::string(c.text) == "yes" || std::string(c.text) == "Off")));
         CHECK(arg.column == 0);
         CHECK_FALSE(arg.is_list);
     }

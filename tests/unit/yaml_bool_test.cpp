@@ -60,3 +60,38 @@ TEST_CASE("a quoted yes in the long field form stays a string") {
     REQUIRE(field_a(m).default_value.has_value());
     CHECK(field_a(m).default_value->as_text() == "yes");
 }
+
+namespace {
+
+Migration with_long_form_field(const std::string& field) {
+    return parse_migration_file("m/0001_x.yaml",
+                                "operations:\n  - create_table:\n      table: t\n      fields:\n"
+                                "        id: AutoField(primary_key=True)\n"
+                                "        a: " +
+                                    field + "\n",
+                                "default");
+}
+
+}  // namespace
+
+TEST_CASE("a plain yes or no is a boolean only where the long form takes one") {
+    // A text option or a text default keeps the word, as files written before
+    // the YAML 1.1 booleans did: their checksums must not change.
+    const Migration no = with_long_form_field("{type: CharField, max_length: 3, default: no}");
+    REQUIRE(field_a(no).default_value.has_value());
+    CHECK(*field_a(no).default_value == covet::Value("no"));
+    CHECK(no.checksum() ==
+          with_long_form_field("{type: CharField, max_length: 3, default: 'no'}").checksum());
+    const Migration help = with_long_form_field("{type: CharField, max_length: 3, help_text: on}");
+    CHECK(field_a(help).help_text == "on");
+    const Migration choices = with_long_form_field(
+        "{type: CharField, max_length: 3, choices: [[yes, \"Yes\"], [no, \"No\"]]}");
+    REQUIRE(field_a(choices).choices.size() == 2);
+    CHECK(field_a(choices).choices[0].value == covet::Value("yes"));
+    // A BooleanField default takes the word as the boolean it spells.
+    const Migration flag = with_long_form_field("{type: BooleanField, default: yes}");
+    REQUIRE(field_a(flag).default_value.has_value());
+    CHECK(*field_a(flag).default_value == covet::Value(true));
+    CHECK(flag.checksum() ==
+          with_long_form_field("{type: BooleanField, default: true}").checksum());
+}

@@ -141,6 +141,9 @@ struct FieldArg {
     Value value;
     bool is_list = false;
     bool is_bare_word = false;  // an unquoted word such as CASCADE
+    // A plain yes/no/on/off of the long form: a boolean where an option takes
+    // one (null: yes), the word itself anywhere else (default: no on a CharField).
+    bool yaml11_boolean = false;
     FieldArgList items;
     // A dict literal {key: value}: keys in items_keys, values in items.
     bool is_dict = false;

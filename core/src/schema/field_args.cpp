@@ -17,7 +17,8 @@ std::optional<Value> yaml_null_or_bool(const std::string& text) {
         text == "None") {
         return Value();
     }
-    if (auto flag = yaml::read_bool(text)) return Value(*flag);
+    if (text == "true" || text == "True" || text == "TRUE") return Value(true);
+    if (text == "false" || text == "False" || text == "FALSE") return Value(false);
     return std::nullopt;
 }
 
@@ -82,6 +83,7 @@ FieldArg field_arg_from_scalar_text(const std::string& text, bool quoted) {
     } else {
         arg.value = text;
         arg.is_bare_word = true;
+        arg.yaml11_boolean = yaml::read_bool(text).has_value();
     }
     return arg;
 }

@@ -236,6 +236,8 @@ class FieldBuilder {
     }
 
     Value read_default(const FieldArg& arg) const {
+        if (arg.yaml11_boolean && field_.type == FieldType::BooleanField)
+            return Value(read_bool("default", arg));
         if (is_scalar(arg)) return arg.value;
         if (field_.type == FieldType::JSONField) return Value(json_text(arg));
         fail("option 'default' must be a single value (a number, string, True, False or None)",

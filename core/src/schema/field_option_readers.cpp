@@ -9,6 +9,7 @@
 #include "util/edit_distance.h"
 #include "util/json_writer.h"
 #include "util/text_case.h"
+#include "yaml/yaml_bool.h"
 
 namespace covet {
 
@@ -88,6 +89,7 @@ FieldArg with_column(FieldArg arg, int column) {
 }
 
 bool read_bool(const std::string& key, const FieldArg& arg) {
+    if (arg.yaml11_boolean) return *yaml::read_bool(arg.value.as_text());
     if (!is_scalar(arg) || arg.value.kind() != Value::Kind::Bool) {
         fail_at_column("option '" + key + "' must be True or False", arg.column);
     }
