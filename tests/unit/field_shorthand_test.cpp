@@ -169,12 +169,13 @@ TEST_CASE("a shorthand written over several lines reads as on one line", "[short
     CHECK(spec.type_name == "CharField");
     REQUIRE(spec.keywords.size() == 2);
     CHECK(spec.keywords[1].first == "null");
-    // The column on the argument's own line: the loader places a multi-line
-    // definition's errors at the definition itself.
-    CHECK(spec.keywords[1].second.column == 5);
+    // Columns count from the definition's first character, line breaks
+    // included, as the loader maps them onto a one-line YAML scalar
+    // ("CharField(" and its line break are 11 characters, the next line 18).
+    CHECK(spec.keywords[1].second.column == 34);
     const auto error = field_error_of([] { parse_field_shorthand("CharField(\n  max_length=)"); });
     CHECK(error.message == "expected a value, found ')'");
-    CHECK(error.column == 14);
+    CHECK(error.column == 25);
 }
 
 TEST_CASE("the shorthand refuses absurdly deep nesting instead of overflowing the stack",
@@ -331,4 +332,18 @@ TEST_CASE("long-form errors have no column but the same message", "[errors]") {
     });
     CHECK(error.message == "unknown option 'colour' for CharField");
     CHECK(error.column == 0);
+}
+
+TEST_CASE("a definition over several lines counts its columns from its first character",
+          "[shorthand]") {
+    // "CharField(max_length=10," is 24 characters and the line break the 25th.
+    const ErrorSeen option = shorthand_error("CharField(max_length=10,\n  nul=True)");
+    CHECK(option.column == 28);
+    CHECK(option.message.find("unknown option 'nul'") != std::string::npos);
+    // The end of the text: just after its last character.
+    const ErrorSeen syntax = shorthand_error("CharField(max_length=10,\n  null=True");
+    CHECK(syntax.column == 37);
+    // A multi-byte character counts once.
+    const ErrorSeen wide = shorthand_error("CharField(help_text='\xc3\xa9',\nnul=True)");
+    CHECK(wide.column == 26);
 }
