@@ -164,6 +164,9 @@ const std::vector<std::pair<std::string, std::string>> kDefaults = {
     {"at", "DateTimeField(default='2024-01-01 10:00:00.25')"},
     {"clock", "TimeField(default='08:30:00.000001')"},
     {"doc", "JSONField(default={k: [1, None, 'x']})"},
+    // Scalars are JSON documents too: true, not the number 1 or a boolean column value.
+    {"flag", "JSONField(default=True)"},
+    {"count", "JSONField(default=5)"},
     // Written with hyphens; a char(32) column must get the 32 hex digits.
     {"ident", "UUIDField(default='A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11')"},
 };

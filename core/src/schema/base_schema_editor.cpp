@@ -41,7 +41,9 @@ std::string BaseSchemaEditor::default_literal(const Field& field) const {
         return dialect().quote_value(Value(value.as_int() != 0));
     // A UUID is stored as the dialect stores it (32 hex digits in a char(32)
     // column where there is no uuid type), not as written with its hyphens.
-    if (field.type == FieldType::UUIDField)
+    // A JSON document is stored as its text: `default: true` is the JSON
+    // true ('true'), not the column's boolean or number 1.
+    if (field.type == FieldType::UUIDField || field.type == FieldType::JSONField)
         if (auto typed = field.typed_default()) return dialect().quote_value(*typed);
     return dialect().quote_value(value);
 }
