@@ -163,6 +163,9 @@ const std::vector<std::pair<std::string, std::string>> kDefaults = {
     {"day", "DateField(default='2024-02-29')"},
     {"at", "DateTimeField(default='2024-01-01 10:00:00.25')"},
     {"clock", "TimeField(default='08:30:00.000001')"},
+    // Written with an offset and a T: stored in UTC, as the back end reads it.
+    {"moved", "DateTimeField(default='2024-01-01T10:00:00+02:00')"},
+    {"short", "TimeField(default='10:00')"},
     {"doc", "JSONField(default={k: [1, None, 'x']})"},
     // Scalars are JSON documents too: true, not the number 1 or a boolean column value.
     {"flag", "JSONField(default=True)"},

@@ -34,6 +34,16 @@ std::size_t BaseSchemaEditor::max_name_length() const {
     return dialect().features().max_identifier_length;
 }
 
+namespace {
+
+bool writes_typed_default(FieldType type) {
+    return type == FieldType::UUIDField || type == FieldType::JSONField ||
+           type == FieldType::DateField || type == FieldType::TimeField ||
+           type == FieldType::DateTimeField;
+}
+
+}  // namespace
+
 std::string BaseSchemaEditor::default_literal(const Field& field) const {
     const Value& value = *field.default_value;
     // `default: 1` on a BooleanField means True; PostgreSQL rejects an integer there.
@@ -43,7 +53,8 @@ std::string BaseSchemaEditor::default_literal(const Field& field) const {
     // column where there is no uuid type), not as written with its hyphens.
     // A JSON document is stored as its text: `default: true` is the JSON
     // true ('true'), not the column's boolean or number 1.
-    if (field.type == FieldType::UUIDField || field.type == FieldType::JSONField)
+    // Dates and times in the form the back end stores (a datetime in UTC).
+    if (writes_typed_default(field.type))
         if (auto typed = field.typed_default()) return dialect().quote_value(*typed);
     return dialect().quote_value(value);
 }
