@@ -6,8 +6,9 @@
 
 namespace covet {
 
-// Replaces each occurrence of `secret` in `text` with "***". Any non-empty
-// secret is masked, however short: a short password is still a password.
+// Replaces `secret` in `text` with "***": everywhere when it has 8 or more
+// characters; a shorter one wherever it is not part of a longer word (in a
+// URL's user:secret@host, after password=, in quotes), however short.
 std::string mask_secret(std::string text, const std::string& secret);
 
 }  // namespace covet
