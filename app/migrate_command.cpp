@@ -36,8 +36,8 @@ CommandRun add_migrate_command(CLI::App& app) {
         // An empty variable in a script must not mean "everything".
         if (target_option->count() > 0 && args->target.empty())
             throw UsageError("the migration target is empty");
-        if (args->lock_timeout < 0 || args->ddl_lock_timeout < 0)
-            throw UsageError("--lock-timeout and --ddl-lock-timeout must not be negative");
+        check_timeout_seconds("--lock-timeout", args->lock_timeout);
+        check_timeout_seconds("--ddl-lock-timeout", args->ddl_lock_timeout);
         const MigrationGraph& graph = ctx.graph();
         std::optional<Target> target;
         if (!args->target.empty()) target = graph.resolve(args->target);

@@ -98,6 +98,13 @@ void run_plan(CommandContext& ctx, const PlanBuilder& build, const RunOptions& o
 
 }  // namespace
 
+void check_timeout_seconds(const char* flag, double seconds) {
+    constexpr double kYear = 365.0 * 24 * 3600;
+    if (!(seconds >= 0 && seconds <= kYear))  // also false for nan
+        throw UsageError(std::string(flag) + " must be a number of seconds from 0 to " +
+                         std::to_string(static_cast<long long>(kYear)));
+}
+
 int run_plan_locked(CommandContext& ctx, const PlanBuilder& build, const RunOptions& options) {
     MigrationLock& lock = migration_lock_of(ctx.connection());
     lock.acquire_migration_lock(milliseconds_of(options.lock_timeout_seconds));

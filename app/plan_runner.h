@@ -47,6 +47,10 @@ struct RunOptions {
 // Takes the lock, reads the history, builds the plan and runs it.
 int run_plan_locked(CommandContext& ctx, const PlanBuilder& build, const RunOptions& options);
 
+// A timeout flag's seconds: finite, not negative and at most a year;
+// anything else (nan, inf, 1e99) is a UsageError naming the flag.
+void check_timeout_seconds(const char* flag, double seconds);
+
 // The applied set as recorded (read-only; no history table means none).
 std::set<MigrationKey> applied_keys(CommandContext& ctx);
 // The applied migrations in the order they were applied.

@@ -28,7 +28,7 @@ CommandRun add_rollback_command(CLI::App& app) {
     return [args, to](CommandContext& ctx) {
         if (to->count() > 0 && args->to.empty()) throw UsageError("--to needs a migration target");
         if (args->steps < 1) throw UsageError("--steps must be at least 1");
-        if (args->lock_timeout < 0) throw UsageError("--lock-timeout must not be negative");
+        check_timeout_seconds("--lock-timeout", args->lock_timeout);
         const MigrationGraph& graph = ctx.graph();
         std::optional<Target> target;
         if (!args->to.empty()) target = graph.resolve(args->to);

@@ -46,6 +46,12 @@ TEST_CASE("usage errors exit 2 with one covet: error: line", "[cli][exit]") {
         {"sqlmigrate"},
         {"--format", "xml", "showmigrations"},
         {"migrate", "--lock-timeout", "soon"},
+        // Seconds a timer cannot hold are refused before anything runs.
+        {"migrate", "--lock-timeout", "nan"},
+        {"migrate", "--lock-timeout", "inf"},
+        {"migrate", "--ddl-lock-timeout", "1e99"},
+        {"migrate", "--lock-timeout", "-1"},
+        {"rollback", "--lock-timeout", "nan"},
     };
     for (const auto& args : usage_errors) {
         RunResult result = ws.covet(args);
