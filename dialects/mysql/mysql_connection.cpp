@@ -57,6 +57,12 @@ ServerFailure failure_of(int code) {
         case 1792:  // a READ ONLY transaction
         case 1836:  // read-only mode (MySQL super_read_only)
             return ServerFailure::read_only;
+        case 1044:  // access denied to the database
+        case 1142:  // command denied on a table
+        case 1143:  // command denied on a column
+        case 1227:  // a privilege such as SUPER is needed
+        case 1370:  // command denied on a routine
+            return ServerFailure::permission;
         default:
             return ServerFailure::other;
     }

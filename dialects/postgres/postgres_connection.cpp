@@ -114,6 +114,9 @@ int PostgresConnection::backend_pid() const {
 
 void PostgresConnection::fail(const pqxx::sql_error& error, const std::string& sql) const {
     const std::string message = pg_message(without_position_quote(error.what()));
+    // libpqxx 6.4 throws some SQLSTATE classes without the code (42501 among them).
+    if (dynamic_cast<const pqxx::insufficient_privilege*>(&error))
+        fail_as(ServerFailure::permission, message, sql);
     fail_as(failure_of(error.sqlstate(), message), message, sql);
 }
 

@@ -20,7 +20,8 @@ ServerFailure failure_of(const std::string& state, const std::string& message) {
     if (state == "55P03" || (state == "57014" && message.find("lock timeout") != std::string::npos))
         return ServerFailure::lock_timeout;
     if (state.rfind("08", 0) == 0) return ServerFailure::connection_lost;
-    if (state == "25006") return ServerFailure::read_only;  // read_only_sql_transaction: a standby
+    if (state == "25006") return ServerFailure::read_only;   // read_only_sql_transaction: a standby
+    if (state == "42501") return ServerFailure::permission;  // insufficient_privilege
     return ServerFailure::other;
 }
 

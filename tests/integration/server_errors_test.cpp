@@ -63,6 +63,19 @@ TEST_CASE("a MariaDB read-only refusal names the server and the statement", "[my
                             Contains("(in: INSERT INTO standby_t VALUES (1))"));
 }
 
+TEST_CASE("a PostgreSQL privilege refusal names the server and the statement", "[postgresql]") {
+    auto db = fresh<covet::PostgresConnection>("postgresql");
+    REQUIRE(db->query("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+                .rows.at(0)
+                .at(0)
+                .as_bool() == false);
+    // Only a superuser may change the replication role.
+    const std::string message = plain_database_error(*db, "SET session_replication_role = replica");
+    CHECK_THAT(message, Contains("PostgreSQL at ") && Contains("refused the user a privilege") &&
+                            Contains("permission denied") &&
+                            Contains("(in: SET session_replication_role = replica)"));
+}
+
 TEST_CASE("constraint violations name the statement on every back end", "[postgresql][mysql]") {
     const std::string create = "CREATE TABLE uniq_t (code varchar(10) UNIQUE)";
     const std::string insert = "INSERT INTO uniq_t (code) VALUES ('a')";

@@ -39,6 +39,9 @@ void throw_server_error(ServerFailure failure, const std::string& driver_message
         case ServerFailure::read_only:
             throw DatabaseError(context.server + " accepts no writes (a standby, or read-only): " +
                                 message + in_statement);
+        case ServerFailure::permission:
+            throw DatabaseError(context.server + " refused the user a privilege: " + message +
+                                in_statement);
         case ServerFailure::other:
             break;
     }

@@ -13,6 +13,7 @@ enum class ServerFailure {
     lock_timeout,     // a lock was not granted in time: LockTimeoutError
     connection_lost,  // the session is gone: ConnectionError
     read_only,        // the server takes no writes (a standby, read-only mode)
+    permission,       // the user lacks a privilege for the statement
     other             // any other statement error: DatabaseError
 };
 
