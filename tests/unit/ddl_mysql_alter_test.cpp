@@ -1,11 +1,8 @@
 // MySQL DDL: alter_column, rename_table/rename_column, indexes and run_sql.
 #include <catch2/catch.hpp>
 
-#include <limits>
-
 #include "covet/error.h"
 #include "ddl_mysql_expected.h"
-#include "migrate/recorder_models.h"
 
 using namespace covet;
 using namespace covet::ddl_test;

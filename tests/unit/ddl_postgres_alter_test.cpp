@@ -4,8 +4,6 @@
 #include "covet/error.h"
 #include "covet/loader.h"
 #include "ddl_postgres_expected.h"
-#include "migrate/recorder_models.h"
-#include "schema/identifier_names.h"
 #include "sqlite/sqlite_dialect.h"
 
 using namespace covet;

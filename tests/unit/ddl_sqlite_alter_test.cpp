@@ -3,7 +3,6 @@
 
 #include "covet/error.h"
 #include "ddl_sqlite_expected.h"
-#include "migrate/recorder_models.h"
 
 using namespace covet;
 using namespace covet::ddl_test;
