@@ -10,34 +10,45 @@
 #include <limits>
 #include <thread>
 
+#include "connection_test_support.h"
 #include "covet/database_url.h"
 #include "covet/error.h"
-#include "postgres/postgres_connection.h"
+#include "postgres_test_connection.h"
 #include "test_servers.h"
 
 using covet::IntrospectedTable;
 using covet::PostgresConnection;
 using covet::Value;
-using Clock = std::chrono::steady_clock;
+using covet::test::Clock;
+using covet::test::find_index;
+using covet::test::seconds_since;
+using namespace covet::test::on_postgres;
 using namespace std::chrono_literals;
 
 namespace {
-std::unique_ptr<PostgresConnection> connect(const std::string& url) {
-    return std::make_unique<PostgresConnection>(covet::parse_database_url(url));
-}
 
-std::unique_ptr<PostgresConnection> fresh() {
-    return connect(covet::test::fresh_database_url("postgresql"));
-}
-
-double seconds_since(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-const covet::IntrospectedIndex* find_index(const IntrospectedTable& t, const std::string& name) {
-    for (const auto& i : t.indexes)
-        if (i.name == name) return &i;
-    return nullptr;
+// `second` waits for the lock `first` holds and gets it once `first` lets go.
+void check_handover(PostgresConnection& first, PostgresConnection& second,
+                    PostgresConnection& observer) {
+    std::atomic<bool> released{false};
+    auto waiting = std::async(std::launch::async, [&] {
+        second.acquire_migration_lock(60s);
+        return released.load();
+    });
+    // Released only once the second run is seen waiting for the lock.
+    const std::string waiters =
+        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted";
+    auto deadline = Clock::now() + 30s;
+    while (observer.query(waiters).rows[0][0].as_int() == 0 && Clock::now() < deadline)
+        std::this_thread::sleep_for(20ms);
+    REQUIRE(observer.query(waiters).rows[0][0].as_int() == 1);
+    released = true;
+    first.release_migration_lock(true);
+    // Handed over after the release, well within the 60 s it would wait.
+    CHECK(waiting.get());
+    CHECK_THROWS_AS(first.acquire_migration_lock(0ms), covet::LockTimeoutError);
+    second.release_migration_lock(true);
+    CHECK_NOTHROW(first.acquire_migration_lock(0ms));
 }
 
 }  // namespace
@@ -114,25 +125,7 @@ TEST_CASE("PostgreSQL migration lock: a second run waits, then names the holder"
         first->leave_autocommit(true);
     }
     SECTION("a waiting run gets the lock as soon as it is released") {
-        std::atomic<bool> released{false};
-        auto waiting = std::async(std::launch::async, [&] {
-            second->acquire_migration_lock(60s);
-            return released.load();
-        });
-        // Released only once the second run is seen waiting for the lock.
-        const std::string waiters =
-            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted";
-        auto deadline = Clock::now() + 30s;
-        while (observer->query(waiters).rows[0][0].as_int() == 0 && Clock::now() < deadline)
-            std::this_thread::sleep_for(20ms);
-        REQUIRE(observer->query(waiters).rows[0][0].as_int() == 1);
-        released = true;
-        first->release_migration_lock(true);
-        // Handed over after the release, well within the 60 s it would wait.
-        CHECK(waiting.get());
-        CHECK_THROWS_AS(first->acquire_migration_lock(0ms), covet::LockTimeoutError);
-        second->release_migration_lock(true);
-        CHECK_NOTHROW(first->acquire_migration_lock(0ms));
+        check_handover(*first, *second, *observer);
     }
     first->release_migration_lock(true);
 }

@@ -46,6 +46,22 @@ inline Ddl run(const Dialect& dialect, const Operation& op, ProjectState& state)
     return ddl;
 }
 
+// `a` followed by `b`: the expected statements of one direction built from parts.
+inline Statements concat(Statements a, const Statements& b) {
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+}
+
+// Runs operations with one dialect: each dialect's expectations header holds
+// `const DdlRunner run_on{dialect};`, so tests write run_on(state, op).
+struct DdlRunner {
+    const Dialect& dialect;
+
+    Ddl operator()(ProjectState& state, const Operation& op) const {
+        return run(dialect, op, state);
+    }
+};
+
 // The statements that create one of covet's own tables (migrate/recorder_models.h).
 inline Statements own_table_ddl(const Dialect& dialect, const ModelState& model) {
     ProjectState state;
