@@ -179,6 +179,19 @@ COVET_CLI_BACKEND_TEST("verbose mode logs every SQL statement with its duration 
     CHECK_RUN(plain, !contains(plain.err, "CREATE TABLE"));
 }
 
+COVET_CLI_BACKEND_TEST("-v logs the statement that failed before the error", "[cli][migrate]") {
+    Workspace ws;
+    ws.copy_fixture("failing");
+    RunResult result = ws.covet({"-d", database_url_for(backend, ws), "-v", "migrate"});
+    CHECK_EXIT(result, 1);
+    const std::string failing = "INSERT INTO no_such_table";
+    const auto logged = result.err.find(failing);
+    const auto error = result.err.find("covet: error:");
+    REQUIRE(logged != std::string::npos);
+    REQUIRE(error != std::string::npos);
+    CHECK(logged < error);
+}
+
 COVET_CLI_BACKEND_TEST("migrate waits --lock-timeout for the migration lock", "[cli][migrate]") {
     Workspace ws;
     ws.copy_fixture("shop");

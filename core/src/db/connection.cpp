@@ -41,7 +41,13 @@ void Connection::log_statement(const std::string& sql,
 
 std::int64_t Connection::execute(const std::string& sql, const std::vector<Value>& params) {
     const auto started = std::chrono::steady_clock::now();
-    std::int64_t affected = mapped(sql, [&] { return do_execute(sql, params); });
+    std::int64_t affected = 0;
+    try {
+        affected = mapped(sql, [&] { return do_execute(sql, params); });
+    } catch (...) {
+        log_statement(sql, started);  // -v shows the statement that failed too
+        throw;
+    }
     log_statement(sql, started);
     return affected;
 }
@@ -55,7 +61,7 @@ Cursor Connection::open_cursor(const std::string& sql, const std::vector<Value>&
 ResultSet Connection::query(const std::string& sql, const std::vector<Value>& params) {
     const auto started = std::chrono::steady_clock::now();
     ResultSet out;
-    mapped(sql, [&] {
+    auto read_all = [&] {
         std::unique_ptr<RowSource> source = do_open_cursor(sql, params, Fetch::all);
         out.columns = source->columns();
         Row row;
@@ -64,7 +70,13 @@ ResultSet Connection::query(const std::string& sql, const std::vector<Value>& pa
         // Columns may be known only once a row was read (a re-prepared statement).
         out.columns = source->columns();
         source->close();
-    });
+    };
+    try {
+        mapped(sql, read_all);
+    } catch (...) {
+        log_statement(sql, started);
+        throw;
+    }
     log_statement(sql, started);
     return out;
 }
