@@ -8,28 +8,12 @@
 
 #include "covet/error.h"
 #include "syntax/lexer.h"
+#include "syntax_test_support.h"
 
 using namespace covet;
 using namespace covet::syntax;
 
 namespace {
-
-struct ErrorSeen {
-    std::string message;
-    int line = -1;
-    int column = -1;
-};
-
-template <typename Fn>
-ErrorSeen syntax_error_of(Fn&& fn) {
-    try {
-        fn();
-    } catch (const SyntaxError& e) {
-        return {e.what(), e.line(), e.column()};
-    }
-    FAIL("expected a SyntaxError");
-    return {};
-}
 
 std::vector<TokenKind> kinds_of(const std::vector<Token>& tokens) {
     std::vector<TokenKind> kinds;

@@ -9,24 +9,28 @@
 
 namespace covet {
 
-std::optional<std::int64_t> integer_of_text(const std::string& text) {
+namespace {
+
+// The whole text (blanks around it allowed, a leading '+' too) as a T.
+template <typename T>
+std::optional<T> whole_number_of_text(const std::string& text) {
     const std::string digits = trimmed(text);
     const std::size_t skip = !digits.empty() && digits[0] == '+' ? 1 : 0;
-    std::int64_t value = 0;
+    T value = 0;
     const char* end = digits.data() + digits.size();
     const auto result = std::from_chars(digits.data() + skip, end, value);
     if (digits.empty() || result.ec != std::errc() || result.ptr != end) return std::nullopt;
     return value;
 }
 
+}  // namespace
+
+std::optional<std::int64_t> integer_of_text(const std::string& text) {
+    return whole_number_of_text<std::int64_t>(text);
+}
+
 std::optional<double> double_of_text(const std::string& text) {
-    const std::string digits = trimmed(text);
-    const std::size_t skip = !digits.empty() && digits[0] == '+' ? 1 : 0;
-    double value = 0;
-    const char* end = digits.data() + digits.size();
-    const auto result = std::from_chars(digits.data() + skip, end, value);
-    if (digits.empty() || result.ec != std::errc() || result.ptr != end) return std::nullopt;
-    return value;
+    return whole_number_of_text<double>(text);
 }
 
 std::optional<double> number_of(const Value& value) {
