@@ -2,7 +2,9 @@
 // a Dialect; it never tests which dialect it has.
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,7 +28,31 @@ struct DialectFeatures {
     bool name_limit_counts_characters = false;  // MySQL counts characters, PostgreSQL bytes
     // CREATE INDEX CONCURRENTLY (builds without blocking writes; not in a transaction).
     bool supports_concurrent_indexes = false;
+    // ORM: INSERT ... RETURNING gives the primary keys of inserted rows
+    // (bulk_create, save); all three back ends covet supports have it.
+    bool supports_insert_returning = true;
+    // ORM: an UPDATE/DELETE may read its own table in a subquery (MySQL
+    // refuses: the ORM then selects the primary keys first).
+    bool update_can_self_select = true;
+    // ORM: the most bound parameters one statement takes (bulk batches).
+    std::size_t max_query_params = 32766;
 };
+
+// The lookups whose SQL differs between back ends (SPEC.md §7: the i…
+// lookups case-insensitive and the others case-sensitive on every back end).
+enum class PatternLookup {
+    IExact,
+    Contains,
+    IContains,
+    StartsWith,
+    IStartsWith,
+    EndsWith,
+    IEndsWith,
+    Regex,
+    IRegex
+};
+
+enum class DatePart { Year, Month, Day, Date };
 
 class Dialect {
   public:
@@ -58,6 +84,27 @@ class Dialect {
     // The column type of each field type, read forwards by the schema editor
     // and backwards for introspected columns (covet/column_types.h).
     virtual const ColumnTypeTable& column_types() const = 0;
+
+    // --- The ORM's query compiler (core/src/query) asks these. ---
+
+    // The condition `lhs <lookup> ?` for a pattern lookup, `rhs` being the
+    // placeholder of the parameter pattern_value() gives.
+    virtual std::string pattern_condition(PatternLookup lookup, const std::string& lhs,
+                                          const std::string& rhs) const;
+    // The parameter bound for a pattern lookup of `text`: LIKE wildcards in
+    // the text escaped (matched literally) and the pattern's own added.
+    virtual std::string pattern_value(PatternLookup lookup, const std::string& text) const;
+    // A part of a date or datetime expression: an integer for Year, Month
+    // and Day, a date for Date.
+    virtual std::string date_part(DatePart part, const std::string& expression) const;
+    // LIMIT/OFFSET text (with a leading space), empty when neither applies.
+    virtual std::string limit_offset(std::optional<std::int64_t> limit, std::int64_t offset) const;
+    // ORDER BY ? (random order).
+    virtual std::string random_function() const { return "RANDOM()"; }
+    // INSERT statement text around `INTO table (...) VALUES ...`: the start
+    // ("INSERT", "INSERT IGNORE") and the end (" ON CONFLICT DO NOTHING").
+    virtual std::string insert_start(bool ignore_conflicts) const;
+    virtual std::string insert_end(bool ignore_conflicts) const;
 };
 
 }  // namespace covet

@@ -4,6 +4,8 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace covet {
 
@@ -100,9 +102,20 @@ class LockTimeoutError : public DatabaseError {
     using DatabaseError::DatabaseError;
 };
 
+// Every failing field of a record with all of its messages (full_clean).
 class ValidationError : public Error {
   public:
     using Error::Error;
+    ValidationError(const std::string& message,
+                    std::vector<std::pair<std::string, std::vector<std::string>>> fields)
+        : Error(message), fields_(std::move(fields)) {}
+    // Field name and its messages, in field order.
+    const std::vector<std::pair<std::string, std::vector<std::string>>>& fields() const {
+        return fields_;
+    }
+
+  private:
+    std::vector<std::pair<std::string, std::vector<std::string>>> fields_;
 };
 
 // A text that does not read as a typed value (a Decimal, date, time,
@@ -115,6 +128,40 @@ class ValueError : public Error {
 class QueryError : public Error {
   public:
     using Error::Error;
+};
+
+// get() found no row; model() names the model (catch this type for any model).
+class DoesNotExist : public QueryError {
+  public:
+    DoesNotExist(std::string model, const std::string& message)
+        : QueryError(message), model_(std::move(model)) {}
+    const std::string& model() const { return model_; }
+
+  private:
+    std::string model_;
+};
+
+// get() found more than one row.
+class MultipleObjectsReturned : public QueryError {
+  public:
+    MultipleObjectsReturned(std::string model, const std::string& message)
+        : QueryError(message), model_(std::move(model)) {}
+    const std::string& model() const { return model_; }
+
+  private:
+    std::string model_;
+};
+
+// delete() met a PROTECT relation; nothing was deleted. The message names
+// the protecting rows ("Post 3, Post 7"), protected_rows() lists them.
+class ProtectedError : public IntegrityError {
+  public:
+    ProtectedError(const std::string& message, std::vector<std::string> rows)
+        : IntegrityError(message), rows_(std::move(rows)) {}
+    const std::vector<std::string>& protected_rows() const { return rows_; }
+
+  private:
+    std::vector<std::string> rows_;
 };
 
 }  // namespace covet

@@ -1,0 +1,128 @@
+// Django's QuerySet over one model of the migration state: lazy, chainable,
+// immutable (every method returns a new QuerySet), evaluated once and then
+// cached. SPEC.md §7 lists the methods and lookups; semantics are Django's.
+//
+//   auto posts = db.objects(models, "Post")
+//                    .filter(Q{{"view_count__gte", 1000}} | Q{{"author", user}})
+//                    .select_related({"author"})
+//                    .order_by({"-published_at"});
+//   for (const Record& post : posts) ...
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "covet/cursor.h"
+#include "covet/database.h"
+#include "covet/expression.h"
+#include "covet/models.h"
+#include "covet/q.h"
+#include "covet/record.h"
+
+namespace covet {
+
+struct Query;  // core/src/query/query.h
+
+// One row of values() / values_list() / aggregate(): values by name.
+struct NamedRow {
+    std::shared_ptr<const std::vector<std::string>> names;
+    Row values;
+    // Throws QueryError for a name the row does not have.
+    const Value& operator[](const std::string& name) const;
+    std::string to_json() const;  // an object (values, aggregate)
+};
+
+struct BulkOptions {
+    std::size_t batch_size = 0;  // 0: as many rows per statement as the back end takes
+    bool ignore_conflicts = false;
+};
+
+// Records read one at a time from a streaming cursor (iterator()).
+class RecordStream {
+  public:
+    RecordStream(std::shared_ptr<const Query> query, Database db, Models models, Cursor cursor);
+    bool next(Record& record);
+
+  private:
+    std::shared_ptr<const Query> query_;
+    Database db_;
+    Models models_;
+    Cursor cursor_;
+    Row row_;
+};
+
+class QuerySet {
+  public:
+    QuerySet(Database db, Models models, const ModelState& model);
+
+    const ModelState& model() const;
+    const Database& database() const { return db_; }
+    const Models& models() const { return models_; }
+
+    // Chaining; throws QueryError at once for an unknown field, lookup or relation.
+    QuerySet all() const;
+    QuerySet filter(const Q& condition) const;
+    QuerySet exclude(const Q& condition) const;
+    QuerySet order_by(const std::vector<std::string>& fields) const;  // "-f", "?", "author__name"
+    QuerySet reverse() const;
+    QuerySet distinct() const;
+    // Python's [start:stop] (no negative indexes, as Django).
+    QuerySet slice(std::optional<std::int64_t> start, std::optional<std::int64_t> stop) const;
+    QuerySet values(const std::vector<std::string>& fields = {}) const;
+    QuerySet values_list(const std::vector<std::string>& fields = {}, bool flat = false) const;
+    QuerySet only(const std::vector<std::string>& fields) const;
+    QuerySet defer(const std::vector<std::string>& fields) const;
+    QuerySet select_related(const std::vector<std::string>& relations) const;
+    QuerySet prefetch_related(const std::vector<std::string>& relations) const;
+    QuerySet annotate(const std::vector<Aliased>& annotations) const;
+
+    // Evaluation (cached).
+    const std::vector<Record>& records() const;  // model instances
+    const std::vector<NamedRow>& rows() const;   // after values() / values_list()
+    bool returns_rows() const;                   // values() or values_list() was called
+    std::vector<Record>::const_iterator begin() const { return records().begin(); }
+    std::vector<Record>::const_iterator end() const { return records().end(); }
+    Record at(std::int64_t index)
+        const;  // qs[i]; throws DoesNotExist (IndexError in Django) when out of range
+    std::int64_t count() const;
+    bool exists() const;
+    Record get(const Q& condition = Q()) const;  // DoesNotExist / MultipleObjectsReturned
+    std::optional<Record> first() const;
+    std::optional<Record> last() const;
+    NamedRow aggregate(const std::vector<Aliased>& aggregates) const;
+    // Keyed by primary key (or `field`, which must be unique), in key order.
+    std::vector<std::pair<Value, Record>> in_bulk(const std::vector<Value>& keys = {},
+                                                  const std::string& field = "pk") const;
+    RecordStream iterator() const;
+    // The SQL and parameters the query runs (for .sql on and golden tests).
+    std::pair<std::string, std::vector<Value>> sql() const;
+
+    // Writes.
+    Record create(const std::vector<std::pair<std::string, Value>>& fields) const;
+    std::pair<Record, bool> get_or_create(
+        const Q& lookup, const std::vector<std::pair<std::string, Value>>& defaults = {}) const;
+    std::pair<Record, bool> update_or_create(
+        const Q& lookup, const std::vector<std::pair<std::string, Value>>& defaults = {}) const;
+    std::int64_t update(const std::vector<std::pair<std::string, Expr>>& assignments) const;
+    DeleteResult delete_() const;
+    void bulk_create(std::vector<Record>& records, BulkOptions options = {}) const;
+    std::int64_t bulk_update(const std::vector<Record>& records,
+                             const std::vector<std::string>& fields,
+                             std::size_t batch_size = 0) const;
+
+    const Query& query() const { return *query_; }
+    QuerySet with_query(std::shared_ptr<const Query> query) const;
+
+  private:
+    struct Results;
+    Database db_;
+    Models models_;
+    std::shared_ptr<const Query> query_;
+    mutable std::shared_ptr<Results> results_;
+};
+
+}  // namespace covet

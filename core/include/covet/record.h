@@ -1,0 +1,126 @@
+// One row of a model as an object (Django's model instance): typed get/set
+// by field name, save, delete, refresh_from_db, JSON, relation access.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "covet/database.h"
+#include "covet/models.h"
+#include "covet/q.h"
+#include "covet/value.h"
+
+namespace covet {
+
+class QuerySet;
+
+// What delete() removed: the total and the rows per model, as Django's
+// (total, {"blog.Post": n}) — keyed here by model name.
+struct DeleteResult {
+    std::int64_t total = 0;
+    std::map<std::string, std::int64_t> per_model;
+};
+
+class RelatedManager;
+
+class Record {
+  public:
+    // A new record of `model` with every field at its default (not saved).
+    Record(Database db, Models models, const ModelState& model);
+    // A record read from the database by the query engine: `values` holds
+    // the concrete fields in column order (ModelState::concrete_fields());
+    // `loaded` marks the ones read (only/defer), empty meaning all.
+    Record(Database db, Models models, const ModelState& model, Row values,
+           std::vector<bool> loaded = {});
+
+    const ModelState& model() const { return *model_; }
+    const Models& models() const { return models_; }
+    const Database& database() const { return db_; }
+
+    // A field by attribute name (`author` gives the related primary key,
+    // as `author_id` does), or an annotation. A deferred field is loaded on
+    // first access. Throws QueryError naming the valid fields.
+    const Value& get(const std::string& name) const;
+    // Sets a field (by name or column attribute name) or, for a ForeignKey
+    // given a record, its related record. Text for a typed field is read as
+    // its kind (a DateTimeField takes '2024-01-01T10:00:00').
+    void set(const std::string& name, Value value);
+    void set(const std::string& name, const Record& related);
+    Value pk() const;
+    // Whether the record has not been saved (Django's _state.adding).
+    bool adding() const { return adding_; }
+
+    // The related record of a ForeignKey, loaded on first access and cached;
+    // nullopt when the key is NULL.
+    std::optional<Record> related(const std::string& field) const;
+    // A reverse ForeignKey or many-to-many manager (`user.posts`, `post.tags`,
+    // `<model>_set`). Throws QueryError for a name that is no relation.
+    RelatedManager manager(const std::string& accessor) const;
+
+    // Validates every field; throws ValidationError with all failing fields.
+    void full_clean() const;
+    // Inserts when adding (filling auto_now/auto_now_add and the primary
+    // key), updates otherwise.
+    void save();
+    DeleteResult delete_();
+    void refresh_from_db();
+
+    // The JSON object of SPEC.md §6: fields in field order by column
+    // attribute name (author_id), then annotations.
+    std::string to_json() const;
+    static Record from_json(Database db, Models models, const ModelState& model,
+                            const std::string& json);
+
+    // Equal when both are of one model and share a saved primary key.
+    bool operator==(const Record& other) const;
+
+    // Used by the query engine.
+    void set_annotation(const std::string& name, Value value);
+    const std::vector<std::pair<std::string, Value>>& annotations() const { return annotations_; }
+    void cache_related(const std::string& field, std::optional<Record> related) const;
+    void cache_prefetched(const std::string& accessor, std::vector<Record> records) const;
+    const std::vector<Record>* prefetched(const std::string& accessor) const;
+    const Row& values() const { return values_; }  // concrete fields, column order
+    void mark_saved() { adding_ = false; }
+
+  private:
+    std::size_t index_of(const std::string& name) const;  // throws QueryError
+
+    Database db_;
+    Models models_;
+    const ModelState* model_;
+    Row values_;
+    mutable std::vector<bool> loaded_;  // empty: all loaded
+    std::vector<std::pair<std::string, Value>> annotations_;
+    bool adding_ = true;
+    struct Caches;
+    mutable std::shared_ptr<Caches> caches_;  // related records and prefetched lists
+};
+
+// `user.posts` (reverse ForeignKey) or `post.tags` (many-to-many): the
+// related rows of one record, as Django's related managers.
+class RelatedManager {
+  public:
+    RelatedManager(Record owner, const RelationEnd& relation);
+    QuerySet all() const;  // the prefetched rows when prefetch_related loaded them
+    QuerySet filter(const Q& condition) const;
+    Record create(const std::vector<std::pair<std::string, Value>>& fields) const;
+    // Many-to-many: links rows (or, for a reverse ForeignKey, sets their key
+    // to the owner and saves them). Symmetrical self relations link both ways.
+    void add(const std::vector<Record>& records) const;
+    void remove(const std::vector<Record>& records) const;
+    void clear() const;
+    void set(const std::vector<Record>& records) const;
+    const RelationEnd& relation() const { return *relation_; }
+
+  private:
+    Record owner_;
+    const RelationEnd* relation_;
+};
+
+}  // namespace covet

@@ -1,0 +1,19 @@
+// Values crossing between a field and the database: what a driver hands
+// back becomes the field's kind (a Bool for a BooleanField read as 0/1, a
+// Uuid from the text SQLite and MariaDB store, ...), and what a user gives
+// (text for a DateTimeField, an int for a BooleanField) becomes the value
+// bound for the column.
+#pragma once
+
+#include "covet/field.h"
+#include "covet/value.h"
+
+namespace covet {
+
+// The driver's value of `field`'s column as the field's kind.
+Value value_from_db(const Field& field, Value raw);
+// A value given for `field` as the kind bound for its column; throws
+// ValidationError when it cannot be one (text that is no date, ...).
+Value value_for_db(const Field& field, Value given);
+
+}  // namespace covet
