@@ -57,6 +57,8 @@ class MigrationHarness {
     std::set<MigrationKey> applied();
 
     Connection& db() { return *connection_; }
+    // The same connection, for the ORM's Database handle.
+    std::shared_ptr<Connection> shared_db() { return connection_; }
     std::vector<std::string> tables();
     // tables() without covet's own bookkeeping tables (history, journal).
     std::vector<std::string> user_tables();
@@ -78,7 +80,7 @@ class MigrationHarness {
     std::string backend_;
     std::string url_;
     std::filesystem::path root_;
-    std::unique_ptr<Connection> connection_;
+    std::shared_ptr<Connection> connection_;
 };
 
 // Defines one Catch2 test case per back end, so CTest lists each separately:
