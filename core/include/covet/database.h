@@ -1,6 +1,6 @@
 // An open database for the ORM: a cheap-to-copy handle on one connection.
 //
-//   auto db = covet::open("sqlite:///blog.db");
+//   auto db = covet::open(url);  // a database URL (SPEC.md §2)
 //   auto models = covet::models_from_migrations("migrations");
 //   for (auto& post : db.objects(models, "Post").filter({{"author__name__icontains", "doe"}}))
 //       std::cout << post.get("title").to_string() << "\n";
