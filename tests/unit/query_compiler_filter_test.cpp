@@ -75,8 +75,8 @@ TEST_CASE("query compiler: negation over a nullable column keeps the NULL rows")
     q.filters.push_back(Query::Filter{Q{{"rating__gt", 2}}, true});
     check_select(q,
                  kPostColumns +
-                     " WHERE NOT ((\"posts\".\"rating\" > ? AND \"posts\".\"rating\" IS NOT "
-                     "NULL))" +
+                     " WHERE NOT (\"posts\".\"rating\" > ? AND \"posts\".\"rating\" IS NOT "
+                     "NULL)" +
                      kDefaultOrder,
                  {Value(2)});
     Query not_null = query_of("Post");

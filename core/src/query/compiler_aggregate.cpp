@@ -87,6 +87,7 @@ CompiledSelect QueryCompiler::aggregate(const Query& query,
     }
     std::vector<OrderPart> order =
         query.limit || query.offset > 0 ? order_parts(b) : std::vector<OrderPart>{};
+    if (query.distinct) parts = with_order_columns(parts, order);
     const std::vector<Sql> group = group_by(b, parts, order);
     StatementOptions options{query.distinct, query.limit, query.offset, true};
     const Sql inner = select_statement(b, parts, group, order, options);

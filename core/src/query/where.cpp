@@ -101,7 +101,7 @@ Condition QueryBuild::build_filter(const Lookup& lookup, std::set<std::string>& 
                                    bool branch_negated) {
     const auto names = split_path(lookup.path);
     if (const CompiledAnnotation* a = annotation(names[0]))
-        return annotation_filter(*a, names, lookup, used, negated);
+        return annotation_filter(*a, names, lookup, used);
     const ResolvedPath path = resolve_path(state, model, names, annotation_names());
     if (branch_negated && path.multi()) return Condition{split_exclude(lookup), {}, {}};
     const LookupTail tail = parse_tail(
@@ -120,8 +120,9 @@ Condition QueryBuild::build_filter(const Lookup& lookup, std::set<std::string>& 
     bool require_outer = null_test && !negated;
     if (negated && !null_test) {
         require_outer = true;
+        // AND binds before OR, so the pair needs no parentheses of its own.
         if (tail.lookup != "isnull" && (path.nullable || joins.is_outer(aliases.back())))
-            out.where = Sql("(") + out.where + Sql(" AND ") + lhs + Sql(" IS NOT NULL)");
+            out.where = out.where + Sql(" AND ") + lhs + Sql(" IS NOT NULL");
     }
     if (!require_outer) out.needed_inner.insert(aliases.begin() + 1, aliases.end());
     return out;
@@ -136,10 +137,11 @@ Sql QueryBuild::rhs_expression(const Operand& operand, std::set<std::string>& us
 }
 
 // A condition on an annotation: its expression is the left-hand side; over
-// an aggregate it belongs in HAVING.
+// an aggregate it belongs in HAVING. Negated, it gets no IS NOT NULL (as
+// Django's build_filter for a reffed expression).
 Condition QueryBuild::annotation_filter(const CompiledAnnotation& annotation,
                                         const std::vector<std::string>& names, const Lookup& lookup,
-                                        std::set<std::string>& used, bool negated) {
+                                        std::set<std::string>& used) {
     static const Field any_value;
     const Field* field =
         annotation.value.field && !annotation.value.aggregate ? annotation.value.field : nullptr;
@@ -149,8 +151,6 @@ Condition QueryBuild::annotation_filter(const CompiledAnnotation& annotation,
     const Sql rhs = rhs_expression(lookup.operand, used);
     Sql condition = lookup_condition(dialect, tail.lookup, lhs, field, lookup.operand,
                                      rhs.empty() ? nullptr : &rhs);
-    if (negated && !is_null_test(tail.lookup, lookup.operand) && tail.lookup != "isnull")
-        condition = Sql("(") + condition + Sql(" AND ") + lhs + Sql(" IS NOT NULL)");
     Condition out;
     (annotation.value.aggregate ? out.having : out.where) = std::move(condition);
     return out;
