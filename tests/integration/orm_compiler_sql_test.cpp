@@ -114,6 +114,11 @@ COVET_ORM_TEST("orm: compiled joins bind one filter call to one related row") {
     Query excluded = f.query("User");
     excluded.filters.push_back(Query::Filter{Q{{"posts__title", "b"}}, true});
     CHECK(f.names(excluded, 1) == Names{"bob", "cy"});
+    // ann has a post titled a and another with 5 views: excluded, though no
+    // one post has both; bob's post has both; cy has no posts.
+    Query each = f.query("User");
+    each.filters.push_back(Query::Filter{Q{{"posts__title", "a"}, {"posts__view_count", 5}}, true});
+    CHECK(f.names(each, 1) == Names{"cy"});
     Query not_age = f.query("User");
     not_age.filters.push_back(Query::Filter{Q{{"age__gt", 10}}, true});
     CHECK(f.names(not_age, 1) == Names{"bob", "cy"});

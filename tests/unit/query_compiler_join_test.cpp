@@ -286,3 +286,16 @@ TEST_CASE("query compiler: DISTINCT selects the terms it orders by after the col
           "\"posts\".\"title\" ASC");
     CHECK(s.columns.size() == 2);
 }
+
+TEST_CASE("query compiler: one exclude with two multi-valued conditions has a subquery each") {
+    Query q = query_of("User");
+    q.filters.push_back(Query::Filter{Q{{"posts__title", "a"}, {"posts__view_count", 5}}, true});
+    check_select(q,
+                 kUserColumns +
+                     " WHERE NOT (\"users\".\"id\" IN (SELECT \"U0\".\"id\" FROM \"users\" \"U0\" "
+                     "INNER JOIN \"posts\" \"U1\" ON (\"U0\".\"id\" = \"U1\".\"author_id\") WHERE "
+                     "\"U1\".\"title\" = ?) AND \"users\".\"id\" IN (SELECT \"U0\".\"id\" FROM "
+                     "\"users\" \"U0\" INNER JOIN \"posts\" \"U1\" ON (\"U0\".\"id\" = "
+                     "\"U1\".\"author_id\") WHERE \"U1\".\"view_count\" = ?))",
+                 {Value("a"), Value(5)});
+}
