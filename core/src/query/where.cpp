@@ -65,6 +65,13 @@ void QueryBuild::add_filter(const Query::Filter& filter) {
 
 Condition QueryBuild::add_q(const Q::Node& node, std::set<std::string>& used, bool negated,
                             bool branch_negated) {
+    // ~(a AND b) is one negated node of a and b, as Django's ~Q(a, b).
+    if (node.negated && node.lookups.empty() && node.children.size() == 1 &&
+        !node.children[0]->negated) {
+        Q::Node merged = *node.children[0];
+        merged.negated = true;
+        return add_q(merged, used, negated, branch_negated);
+    }
     negated = negated != node.negated;
     branch_negated = branch_negated || node.negated;
     JoinPromoter promoter(node.connector, node.lookups.size() + node.children.size(), negated);
