@@ -89,7 +89,7 @@ class QueryBuild {
                                 const std::vector<std::string>& names, const Lookup& lookup,
                                 std::set<std::string>& used);
     Sql split_exclude(const Lookup& lookup);
-    Sql rhs_expression(const Operand& operand, std::set<std::string>& used);
+    ExprSql rhs_expression(const Operand& operand, std::set<std::string>& used);
 };
 
 // An identifier the user chose (an annotation alias): letters, digits and

@@ -119,10 +119,10 @@ Condition QueryBuild::build_filter(const Lookup& lookup, std::set<std::string>& 
     const Field* field = path.field;
     const Sql lhs =
         apply_transforms(dialect, tail, Sql(column(aliases.back(), path.column)), field);
-    const Sql rhs = rhs_expression(lookup.operand, used);
+    const ExprSql rhs = rhs_expression(lookup.operand, used);
     Condition out;
     out.where = lookup_condition(dialect, tail.lookup, lhs, field, lookup.operand,
-                                 rhs.empty() ? nullptr : &rhs);
+                                 rhs.sql.empty() ? nullptr : &rhs.sql);
     const bool null_test = is_null_test(tail.lookup, lookup.operand);
     bool require_outer = null_test && !negated;
     if (negated && !null_test) {
@@ -132,15 +132,16 @@ Condition QueryBuild::build_filter(const Lookup& lookup, std::set<std::string>& 
             out.where = out.where + Sql(" AND ") + lhs + Sql(" IS NOT NULL");
     }
     if (!require_outer) out.needed_inner.insert(aliases.begin() + 1, aliases.end());
+    if (rhs.aggregate) std::swap(out.where, out.having);  // compares with an aggregate
     return out;
 }
 
-Sql QueryBuild::rhs_expression(const Operand& operand, std::set<std::string>& used) {
-    if (operand.kind() != Operand::Kind::Expression) return Sql();
+ExprSql QueryBuild::rhs_expression(const Operand& operand, std::set<std::string>& used) {
+    if (operand.kind() != Operand::Kind::Expression) return ExprSql{};
     ExprSql value = compile_expr(operand.expression(), &used, &used);
     if (value.aggregate && !grouped())
         throw QueryError("an aggregate cannot be used in a filter without annotate()");
-    return value.sql;
+    return value;
 }
 
 // A condition on an annotation: its expression is the left-hand side; over
@@ -155,11 +156,11 @@ Condition QueryBuild::annotation_filter(const CompiledAnnotation& annotation,
     const LookupTail tail =
         parse_tail(field ? *field : any_value, {names.begin() + 1, names.end()}, false);
     const Sql lhs = apply_transforms(dialect, tail, annotation.value.sql, field);
-    const Sql rhs = rhs_expression(lookup.operand, used);
+    const ExprSql rhs = rhs_expression(lookup.operand, used);
     Sql condition = lookup_condition(dialect, tail.lookup, lhs, field, lookup.operand,
-                                     rhs.empty() ? nullptr : &rhs);
+                                     rhs.sql.empty() ? nullptr : &rhs.sql);
     Condition out;
-    (annotation.value.aggregate ? out.having : out.where) = std::move(condition);
+    (annotation.value.aggregate || rhs.aggregate ? out.having : out.where) = std::move(condition);
     return out;
 }
 
