@@ -25,7 +25,8 @@
 
 namespace covet {
 
-struct Query;  // core/src/query/query.h
+struct Query;         // core/src/query/query.h
+class RecordLayout;   // core/src/query/record_reader.h
 
 // One row of values() / values_list() / aggregate(): values by name.
 struct NamedRow {
@@ -41,7 +42,8 @@ struct BulkOptions {
     bool ignore_conflicts = false;
 };
 
-// Records read one at a time from a streaming cursor (iterator()).
+// Records read one at a time from a streaming cursor (iterator()): nothing
+// is cached and prefetch_related does not apply, as Django's iterator().
 class RecordStream {
   public:
     RecordStream(std::shared_ptr<const Query> query, Database db, Models models, Cursor cursor);
@@ -53,6 +55,7 @@ class RecordStream {
     Models models_;
     Cursor cursor_;
     Row row_;
+    std::shared_ptr<const RecordLayout> layout_;  // how a row becomes a Record
 };
 
 class QuerySet {
