@@ -25,8 +25,8 @@
 
 namespace covet {
 
-struct Query;         // core/src/query/query.h
-class RecordLayout;   // core/src/query/record_reader.h
+struct Query;        // core/src/query/query.h
+class RecordLayout;  // core/src/query/record_reader.h
 
 // One row of values() / values_list() / aggregate(): values by name.
 struct NamedRow {
@@ -79,7 +79,8 @@ class QuerySet {
     QuerySet values_list(const std::vector<std::string>& fields = {}, bool flat = false) const;
     QuerySet only(const std::vector<std::string>& fields) const;
     QuerySet defer(const std::vector<std::string>& fields) const;
-    QuerySet select_related(const std::vector<std::string>& relations) const;
+    // No names: every non-null ForeignKey, and theirs (as Django).
+    QuerySet select_related(const std::vector<std::string>& relations = {}) const;
     QuerySet prefetch_related(const std::vector<std::string>& relations) const;
     QuerySet annotate(const std::vector<Aliased>& annotations) const;
 

@@ -3,12 +3,12 @@
 // SUM of integers is a DECIMAL on one back end, an AVG a float or a
 // numeric), and Django's result types do not follow the server.
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "covet/error.h"
 #include "query/field_value.h"
 #include "query/record_reader.h"
-#include "util/float_text.h"
 
 namespace covet {
 
@@ -65,9 +65,10 @@ Decimal as_decimal(const Value& raw) {
             return raw.as_decimal();
         case Value::Kind::Int:
             return Decimal(raw.as_int());
-        case Value::Kind::Float: {
-            static const FloatSpelling spelling{"NaN", "Infinity", false};
-            return Decimal::parse(float_text(raw.as_double(), spelling));
+        case Value::Kind::Float: {  // 15 significant digits, as Django's float converter
+            char text[40];
+            std::snprintf(text, sizeof text, "%.15g", raw.as_double());
+            return Decimal::parse(text);
         }
         case Value::Kind::Text:
             return Decimal::parse(raw.as_text());
@@ -78,14 +79,18 @@ Decimal as_decimal(const Value& raw) {
 
 Value aggregate_value(const SelectColumn& column, Value raw) {
     using Function = Expr::Function;
-    if (column.function == Function::Count) return raw.is_null() ? Value(0) : Value(as_integer(raw));
+    if (column.function == Function::Count)
+        return raw.is_null() ? Value(0) : Value(as_integer(raw));
     if (raw.is_null()) return raw;
     const Field* field = column.field;
     const bool decimal = field && field->type == FieldType::DecimalField;
+    // Over a DecimalField the result is a Decimal as the server computed it,
+    // not rounded to the field's places (Django applies no column converter
+    // to an aggregate): AVG(1.00, 2.00, 2.00) is 1.6666..., not 1.67.
     if (column.function == Function::Avg)
-        return decimal ? value_from_db(*field, Value(as_decimal(raw))) : Value(as_float(raw));
+        return decimal ? Value(as_decimal(raw)) : Value(as_float(raw));
     if (!field) return raw;
-    if (decimal) return value_from_db(*field, Value(as_decimal(raw)));
+    if (decimal) return Value(as_decimal(raw));
     if (is_integer_field(*field)) return Value(as_integer(raw));
     if (field->type == FieldType::FloatField) return Value(as_float(raw));
     return value_from_db(*field, std::move(raw));
@@ -95,7 +100,8 @@ Value aggregate_value(const SelectColumn& column, Value raw) {
 
 Value column_value(const SelectColumn& column, Value raw) {
     if (column.aggregate) return aggregate_value(column, std::move(raw));
-    if (column.field && column.field->has_column()) return value_from_db(*column.field, std::move(raw));
+    if (column.field && column.field->has_column())
+        return value_from_db(*column.field, std::move(raw));
     return raw;
 }
 

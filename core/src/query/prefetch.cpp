@@ -59,8 +59,8 @@ void prefetch_forward(std::vector<Record>& records, const Database& db, const Mo
         by_key[key_of(record.pk())] = &record;
     for (const Record& record : records) {
         auto found = by_key.find(key_of(record.get(name)));
-        record.cache_related(name, found == by_key.end() ? std::nullopt
-                                                         : std::optional<Record>(*found->second));
+        record.cache_related(
+            name, found == by_key.end() ? std::nullopt : std::optional<Record>(*found->second));
     }
 }
 

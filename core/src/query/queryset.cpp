@@ -96,7 +96,8 @@ QuerySet QuerySet::distinct() const {
 }
 
 // Django's Query.set_limits: a slice of a slice is taken within it.
-QuerySet QuerySet::slice(std::optional<std::int64_t> start, std::optional<std::int64_t> stop) const {
+QuerySet QuerySet::slice(std::optional<std::int64_t> start,
+                         std::optional<std::int64_t> stop) const {
     if ((start && *start < 0) || (stop && *stop < 0))
         throw QueryError("Negative indexing is not supported.");
     return chained(*this, [&](Query& q) {
@@ -120,7 +121,8 @@ QuerySet QuerySet::values(const std::vector<std::string>& fields) const {
 
 QuerySet QuerySet::values_list(const std::vector<std::string>& fields, bool flat) const {
     if (flat && fields.size() > 1)
-        throw QueryError("'flat' is not valid when values_list is called with more than one field.");
+        throw QueryError(
+            "'flat' is not valid when values_list is called with more than one field.");
     return chained(*this, [&](Query& q) {
         q.shape = flat ? Query::Shape::FlatList : Query::Shape::ValuesList;
         q.value_fields = fields;

@@ -89,7 +89,7 @@ NamedRow QuerySet::aggregate(const std::vector<Aliased>& aggregates) const {
 }
 
 std::vector<std::pair<Value, Record>> QuerySet::in_bulk(const std::vector<Value>& keys,
-                                                         const std::string& field) const {
+                                                        const std::string& field) const {
     if (is_sliced(*query_)) throw QueryError("Cannot use 'limit' or 'offset' with in_bulk().");
     const Field* key_field = field == "pk" ? model().primary_key() : model().find_field(field);
     if (!key_field || !(key_field->primary_key || key_field->unique))
@@ -101,9 +101,9 @@ std::vector<std::pair<Value, Record>> QuerySet::in_bulk(const std::vector<Value>
     } else {  // in batches the back end's parameter limit allows, as Django
         const std::size_t batch = batch_size(db_);
         for (std::size_t at = 0; at < keys.size(); at += batch) {
-            std::vector<Value> part(keys.begin() + static_cast<std::ptrdiff_t>(at),
-                                    keys.begin() + static_cast<std::ptrdiff_t>(
-                                                       std::min(keys.size(), at + batch)));
+            std::vector<Value> part(
+                keys.begin() + static_cast<std::ptrdiff_t>(at),
+                keys.begin() + static_cast<std::ptrdiff_t>(std::min(keys.size(), at + batch)));
             const QuerySet set = filter(Q({Lookup{key_field->name + "__in", part}})).order_by({});
             found.insert(found.end(), set.records().begin(), set.records().end());
         }
@@ -139,9 +139,9 @@ std::int64_t QuerySet::update(const std::vector<std::pair<std::string, Expr>>& a
     for (std::size_t at = 0; at < keys.size(); at += batch) {
         Query by_key;
         by_key.model = query_->model;
-        std::vector<Value> part(keys.begin() + static_cast<std::ptrdiff_t>(at),
-                                keys.begin() +
-                                    static_cast<std::ptrdiff_t>(std::min(keys.size(), at + batch)));
+        std::vector<Value> part(
+            keys.begin() + static_cast<std::ptrdiff_t>(at),
+            keys.begin() + static_cast<std::ptrdiff_t>(std::min(keys.size(), at + batch)));
         by_key.filters.push_back({Q({Lookup{"pk__in", std::move(part)}}), false});
         const CompiledSql sql = compiler.update(by_key, assignments);
         updated += connection.execute(sql.sql, sql.params);

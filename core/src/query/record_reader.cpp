@@ -128,7 +128,8 @@ Record RecordLayout::read(Row& row) const {
         if (targets_[i].owner < 0)
             annotations.emplace_back(columns_[i].name, std::move(value));
         else
-            values[static_cast<std::size_t>(targets_[i].owner)][targets_[i].slot] = std::move(value);
+            values[static_cast<std::size_t>(targets_[i].owner)][targets_[i].slot] =
+                std::move(value);
     }
     std::vector<std::optional<Record>> records(owners_.size());
     for (std::size_t k = 0; k < owners_.size(); ++k) {
@@ -152,7 +153,8 @@ NamedRow RecordLayout::read_named(Row& row) const {
     named.names = names_;
     named.values.reserve(columns_.size());
     for (std::size_t i = 0; i < columns_.size(); ++i)
-        named.values.push_back(i < row.size() ? column_value(columns_[i], std::move(row[i])) : Value());
+        named.values.push_back(i < row.size() ? column_value(columns_[i], std::move(row[i]))
+                                              : Value());
     return named;
 }
 
