@@ -80,8 +80,9 @@ void prefetch_reverse(std::vector<Record>& records, const Database& db, const Mo
     std::map<std::string, std::vector<Record>> groups;
     if (!keys.empty()) {
         const std::string& name = end.field->name;
-        QuerySet set = QuerySet(db, models, *end.related).filter(Q({Lookup{name + "__in", keys}}));
-        for (const Record& record : with_nested(set, nested).records())
+        const QuerySet set = with_nested(
+            QuerySet(db, models, *end.related).filter(Q({Lookup{name + "__in", keys}})), nested);
+        for (const Record& record : set.records())
             groups[key_of(record.get(name))].push_back(record);
     }
     hand_out(records, end.accessor, groups);

@@ -58,7 +58,9 @@ RecordLayout::RecordLayout(Database db, Models models, const ModelState& model,
 // A Field column belongs to the queried model or to the select_related
 // record of its relation path; every other column is an annotation.
 int RecordLayout::owner_for(const SelectColumn& column) {
-    if (column.kind != SelectColumn::Kind::Field || !column.field || !column.model) return -1;
+    if (column.kind != SelectColumn::Kind::Field || !column.field) return -1;
+    if (column.relation_path.empty()) return 0;
+    if (!column.model) return -1;
     for (std::size_t i = 0; i < owners_.size(); ++i)
         if (owners_[i].path == column.relation_path) return static_cast<int>(i);
     Owner owner;
