@@ -66,14 +66,14 @@ QuerySet QuerySet::all() const {
 }
 
 QuerySet QuerySet::filter(const Q& condition) const {
-    refuse_when_sliced(*query_, "filter a query");
     if (condition.empty()) return all();
+    refuse_when_sliced(*query_, "filter a query");
     return chained(*this, [&](Query& q) { q.filters.push_back({condition, false}); });
 }
 
 QuerySet QuerySet::exclude(const Q& condition) const {
-    refuse_when_sliced(*query_, "filter a query");
     if (condition.empty()) return all();
+    refuse_when_sliced(*query_, "filter a query");
     return chained(*this, [&](Query& q) { q.filters.push_back({condition, true}); });
 }
 

@@ -108,7 +108,7 @@ bool QuerySet::exists() const {
 Record QuerySet::get(const Q& condition) const {
     constexpr std::int64_t kMaxGetResults = 21;
     QuerySet set = filter(condition);
-    if (!is_sliced(*query_) && !query_->distinct) set = set.order_by({});
+    if (!is_sliced(*query_)) set = set.order_by({});
     const QuerySet limited = set.slice(std::nullopt, kMaxGetResults);
     const std::vector<Record>& found = limited.records();
     const std::string& name = model().name;
