@@ -133,4 +133,5 @@ COVET_ORM_TEST("orm: update with values and F expressions, also across relations
     CHECK(bobs.records().at(0).get("view_count").as_int() == 501);
     CHECK(bobs.update({{"view_count", covet::Expr(7)}}) == 2);
     CHECK(bobs.records().at(0).get("view_count").as_int() == 7);  // the cache is dropped
+    CHECK(bobs.update({{"view_count", covet::Expr(7)}}) == 2);    // matched, though unchanged
 }
