@@ -185,6 +185,17 @@ COVET_ORM_TEST("orm: iterator streams records without caching them") {
     const int streamed = o.queries();  // one, or a cursor's statements
     CHECK(posts.count() == 4);         // not cached by iterator(): another query
     CHECK(o.queries() == streamed + 1);
+    covet::RecordStream joined =
+        o.objects("Comment").select_related({"post__author"}).order_by({"id"}).iterator();
+    std::vector<covet::Record> comments;
+    while (joined.next(record))
+        comments.push_back(record);
+    const int read = o.queries();
+    std::vector<std::string> authors;
+    for (const covet::Record& comment : comments)
+        authors.push_back(comment.related("post")->related("author")->get("name").as_text());
+    CHECK(authors == std::vector<std::string>{"alice", "alice", "alice", "bob"});
+    CHECK(o.queries() == read);  // the related records came with the rows
 }
 
 COVET_ORM_TEST("orm: sql shows the statement with its parameters bound") {
