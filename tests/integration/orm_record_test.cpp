@@ -147,3 +147,27 @@ COVET_ORM_TEST("orm: records are equal by model and primary key") {
     tag.set("id", a.pk());
     CHECK_FALSE(tag == a);
 }
+
+COVET_ORM_TEST("orm: a deferred field is read on first access and save writes only loaded ones") {
+    Record ann = user(o, "Ann", "ann@example.com");
+    ann.set("age", 30);
+    ann.save();
+    Record read = o.objects("User").only({"name"}).records().front();
+    covet::test::raw_execute(o, "UPDATE \"users\" SET \"age\" = ? WHERE \"id\" = ?",
+                             {Value(31), ann.pk()});
+    o.reset_queries();
+    CHECK(read.get("name") == Value("Ann"));
+    CHECK(o.queries() == 0);
+    CHECK(read.get("age").as_int() == 31);
+    CHECK(o.queries() == 1);
+    read.get("age");
+    CHECK(o.queries() == 1);
+    Record other = o.objects("User").only({"name"}).records().front();
+    other.set("name", "Anne");
+    covet::test::raw_execute(o, "UPDATE \"users\" SET \"age\" = ? WHERE \"id\" = ?",
+                             {Value(32), ann.pk()});
+    other.save();
+    CHECK(raw_value(o, "SELECT \"name\" FROM \"users\" WHERE \"id\" = ?", {ann.pk()}).to_string() ==
+          "Anne");
+    CHECK(raw_int(o, "SELECT \"age\" FROM \"users\" WHERE \"id\" = ?", {ann.pk()}) == 32);
+}
