@@ -129,4 +129,9 @@ COVET_ORM_TEST("orm: update with values and F expressions, also across relations
           Value("Rusty"));
     CHECK(posts.filter({{"id", 99}}).update({{"view_count", covet::Expr(1)}}) == 0);
     CHECK_THROWS_AS(posts.slice(0, 1).update({{"view_count", covet::Expr(1)}}), covet::QueryError);
+    auto bobs = posts.filter({{"author__name", "bob"}}).order_by({"id"});
+    CHECK(bobs.records().at(0).get("view_count").as_int() == 501);
+    CHECK(bobs.update({{"view_count", covet::Expr(7)}}) == 2);
+    CHECK(bobs.records().at(0).get("view_count").as_int() == 7);  // the cache is dropped
+    CHECK(bobs.update({{"view_count", covet::Expr(7)}}) == 2);    // matched, though unchanged
 }

@@ -67,6 +67,10 @@ COVET_ORM_TEST("orm: order_by across relations, descending, the default ordering
     CHECK(sorted(ids(posts.order_by({"?"}))) == Ids{1, 2, 3, 4, 5});
     CHECK(texts(o.objects("User").order_by({"-age"}).filter({{"age__isnull", false}}), "name") ==
           Texts{"dave", "alice", "bob"});
+    // Ordering by a relation follows the related model's default ordering
+    // (Post: -published_at): post 4 (March), post 2, post 1 (two comments).
+    const Ids by_post = ids(o.objects("Comment").order_by({"post", "id"}));
+    CHECK(by_post == Ids{4, 3, 1, 2});
 }
 
 COVET_ORM_TEST("orm: distinct removes the duplicates a multi-valued join makes") {

@@ -43,6 +43,14 @@ COVET_ORM_TEST("orm: text lookups, case and LIKE wildcards matched literally") {
     CHECK(posts_where(o, {{"title__contains", "'s"}}) == Ids{3});
 }
 
+COVET_ORM_TEST("orm: regex and iregex lookups") {
+    insert_blog(o);
+    CHECK(posts_where(o, {{"title__regex", "^D.*e$"}}) == Ids{2});
+    CHECK(posts_where(o, {{"title__regex", "^d"}}).empty());
+    CHECK(posts_where(o, {{"title__iregex", "^d"}}) == Ids{2, 5});
+    CHECK(posts_where(o, {{"author__name__regex", "^(al|ca)"}}) == Ids{1, 2, 5});
+}
+
 COVET_ORM_TEST("orm: comparison, in, range, isnull and date lookups") {
     insert_blog(o);
     CHECK(posts_where(o, {{"view_count__gt", 500}}) == Ids{2, 4});
