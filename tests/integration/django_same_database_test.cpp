@@ -70,6 +70,26 @@ void check_same_rows(const json& covet, const json& django, const std::string& m
     }
 }
 
+// covet's rows hold what covet_write_fixture meant (Django must then read the same).
+void check_intended_rows(const json& covet) {
+    const json intended = json::parse(covet::test::kCovetFixtureJson);
+    for (const char* model : {"Author", "Item"}) {
+        const json& rows = covet.at(model);
+        const json& wanted = intended.at(model);
+        REQUIRE(rows.size() >= wanted.size());
+        for (std::size_t i = 0; i < wanted.size(); ++i) {
+            const json& row = rows[rows.size() - wanted.size() + i];
+            for (const auto& [key, value] : wanted[i].items()) {
+                INFO(model << " written by covet, " << key);
+                CHECK(row.at(key).dump() == value.dump());
+            }
+        }
+    }
+    const json& author = covet.at("Author").back();
+    for (std::size_t i = 1; i <= 2; ++i)
+        CHECK(covet.at("Item")[covet.at("Item").size() - i].at("author_id") == author.at("id"));
+}
+
 }  // namespace
 
 COVET_BACKEND_TEST("Django 3.2 and covet read each other's rows identically") {
@@ -96,6 +116,7 @@ COVET_BACKEND_TEST("Django 3.2 and covet read each other's rows identically") {
     covet = covet::test::covet_dump(o);
     CHECK(covet.at("Item").size() == 5);
     CHECK(covet == covet::test::covet_dump_raw(o));
+    check_intended_rows(covet);
     std::ofstream(covet_file) << covet.dump(-1, ' ', false, json::error_handler_t::strict);
     const ScriptRun checked = run_script("check", h.url(), covet_file);
     INFO(checked.output);
