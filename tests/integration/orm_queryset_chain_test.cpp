@@ -49,7 +49,16 @@ COVET_ORM_TEST("orm: a QuerySet is immutable and its names are checked when chai
     CHECK_THROWS_AS(posts.slice(1, 3).filter({{"id", 1}}), covet::QueryError);
     CHECK_THROWS_AS(posts.slice(1, 3).order_by({"id"}), covet::QueryError);
     CHECK_THROWS_AS(posts.slice(-1, std::nullopt), covet::QueryError);
+    CHECK_THROWS_AS(posts.slice(1, 3).reverse(), covet::QueryError);
+    CHECK_THROWS_AS(posts.slice(1, 3).distinct(), covet::QueryError);
     CHECK(o.queries() == 0);
+    // all() is a fresh copy: the rows are read again.
+    CHECK(bobs.records().size() == 2);
+    const int before = o.queries();
+    CHECK(bobs.records().size() == 2);
+    CHECK(o.queries() == before);
+    CHECK(bobs.all().records().size() == 2);
+    CHECK(o.queries() == before + 1);
 }
 
 COVET_ORM_TEST("orm: order_by across relations, descending, the default ordering and reverse") {
