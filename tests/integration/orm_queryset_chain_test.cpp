@@ -159,6 +159,11 @@ COVET_ORM_TEST("orm: first and last order by the primary key when unordered") {
     CHECK(published.first()->pk().as_int() == 4);  // default ordering -published_at
     CHECK(published.last()->pk().as_int() == 1);
     CHECK(o.objects("Post").order_by({"view_count"}).last()->pk().as_int() == 2);
+    // Aggregating drops the default ordering, so first()/last() go by pk.
+    auto grouped = o.objects("Post").annotate({{"n", covet::Count("tags")}});
+    CHECK(grouped.first()->pk().as_int() == 1);
+    CHECK(grouped.last()->pk().as_int() == 5);
+    CHECK(grouped.last()->get("n").as_int() == 0);
     CHECK_FALSE(users.filter({{"name", "zed"}}).first().has_value());
     CHECK_FALSE(users.filter({{"name", "zed"}}).last().has_value());
 }
