@@ -25,7 +25,8 @@
 
 namespace covet {
 
-struct Query;  // core/src/query/query.h
+struct Query;        // core/src/query/query.h
+class RecordLayout;  // core/src/query/record_reader.h
 
 // One row of values() / values_list() / aggregate(): values by name.
 struct NamedRow {
@@ -41,7 +42,8 @@ struct BulkOptions {
     bool ignore_conflicts = false;
 };
 
-// Records read one at a time from a streaming cursor (iterator()).
+// Records read one at a time from a streaming cursor (iterator()): nothing
+// is cached and prefetch_related does not apply, as Django's iterator().
 class RecordStream {
   public:
     RecordStream(std::shared_ptr<const Query> query, Database db, Models models, Cursor cursor);
@@ -53,6 +55,7 @@ class RecordStream {
     Models models_;
     Cursor cursor_;
     Row row_;
+    std::shared_ptr<const RecordLayout> layout_;  // how a row becomes a Record
 };
 
 class QuerySet {
@@ -76,11 +79,13 @@ class QuerySet {
     QuerySet values_list(const std::vector<std::string>& fields = {}, bool flat = false) const;
     QuerySet only(const std::vector<std::string>& fields) const;
     QuerySet defer(const std::vector<std::string>& fields) const;
-    QuerySet select_related(const std::vector<std::string>& relations) const;
+    // No names: every non-null ForeignKey, and theirs (as Django).
+    QuerySet select_related(const std::vector<std::string>& relations = {}) const;
     QuerySet prefetch_related(const std::vector<std::string>& relations) const;
     QuerySet annotate(const std::vector<Aliased>& annotations) const;
 
-    // Evaluation (cached).
+    // Evaluation: records() and rows() read once and keep the rows for this
+    // QuerySet and its copies; count() and exists() use them when read.
     const std::vector<Record>& records() const;  // model instances
     const std::vector<NamedRow>& rows() const;   // after values() / values_list()
     bool returns_rows() const;                   // values() or values_list() was called
@@ -94,7 +99,8 @@ class QuerySet {
     std::optional<Record> first() const;
     std::optional<Record> last() const;
     NamedRow aggregate(const std::vector<Aliased>& aggregates) const;
-    // Keyed by primary key (or `field`, which must be unique), in key order.
+    // Keyed by primary key (or `field`, which must be unique), in key order;
+    // only the keys found. No keys: every row (Django's in_bulk() without ids).
     std::vector<std::pair<Value, Record>> in_bulk(const std::vector<Value>& keys = {},
                                                   const std::string& field = "pk") const;
     RecordStream iterator() const;
@@ -107,6 +113,7 @@ class QuerySet {
         const Q& lookup, const std::vector<std::pair<std::string, Value>>& defaults = {}) const;
     std::pair<Record, bool> update_or_create(
         const Q& lookup, const std::vector<std::pair<std::string, Value>>& defaults = {}) const;
+    // The number of rows matched; drops this QuerySet's evaluated rows.
     std::int64_t update(const std::vector<std::pair<std::string, Expr>>& assignments) const;
     DeleteResult delete_() const;
     void bulk_create(std::vector<Record>& records, BulkOptions options = {}) const;
@@ -119,6 +126,7 @@ class QuerySet {
 
   private:
     struct Results;
+    friend class RelatedManager;  // hands out the rows prefetch_related read
     Database db_;
     Models models_;
     std::shared_ptr<const Query> query_;

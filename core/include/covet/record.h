@@ -20,7 +20,9 @@ namespace covet {
 class QuerySet;
 
 // What delete() removed: the total and the rows per model, as Django's
-// (total, {"blog.Post": n}) — keyed here by model name.
+// (total, {"library.Post": n}): keyed by "<app>.<Model>", an auto-created
+// many-to-many table by its through model ("library.Post_tags"); models
+// without a deleted row are left out.
 struct DeleteResult {
     std::int64_t total = 0;
     std::map<std::string, std::int64_t> per_model;
@@ -30,11 +32,15 @@ class RelatedManager;
 
 class Record {
   public:
-    // A new record of `model` with every field at its default (not saved).
+    // A new record of `model` with every field at its default (not saved):
+    // the typed default, else '' for a text field that is not null (as
+    // Django), else NULL.
     Record(Database db, Models models, const ModelState& model);
     // A record read from the database by the query engine: `values` holds
     // the concrete fields in column order (ModelState::concrete_fields());
-    // `loaded` marks the ones read (only/defer), empty meaning all.
+    // `loaded` marks the ones read (only/defer), empty meaning all. The
+    // values are taken as the fields' kinds (value_from_db already applied);
+    // such a record is saved (adding() is false).
     Record(Database db, Models models, const ModelState& model, Row values,
            std::vector<bool> loaded = {});
 
@@ -63,11 +69,18 @@ class Record {
     RelatedManager manager(const std::string& accessor) const;
 
     // Validates every field; throws ValidationError with all failing fields.
+    // The auto primary key and deferred fields not read are skipped; null
+    // and blank as Django (auto_now fields may be empty: save() fills them).
     void full_clean() const;
-    // Inserts when adding (filling auto_now/auto_now_add and the primary
-    // key), updates otherwise.
-    void save();
+    // full_clean(), then inserts when adding (filling auto_now/auto_now_add
+    // and the primary key), else updates by primary key (inserting when no
+    // row has it, as Django). force_insert always inserts (create()).
+    void save(bool force_insert = false);
+    // Through the deletion collector (as QuerySet::delete_); the record
+    // keeps its fields but its key becomes NULL. ProtectedError when a
+    // PROTECT or RESTRICT relation refuses, with nothing deleted.
     DeleteResult delete_();
+    // Throws DoesNotExist when the row is gone.
     void refresh_from_db();
 
     // The JSON object of SPEC.md §6: fields in field order by column
@@ -85,16 +98,28 @@ class Record {
     void cache_related(const std::string& field, std::optional<Record> related) const;
     void cache_prefetched(const std::string& accessor, std::vector<Record> records) const;
     const std::vector<Record>* prefetched(const std::string& accessor) const;
+    // A related manager's write makes the prefetched rows stale (Django's
+    // _remove_prefetched_objects).
+    void forget_prefetched(const std::string& accessor) const;
     const Row& values() const { return values_; }  // concrete fields, column order
     void mark_saved() { adding_ = false; }
+    // Sets the auto_now fields, and auto_now_add ones when adding, to now
+    // in UTC (save() and bulk_create() call it before writing).
+    void stamp_auto_now();
 
   private:
+    // Position in values_ of a field by attribute or column name ("pk" too).
+    std::optional<std::size_t> find_index(const std::string& name) const;
     std::size_t index_of(const std::string& name) const;  // throws QueryError
+    const Field& field_at(std::size_t index) const;
+    void load_deferred(std::size_t index) const;
+    void insert();
+    bool update();
 
     Database db_;
     Models models_;
     const ModelState* model_;
-    Row values_;
+    mutable Row values_;                // mutable: a deferred field loads on first get()
     mutable std::vector<bool> loaded_;  // empty: all loaded
     std::vector<std::pair<std::string, Value>> annotations_;
     bool adding_ = true;
@@ -109,9 +134,16 @@ class RelatedManager {
     RelatedManager(Record owner, const RelationEnd& relation);
     QuerySet all() const;  // the prefetched rows when prefetch_related loaded them
     QuerySet filter(const Q& condition) const;
+    // A new related record saved with the key to the owner (many-to-many:
+    // saved, then linked), in one transaction.
     Record create(const std::vector<std::pair<std::string, Value>>& fields) const;
-    // Many-to-many: links rows (or, for a reverse ForeignKey, sets their key
-    // to the owner and saves them). Symmetrical self relations link both ways.
+    // Many-to-many: links rows, skipping links that exist (for a reverse
+    // ForeignKey: sets their key to the owner in one UPDATE; the records
+    // given keep their old key, reread them). Symmetrical self relations
+    // link and unlink both ways. remove() and clear() of a reverse
+    // ForeignKey set the key to NULL and need a nullable key (QueryError
+    // otherwise); remove() throws DoesNotExist for a row not related.
+    // set() keeps what is related already, removes the rest, adds the new.
     void add(const std::vector<Record>& records) const;
     void remove(const std::vector<Record>& records) const;
     void clear() const;
@@ -119,6 +151,9 @@ class RelatedManager {
     const RelationEnd& relation() const { return *relation_; }
 
   private:
+    QuerySet query() const;  // the related rows, read anew
+    std::vector<Value> related_keys() const;
+
     Record owner_;
     const RelationEnd* relation_;
 };
