@@ -84,26 +84,19 @@ nlohmann::json dump_model_raw(OrmHarness& o, const std::string& name) {
     return rows;
 }
 
-// Through the ORM: the model's QuerySet by primary key, each Record's fields.
+// Through the ORM: the model's QuerySet by primary key, each Record's JSON
+// (Record::to_json, the encoding of SPEC.md section 6).
 nlohmann::json dump_model_orm(OrmHarness& o, const std::string& name) {
     nlohmann::json rows = nlohmann::json::array();
-    for (const Record& record : o.objects(name).order_by({"pk"})) {
-        nlohmann::json object = nlohmann::json::object();
-        for (const Field* f : record.model().concrete_fields())
-            object[f->column()] = json_of(record.get(f->column()));
-        rows.push_back(std::move(object));
-    }
+    for (const Record& record : o.objects(name).order_by({"pk"}))
+        rows.push_back(nlohmann::json::parse(record.to_json()));
     return rows;
 }
 
-// A new Record of `name` given the values as a user gives them, saved.
+// QuerySet::create with the values as a user gives them.
 Record insert(OrmHarness& o, const std::string& name,
               const std::vector<std::pair<std::string, Value>>& given) {
-    Record record(o.db, o.models, o.models.model(name));
-    for (const auto& [field_name, value] : given)
-        record.set(field_name, value);
-    record.save();
-    return record;
+    return o.objects(name).create(given);
 }
 
 }  // namespace

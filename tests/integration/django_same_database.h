@@ -18,7 +18,7 @@ nlohmann::json covet_dump(OrmHarness& o);
 // The same through a plain SELECT and value_from_db.
 nlohmann::json covet_dump_raw(OrmHarness& o);
 
-// One author and two items saved as Records, from values as a user gives
+// One author and two items made by QuerySet::create, from values as a user gives
 // them (text for a date, 1 for a boolean, a hyphenated upper-case UUID, ...).
 void covet_write_fixture(OrmHarness& o);
 // What covet_write_fixture means to store, in the JSON encoding (without

@@ -49,7 +49,7 @@ std::string lower(std::string s) {
     return s;
 }
 
-// A saved User (Record::save; QuerySet::create may come later).
+// A saved User (Record::save).
 void add_user(covet::test::OrmHarness& o, const std::string& name, const std::string& email) {
     covet::Record user(o.db, o.models, o.models.model("User"));
     user.set("name", Value(name));
@@ -106,6 +106,13 @@ COVET_ORM_TEST("orm: values crafted as SQL injection are stored and matched lite
               expected(names, [&](const std::string& s) { return lower(s) == lower(v); }));
     }
     CHECK(o.objects("User").filter(Q{{"name__contains", Value("%")}}).count() == 3);
+    // Crafted values through create() and update() land as they are, in the one row meant.
+    const covet::Record made = o.objects("User").create(
+        {{"name", Value(names[0])}, {"email", Value("o'reilly--x@example.com")}});
+    CHECK(o.objects("User").filter(Q{{"pk", made.pk()}}).update({{"name", Value(names[4])}}) == 1);
+    CHECK(o.objects("User").get(Q{{"pk", made.pk()}}).get("name") == Value(names[4]));
+    CHECK(o.objects("User").filter(Q{{"name", Value(names[4])}}).count() == 2);
+    CHECK(o.objects("User").count() == static_cast<std::int64_t>(names.size()) + 1);
     CHECK(o.objects("User").filter(Q{{"name__icontains", Value("mixed case")}}).count() == 1);
     CHECK(o.h.user_tables() == tables_before);
 }
@@ -145,6 +152,8 @@ COVET_ORM_TEST("orm: field names crafted as SQL injection are unknown fields") {
         CHECK_THROWS_AS(o.objects("User").values({name}).rows(), covet::QueryError);
         covet::Record user(o.db, o.models, o.models.model("User"));
         CHECK_THROWS_AS(user.set(name, Value("x")), covet::QueryError);
+        CHECK_THROWS_AS(o.objects("User").create({{name, Value("x")}}), covet::QueryError);
+        CHECK_THROWS_AS(o.objects("User").update({{name, Value("x")}}), covet::QueryError);
     }
     CHECK(o.h.user_tables() == tables_before);
     CHECK(o.objects("User").count() == 1);
