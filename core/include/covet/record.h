@@ -30,11 +30,15 @@ class RelatedManager;
 
 class Record {
   public:
-    // A new record of `model` with every field at its default (not saved).
+    // A new record of `model` with every field at its default (not saved):
+    // the typed default, else '' for a text field that is not null (as
+    // Django), else NULL.
     Record(Database db, Models models, const ModelState& model);
     // A record read from the database by the query engine: `values` holds
     // the concrete fields in column order (ModelState::concrete_fields());
-    // `loaded` marks the ones read (only/defer), empty meaning all.
+    // `loaded` marks the ones read (only/defer), empty meaning all. The
+    // values are taken as the fields' kinds (value_from_db already applied);
+    // such a record is saved (adding() is false).
     Record(Database db, Models models, const ModelState& model, Row values,
            std::vector<bool> loaded = {});
 
@@ -89,12 +93,19 @@ class Record {
     void mark_saved() { adding_ = false; }
 
   private:
+    // Position in values_ of a field by attribute or column name ("pk" too).
+    std::optional<std::size_t> find_index(const std::string& name) const;
     std::size_t index_of(const std::string& name) const;  // throws QueryError
+    const Field& field_at(std::size_t index) const;
+    void load_deferred(std::size_t index) const;
+    void insert();
+    bool update();
+    void stamp_auto_now();
 
     Database db_;
     Models models_;
     const ModelState* model_;
-    Row values_;
+    mutable Row values_;                // mutable: a deferred field loads on first get()
     mutable std::vector<bool> loaded_;  // empty: all loaded
     std::vector<std::pair<std::string, Value>> annotations_;
     bool adding_ = true;

@@ -1,0 +1,216 @@
+// Golden SQL of joins: forward, reverse and many-to-many paths, the sticky
+// reuse of multi-valued joins within one filter() call, LEFT OUTER joins
+// where Django promotes them, exclude() across multi-valued relations as a
+// subquery, select_related and ordering across relations.
+#include "query_compiler_support.h"
+
+using namespace covet;
+using namespace covet::compiler_test;
+
+namespace {
+
+const std::string kUserColumns =
+    "SELECT \"users\".\"id\", \"users\".\"name\", \"users\".\"age\", \"users\".\"profile_id\" "
+    "FROM \"users\"";
+const std::string kPostColumns =
+    "SELECT \"posts\".\"id\", \"posts\".\"title\", \"posts\".\"author_id\", "
+    "\"posts\".\"view_count\", \"posts\".\"rating\", \"posts\".\"published_at\" FROM \"posts\"";
+const std::string kDefaultOrder = " ORDER BY \"posts\".\"published_at\" DESC";
+const std::string kJoinPosts =
+    " INNER JOIN \"posts\" ON (\"users\".\"id\" = \"posts\".\"author_id\")";
+
+}  // namespace
+
+TEST_CASE("query compiler: a forward ForeignKey path is an INNER JOIN") {
+    check_select(filtered("Post", {Q{{"author__name", "ann"}}}),
+                 kPostColumns +
+                     " INNER JOIN \"users\" ON (\"posts\".\"author_id\" = \"users\".\"id\") WHERE "
+                     "\"users\".\"name\" = ?" +
+                     kDefaultOrder,
+                 {Value("ann")});
+}
+
+TEST_CASE("query compiler: conditions of one filter call share the reverse join") {
+    check_select(filtered("User", {Q{{"posts__title", "a"}, {"posts__view_count__gt", 3}}}),
+                 kUserColumns + kJoinPosts +
+                     " WHERE (\"posts\".\"title\" = ? AND \"posts\".\"view_count\" > ?)",
+                 {Value("a"), Value(3)});
+}
+
+TEST_CASE("query compiler: separate filter calls join a multi-valued relation again") {
+    check_select(
+        filtered("User", {Q{{"posts__title", "a"}}, Q{{"posts__view_count__gt", 3}}}),
+        kUserColumns + kJoinPosts +
+            " INNER JOIN \"posts\" \"T3\" ON (\"users\".\"id\" = \"T3\".\"author_id\") WHERE "
+            "(\"posts\".\"title\" = ? AND \"T3\".\"view_count\" > ?)",
+        {Value("a"), Value(3)});
+}
+
+TEST_CASE("query compiler: separate filter calls reuse a single-valued join") {
+    check_select(filtered("Post", {Q{{"author__name", "a"}}, Q{{"author__age", 3}}}),
+                 kPostColumns +
+                     " INNER JOIN \"users\" ON (\"posts\".\"author_id\" = \"users\".\"id\") WHERE "
+                     "(\"users\".\"name\" = ? AND \"users\".\"age\" = ?)" +
+                     kDefaultOrder,
+                 {Value("a"), Value(3)});
+}
+
+TEST_CASE("query compiler: many-to-many paths go through the through table both ways") {
+    check_select(
+        filtered("Post", {Q{{"tags__name", "c"}}}),
+        kPostColumns +
+            " INNER JOIN \"posts_tags\" ON (\"posts\".\"id\" = \"posts_tags\".\"post_id\") "
+            "INNER JOIN \"tags\" ON (\"posts_tags\".\"tag_id\" = \"tags\".\"id\") WHERE "
+            "\"tags\".\"name\" = ?" +
+            kDefaultOrder,
+        {Value("c")});
+    check_select(
+        filtered("Post", {Q{{"tags", 7}}}),
+        kPostColumns +
+            " INNER JOIN \"posts_tags\" ON (\"posts\".\"id\" = \"posts_tags\".\"post_id\") "
+            "WHERE \"posts_tags\".\"tag_id\" = ?" +
+            kDefaultOrder,
+        {Value(7)});
+    check_select(
+        filtered("Tag", {Q{{"posts__title", "t"}}}),
+        "SELECT \"tags\".\"id\", \"tags\".\"name\" FROM \"tags\" INNER JOIN \"posts_tags\" "
+        "ON (\"tags\".\"id\" = \"posts_tags\".\"tag_id\") INNER JOIN \"posts\" ON "
+        "(\"posts_tags\".\"post_id\" = \"posts\".\"id\") WHERE \"posts\".\"title\" = ?",
+        {Value("t")});
+}
+
+TEST_CASE("query compiler: self many-to-many from both ends") {
+    check_select(
+        filtered("Person", {Q{{"friends__name", "x"}, {"followers__name", "y"}}}),
+        "SELECT \"people\".\"id\", \"people\".\"name\" FROM \"people\" INNER JOIN "
+        "\"people_friends\" ON (\"people\".\"id\" = \"people_friends\".\"from_person_id\") "
+        "INNER JOIN \"people\" \"T3\" ON (\"people_friends\".\"to_person_id\" = "
+        "\"T3\".\"id\") INNER JOIN \"people_follows\" ON (\"people\".\"id\" = "
+        "\"people_follows\".\"to_person_id\") INNER JOIN \"people\" \"T5\" ON "
+        "(\"people_follows\".\"from_person_id\" = \"T5\".\"id\") WHERE (\"T3\".\"name\" = "
+        "? AND \"T5\".\"name\" = ?)",
+        {Value("x"), Value("y")});
+}
+
+TEST_CASE("query compiler: OR promotes the join only one branch needs to LEFT OUTER") {
+    check_select(filtered("Post", {Q{{"author__name", "a"}} | Q{{"title", "b"}}}),
+                 kPostColumns +
+                     " LEFT OUTER JOIN \"users\" ON (\"posts\".\"author_id\" = \"users\".\"id\") "
+                     "WHERE (\"users\".\"name\" = ? OR \"posts\".\"title\" = ?)" +
+                     kDefaultOrder,
+                 {Value("a"), Value("b")});
+    // A nullable key is LEFT OUTER until a condition needs a partner.
+    check_select(filtered("User", {Q{{"profile__bio__isnull", true}}}),
+                 kUserColumns +
+                     " LEFT OUTER JOIN \"profiles\" ON (\"users\".\"profile_id\" = "
+                     "\"profiles\".\"id\") WHERE \"profiles\".\"bio\" IS NULL");
+    check_select(filtered("User", {Q{{"profile__bio", "b"}}}),
+                 kUserColumns +
+                     " INNER JOIN \"profiles\" ON (\"users\".\"profile_id\" = \"profiles\".\"id\") "
+                     "WHERE \"profiles\".\"bio\" = ?",
+                 {Value("b")});
+}
+
+TEST_CASE("query compiler: exclude across a multi-valued relation is NOT pk IN a subquery") {
+    Query q = query_of("Post");
+    q.filters.push_back(Query::Filter{Q{{"tags__name", "c"}}, true});
+    check_select(
+        q,
+        kPostColumns +
+            " WHERE NOT (\"posts\".\"id\" IN (SELECT \"U0\".\"id\" FROM \"posts\" \"U0\" "
+            "INNER JOIN \"posts_tags\" \"U1\" ON (\"U0\".\"id\" = \"U1\".\"post_id\") INNER "
+            "JOIN \"tags\" \"U2\" ON (\"U1\".\"tag_id\" = \"U2\".\"id\") WHERE "
+            "\"U2\".\"name\" = ?))" +
+            kDefaultOrder,
+        {Value("c")});
+    Query reverse = query_of("User");
+    reverse.filters.push_back(Query::Filter{Q{{"age", 3}} & ~Q{{"posts__title", "t"}}, false});
+    check_select(reverse,
+                 kUserColumns +
+                     " WHERE (\"users\".\"age\" = ? AND NOT (\"users\".\"id\" IN (SELECT "
+                     "\"U0\".\"id\" FROM \"users\" \"U0\" INNER JOIN \"posts\" \"U1\" ON "
+                     "(\"U0\".\"id\" = \"U1\".\"author_id\") WHERE \"U1\".\"title\" = ?)))",
+                 {Value(3), Value("t")});
+}
+
+TEST_CASE("query compiler: exclude across a single-valued relation joins") {
+    Query q = query_of("Post");
+    q.filters.push_back(Query::Filter{Q{{"author__age", 3}}, true});
+    check_select(q,
+                 kPostColumns +
+                     " INNER JOIN \"users\" ON (\"posts\".\"author_id\" = \"users\".\"id\") WHERE "
+                     "NOT ((\"users\".\"age\" = ? AND \"users\".\"age\" IS NOT NULL))" +
+                     kDefaultOrder,
+                 {Value(3)});
+}
+
+TEST_CASE("query compiler: select_related joins and reads the related columns") {
+    Query q = query_of("Comment");
+    q.select_related = {"post__author__profile"};
+    const CompiledSelect s = compiler(sqlite).select(q);
+    CHECK(s.sql ==
+          "SELECT \"comments\".\"id\", \"comments\".\"post_id\", \"comments\".\"author_id\", "
+          "\"comments\".\"text\", \"comments\".\"day\", \"posts\".\"id\", \"posts\".\"title\", "
+          "\"posts\".\"author_id\", \"posts\".\"view_count\", \"posts\".\"rating\", "
+          "\"posts\".\"published_at\", \"users\".\"id\", \"users\".\"name\", \"users\".\"age\", "
+          "\"users\".\"profile_id\", \"profiles\".\"id\", \"profiles\".\"bio\" FROM \"comments\" "
+          "INNER JOIN \"posts\" ON (\"comments\".\"post_id\" = \"posts\".\"id\") INNER JOIN "
+          "\"users\" ON (\"posts\".\"author_id\" = \"users\".\"id\") LEFT OUTER JOIN "
+          "\"profiles\" ON (\"users\".\"profile_id\" = \"profiles\".\"id\")");
+    REQUIRE(s.columns.size() == 17);
+    CHECK(s.columns[4].relation_path.empty());
+    CHECK(s.columns[5].relation_path == "post");
+    CHECK(s.columns[5].model->name == "Post");
+    CHECK(s.columns[11].relation_path == "post__author");
+    CHECK(s.columns[16].relation_path == "post__author__profile");
+    CHECK(s.columns[16].field->name == "bio");
+    q.select_related = {"tags"};
+    CHECK_THROWS_AS(compiler(sqlite).select(q), QueryError);
+}
+
+TEST_CASE("query compiler: ordering across a relation, reversed, random, with slicing") {
+    Query q = query_of("Comment");
+    q.ordering = {"post__title", "-id"};
+    q.ordering_set = true;
+    q.reversed = true;
+    q.limit = 5;
+    q.offset = 10;
+    const std::string sql =
+        "SELECT \"comments\".\"id\", \"comments\".\"post_id\", \"comments\".\"author_id\", "
+        "\"comments\".\"text\", \"comments\".\"day\" FROM \"comments\" INNER JOIN \"posts\" ON "
+        "(\"comments\".\"post_id\" = \"posts\".\"id\") ORDER BY \"posts\".\"title\" DESC, "
+        "\"comments\".\"id\" ASC LIMIT 5 OFFSET 10";
+    check_select(q, sql);
+    q.ordering = {"?"};
+    q.limit.reset();
+    CHECK(compiler(sqlite).select(q).sql.ends_with(" ORDER BY RANDOM() LIMIT -1 OFFSET 10"));
+    CHECK(compiler(postgres).select(q).sql.ends_with(" ORDER BY RANDOM() OFFSET 10"));
+    CHECK(compiler(mysql).select(q).sql.ends_with(
+        " ORDER BY RAND() LIMIT 18446744073709551615 OFFSET 10"));
+    Query none = query_of("Post");
+    none.ordering_set = true;
+    check_select(none, kPostColumns);
+}
+
+TEST_CASE("query compiler: values across relations, only and defer keep the pk") {
+    Query q = query_of("Post");
+    q.shape = Query::Shape::Values;
+    q.value_fields = {"title", "author__name", "author"};
+    q.ordering_set = true;
+    const CompiledSelect s = compiler(sqlite).select(q);
+    CHECK(s.sql ==
+          "SELECT \"posts\".\"title\", \"users\".\"name\", \"posts\".\"author_id\" FROM \"posts\" "
+          "INNER JOIN \"users\" ON (\"posts\".\"author_id\" = \"users\".\"id\")");
+    REQUIRE(s.columns.size() == 3);
+    CHECK(s.columns[1].name == "author__name");
+    CHECK(s.columns[1].kind == SelectColumn::Kind::Value);
+    Query only = query_of("Post");
+    only.only = {"title"};
+    only.ordering_set = true;
+    check_select(only, "SELECT \"posts\".\"id\", \"posts\".\"title\" FROM \"posts\"");
+    Query defer = query_of("User");
+    defer.defer = {"age", "id"};
+    check_select(defer,
+                 "SELECT \"users\".\"id\", \"users\".\"name\", \"users\".\"profile_id\" "
+                 "FROM \"users\"");
+}
