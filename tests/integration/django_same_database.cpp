@@ -2,7 +2,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "query/field_value.h"
+#include "covet/queryset.h"
+#include "covet/record.h"
 #include "query/json_encoding.h"
 
 namespace covet::test {
@@ -45,7 +46,8 @@ operations:
 
 namespace {
 
-nlohmann::json dump_model(OrmHarness& o, const std::string& name) {
+// Through the driver: a plain SELECT, each value through value_from_db.
+nlohmann::json dump_model_raw(OrmHarness& o, const std::string& name) {
     const ModelState& model = o.models.model(name);
     const Dialect& d = o.db.dialect();
     std::string columns;
@@ -65,49 +67,49 @@ nlohmann::json dump_model(OrmHarness& o, const std::string& name) {
     return rows;
 }
 
-// INSERT of the given columns, each value through value_for_db.
-void insert(OrmHarness& o, const std::string& name,
-            const std::vector<std::pair<std::string, Value>>& given) {
-    const ModelState& model = o.models.model(name);
-    const Dialect& d = o.db.dialect();
-    std::string columns, marks;
-    std::vector<Value> params;
-    for (const auto& [field_name, value] : given) {
-        const Field* f = model.find_field(field_name);
-        REQUIRE(f != nullptr);
-        columns += (params.empty() ? "" : ", ") + d.quote_name(f->column());
-        marks += (params.empty() ? "" : ", ") + d.placeholder(static_cast<int>(params.size()) + 1);
-        params.push_back(value_for_db(*f, value));
+// Through the ORM: the model's QuerySet by primary key, each Record's fields.
+nlohmann::json dump_model_orm(OrmHarness& o, const std::string& name) {
+    nlohmann::json rows = nlohmann::json::array();
+    for (const Record& record : o.objects(name).order_by({"pk"})) {
+        nlohmann::json object = nlohmann::json::object();
+        for (const Field* f : record.model().concrete_fields())
+            object[f->column()] = json_of(record.get(f->column()));
+        rows.push_back(std::move(object));
     }
-    o.db.connection().execute(
-        "INSERT INTO " + d.quote_name(model.table) + " (" + columns + ") VALUES (" + marks + ")",
-        params);
+    return rows;
+}
+
+// A new Record of `name` given the values as a user gives them, saved.
+Record insert(OrmHarness& o, const std::string& name,
+              const std::vector<std::pair<std::string, Value>>& given) {
+    Record record(o.db, o.models, o.models.model(name));
+    for (const auto& [field_name, value] : given)
+        record.set(field_name, value);
+    record.save();
+    return record;
 }
 
 }  // namespace
 
 nlohmann::json covet_dump(OrmHarness& o) {
-    return {{"Author", dump_model(o, "Author")}, {"Item", dump_model(o, "Item")}};
+    return {{"Author", dump_model_orm(o, "Author")}, {"Item", dump_model_orm(o, "Item")}};
+}
+
+nlohmann::json covet_dump_raw(OrmHarness& o) {
+    return {{"Author", dump_model_raw(o, "Author")}, {"Item", dump_model_raw(o, "Item")}};
 }
 
 void covet_write_fixture(OrmHarness& o) {
-    insert(o, "Author",
-           {{"name", Value("Za\xc5\xbc\xc3\xb3\xc5\x82\xc4\x87 \"g\xc4\x99\xc5\x9bl\xc4\x85\" "
-                           "'ja\xc5\xba\xc5\x84' \xe2\x88\x91")},
-            {"email", Value("covet@example.com")},
-            {"active", Value(std::int64_t{1})},
-            {"joined", Value("2000-01-01")}});
-    const Value author =
-        o.db.connection()
-            .query("SELECT " + o.db.dialect().quote_name("id") + " FROM " +
-                       o.db.dialect().quote_name("dj_author") + " WHERE " +
-                       o.db.dialect().quote_name("email") + " = " + o.db.dialect().placeholder(1),
-                   {Value("covet@example.com")})
-            .rows.at(0)
-            .at(0);
+    const Record author =
+        insert(o, "Author",
+               {{"name", Value("Za\xc5\xbc\xc3\xb3\xc5\x82\xc4\x87 \"g\xc4\x99\xc5\x9bl\xc4\x85\" "
+                               "'ja\xc5\xba\xc5\x84' \xe2\x88\x91")},
+                {"email", Value("covet@example.com")},
+                {"active", Value(std::int64_t{1})},
+                {"joined", Value("2000-01-01")}});
     insert(
         o, "Item",
-        {{"author", author},
+        {{"author", author.pk()},
          {"title", Value("covet's row -- /* comment */ ; DROP TABLE dj_author")},
          {"notes", Value("back\\slash %_ 100% \xf0\x9f\x98\x80")},
          {"price", Value("42.5")},
@@ -126,7 +128,7 @@ void covet_write_fixture(OrmHarness& o) {
          {"blob", Value(Bytes{{0, 0x7f, 0x80, 0xff, '\'', '\\'}})},
          {"site", Value("http://example.org/x?y='1'")}});
     insert(o, "Item",
-           {{"author", author},
+           {{"author", author.pk()},
             {"title", Value("nulls")},
             {"price", Value(Decimal::parse("-0.01"))},
             {"created_at", Value(DateTime::parse("9999-12-31 23:59:59.999999"))},

@@ -13,11 +13,13 @@ namespace covet::test {
 extern const char* const kDjangoSchema;
 
 // {"Author": [...], "Item": [...]}: every row by primary key, keyed by
-// column attribute name (author_id), as covet reads it.
+// column attribute name (author_id), as covet's QuerySet reads it.
 nlohmann::json covet_dump(OrmHarness& o);
+// The same through a plain SELECT and value_from_db.
+nlohmann::json covet_dump_raw(OrmHarness& o);
 
-// One author and two items, from values as a user gives them (text for a
-// date, 1 for a boolean, a hyphenated upper-case UUID, ...).
+// One author and two items saved as Records, from values as a user gives
+// them (text for a date, 1 for a boolean, a hyphenated upper-case UUID, ...).
 void covet_write_fixture(OrmHarness& o);
 
 }  // namespace covet::test

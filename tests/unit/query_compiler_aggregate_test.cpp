@@ -185,3 +185,21 @@ TEST_CASE("query compiler: annotation aliases are checked") {
     CHECK_THROWS_AS(compiler(sqlite).aggregate(query_of("Post"), {Aliased("x", F("id"))}),
                     QueryError);
 }
+
+TEST_CASE("query compiler: excluding on an aggregate is NOT in HAVING without IS NOT NULL") {
+    Query q = query_of("Post");
+    q.annotations.push_back({"n", Count("tags")});
+    q.filters.push_back(Query::Filter{Q{{"n__gt", 1}}, true});
+    CHECK(compiler(sqlite).select(q).sql.ends_with(
+        " HAVING NOT (COUNT(\"posts_tags\".\"tag_id\") > ?)"));
+}
+
+TEST_CASE("query compiler: a condition against an aggregate annotation by F is HAVING") {
+    Query q = query_of("User");
+    q.annotations.push_back({"n", Count("posts")});
+    q.filters.push_back(Query::Filter{Q{{"age__lt", F("n")}}, false});
+    CHECK(compiler(sqlite).select(q).sql.ends_with(
+        " HAVING \"users\".\"age\" < COUNT(\"posts\".\"id\")"));
+    CHECK_THROWS_AS(compiler(sqlite).select(filtered("User", {Q{{"age__lt", Count("posts")}}})),
+                    QueryError);
+}

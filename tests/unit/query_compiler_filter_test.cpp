@@ -75,8 +75,8 @@ TEST_CASE("query compiler: negation over a nullable column keeps the NULL rows")
     q.filters.push_back(Query::Filter{Q{{"rating__gt", 2}}, true});
     check_select(q,
                  kPostColumns +
-                     " WHERE NOT ((\"posts\".\"rating\" > ? AND \"posts\".\"rating\" IS NOT "
-                     "NULL))" +
+                     " WHERE NOT (\"posts\".\"rating\" > ? AND \"posts\".\"rating\" IS NOT "
+                     "NULL)" +
                      kDefaultOrder,
                  {Value(2)});
     Query not_null = query_of("Post");
@@ -119,7 +119,19 @@ TEST_CASE("query compiler: an unknown field names the valid choices") {
     CHECK_THROWS_WITH(c.select(filtered("Post", {Q{{"author__nme", "a"}}})),
                       "Cannot resolve keyword 'nme' into field. Choices are: age, comments, id, "
                       "name, posts, profile, profile_id");
-    CHECK_THROWS_AS(c.select(filtered("Post", {Q{{"title__foo", "a"}}})), QueryError);
+    CHECK_THROWS_WITH(c.select(filtered("Post", {Q{{"title__foo", "a"}}})),
+                      "Unsupported lookup 'foo' for CharField 'title'. Choices are: contains, "
+                      "endswith, exact, gt, gte, icontains, iendswith, iexact, in, iregex, "
+                      "isnull, istartswith, lt, lte, range, regex, startswith");
+    CHECK_THROWS_WITH(c.select(filtered("Post", {Q{{"author__foo", 1}}})),
+                      "Cannot resolve keyword 'foo' into field. Choices are: age, comments, id, "
+                      "name, posts, profile, profile_id");
+    CHECK_THROWS_WITH(c.select(filtered("Post", {Q{{"published_at__yaer", 1}}})),
+                      Catch::Contains("Choices are: contains, date, day, endswith"));
+    Query annotated = query_of("Post");
+    annotated.annotations.push_back({"n", Count("id")});
+    annotated.filters.push_back(Query::Filter{Q{{"zz", 1}}, false});
+    CHECK_THROWS_WITH(c.select(annotated), Catch::Contains("id, n, published_at"));
     CHECK_THROWS_AS(c.select(filtered("Post", {Q{{"title__year", 1}}})), QueryError);
     CHECK_THROWS_AS(c.select(filtered("Post", {Q{{"title__gt", nullptr}}})), QueryError);
 }

@@ -139,7 +139,7 @@ TEST_CASE("query compiler: exclude across a single-valued relation joins") {
     check_select(q,
                  kPostColumns +
                      " INNER JOIN \"users\" ON (\"posts\".\"author_id\" = \"users\".\"id\") WHERE "
-                     "NOT ((\"users\".\"age\" = ? AND \"users\".\"age\" IS NOT NULL))" +
+                     "NOT (\"users\".\"age\" = ? AND \"users\".\"age\" IS NOT NULL)" +
                      kDefaultOrder,
                  {Value(3)});
 }
@@ -213,4 +213,89 @@ TEST_CASE("query compiler: values across relations, only and defer keep the pk")
     check_select(defer,
                  "SELECT \"users\".\"id\", \"users\".\"name\", \"users\".\"profile_id\" "
                  "FROM \"users\"");
+}
+
+TEST_CASE("query compiler: an explicit through model joins through its foreign keys") {
+    ProjectState state;
+    apply_forwards(parse_migration_file("club/0001_initial.yaml", R"Y(operations:
+  - create_table:
+      table: members
+      model: Member
+      fields:
+        id: AutoField(primary_key=True)
+        name: CharField(max_length=50)
+  - create_table:
+      table: clubs
+      model: Club
+      fields:
+        id: AutoField(primary_key=True)
+        name: CharField(max_length=50)
+  - create_table:
+      table: memberships
+      model: Membership
+      fields:
+        id: AutoField(primary_key=True)
+        person: ForeignKey(members, on_delete=CASCADE)
+        club: ForeignKey(clubs, on_delete=CASCADE)
+  - add_column:
+      table: clubs
+      column: members
+      field: ManyToManyField(members, through=memberships, related_name=clubs)
+)Y",
+                                        "club"),
+                   state);
+    Query q;
+    q.model = state.find_model("Club");
+    REQUIRE(q.model);
+    q.filters.push_back(Query::Filter{Q{{"members__name", "m"}}, false});
+    CHECK(QueryCompiler(state, sqlite).select(q).sql ==
+          "SELECT \"clubs\".\"id\", \"clubs\".\"name\" FROM \"clubs\" INNER JOIN \"memberships\" "
+          "ON (\"clubs\".\"id\" = \"memberships\".\"club_id\") INNER JOIN \"members\" ON "
+          "(\"memberships\".\"person_id\" = \"members\".\"id\") WHERE \"members\".\"name\" = ?");
+    Query back;
+    back.model = state.find_model("Member");
+    back.filters.push_back(Query::Filter{Q{{"clubs", 4}}, false});
+    CHECK(QueryCompiler(state, sqlite).select(back).sql ==
+          "SELECT \"members\".\"id\", \"members\".\"name\" FROM \"members\" INNER JOIN "
+          "\"memberships\" ON (\"members\".\"id\" = \"memberships\".\"person_id\") WHERE "
+          "\"memberships\".\"club_id\" = ?");
+}
+
+TEST_CASE("query compiler: ordering by a relation uses its model's ordering") {
+    Query q = query_of("Comment");
+    q.ordering = {"-post", "author"};
+    q.ordering_set = true;
+    check_select(
+        q,
+        "SELECT \"comments\".\"id\", \"comments\".\"post_id\", \"comments\".\"author_id\", "
+        "\"comments\".\"text\", \"comments\".\"day\" FROM \"comments\" INNER JOIN \"posts\" "
+        "ON (\"comments\".\"post_id\" = \"posts\".\"id\") ORDER BY "
+        "\"posts\".\"published_at\" ASC, \"comments\".\"author_id\" ASC");
+}
+
+TEST_CASE("query compiler: DISTINCT selects the terms it orders by after the columns") {
+    Query q = query_of("Tag");
+    q.distinct = true;
+    q.ordering = {"posts__title"};
+    q.ordering_set = true;
+    const CompiledSelect s = compiler(postgres).select(q);
+    CHECK(s.sql ==
+          "SELECT DISTINCT \"tags\".\"id\", \"tags\".\"name\", \"posts\".\"title\" FROM \"tags\" "
+          "LEFT OUTER JOIN \"posts_tags\" ON (\"tags\".\"id\" = \"posts_tags\".\"tag_id\") LEFT "
+          "OUTER JOIN \"posts\" ON (\"posts_tags\".\"post_id\" = \"posts\".\"id\") ORDER BY "
+          "\"posts\".\"title\" ASC");
+    CHECK(s.columns.size() == 2);
+}
+
+TEST_CASE("query compiler: one exclude with two multi-valued conditions has a subquery each") {
+    Query q = query_of("User");
+    q.filters.push_back(Query::Filter{Q{{"posts__title", "a"}, {"posts__view_count", 5}}, true});
+    check_select(q,
+                 kUserColumns +
+                     " WHERE NOT (\"users\".\"id\" IN (SELECT \"U0\".\"id\" FROM \"users\" \"U0\" "
+                     "INNER JOIN \"posts\" \"U1\" ON (\"U0\".\"id\" = \"U1\".\"author_id\") WHERE "
+                     "\"U1\".\"title\" = ?) AND \"users\".\"id\" IN (SELECT \"U0\".\"id\" FROM "
+                     "\"users\" \"U0\" INNER JOIN \"posts\" \"U1\" ON (\"U0\".\"id\" = "
+                     "\"U1\".\"author_id\") WHERE \"U1\".\"view_count\" = ?))",
+                 {Value("a"), Value(5)});
 }

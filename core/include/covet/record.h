@@ -68,9 +68,10 @@ class Record {
 
     // Validates every field; throws ValidationError with all failing fields.
     void full_clean() const;
-    // Inserts when adding (filling auto_now/auto_now_add and the primary
-    // key), updates otherwise.
-    void save();
+    // full_clean(), then inserts when adding (filling auto_now/auto_now_add
+    // and the primary key), else updates by primary key (inserting when no
+    // row has it, as Django). force_insert always inserts (create()).
+    void save(bool force_insert = false);
     DeleteResult delete_();
     void refresh_from_db();
 
@@ -91,6 +92,9 @@ class Record {
     const std::vector<Record>* prefetched(const std::string& accessor) const;
     const Row& values() const { return values_; }  // concrete fields, column order
     void mark_saved() { adding_ = false; }
+    // Sets the auto_now fields, and auto_now_add ones when adding, to now
+    // in UTC (save() and bulk_create() call it before writing).
+    void stamp_auto_now();
 
   private:
     // Position in values_ of a field by attribute or column name ("pk" too).
@@ -100,7 +104,6 @@ class Record {
     void load_deferred(std::size_t index) const;
     void insert();
     bool update();
-    void stamp_auto_now();
 
     Database db_;
     Models models_;
@@ -130,6 +133,8 @@ class RelatedManager {
     const RelationEnd& relation() const { return *relation_; }
 
   private:
+    std::vector<Value> related_keys() const;
+
     Record owner_;
     const RelationEnd* relation_;
 };

@@ -24,6 +24,7 @@ bool sliced(const Query& q) {
 Sql inner_statement(QueryBuild& b, std::vector<SelectPart> parts) {
     const std::vector<OrderPart> order =
         sliced(b.query) ? order_parts(b) : std::vector<OrderPart>{};
+    if (b.query.distinct) parts = with_order_columns(parts, order);
     const std::vector<Sql> group = group_by(b, parts, order);
     StatementOptions options{b.query.distinct, b.query.limit, b.query.offset, true};
     return select_statement(b, parts, group, order, options);
@@ -45,9 +46,10 @@ CompiledSelect QueryCompiler::select(const Query& query) const {
     const std::vector<OrderPart> order = order_parts(b);
     const std::vector<Sql> group = group_by(b, parts, order);
     StatementOptions options{query.distinct, query.limit, query.offset, false};
+    const auto selected = query.distinct ? with_order_columns(parts, order) : parts;
     CompiledSelect out;
     static_cast<CompiledSql&>(out) =
-        finish(select_statement(b, parts, group, order, options), dialect_);
+        finish(select_statement(b, selected, group, order, options), dialect_);
     for (const auto& p : parts)
         out.columns.push_back(p.column);
     return out;
@@ -94,7 +96,8 @@ CompiledSql QueryCompiler::primary_keys(const Query& query) const {
     const std::vector<OrderPart> order = order_parts(b);
     const std::vector<Sql> group = group_by(b, parts, order);
     StatementOptions options{query.distinct, query.limit, query.offset, false};
-    return finish(select_statement(b, parts, group, order, options), dialect_);
+    const auto selected = query.distinct ? with_order_columns(parts, order) : parts;
+    return finish(select_statement(b, selected, group, order, options), dialect_);
 }
 
 }  // namespace covet

@@ -44,6 +44,8 @@ struct SelectColumn {
 };
 
 struct CompiledSelect : CompiledSql {
+    // The columns of the result, in order. A DISTINCT query may select more
+    // (the ORDER BY terms it must select): readers ignore the ones after these.
     std::vector<SelectColumn> columns;
 };
 

@@ -38,62 +38,83 @@ std::string alias_of(const Aliased& a) {
 
 }  // namespace
 
+namespace {
+
+struct OuterAggregate {
+    Sql sql;
+    SelectColumn column;
+};
+
+// An aggregate over the subquery: of an annotation's column, or of a field
+// the subquery adds to what it selects (Django's rewrite_cols).
+OuterAggregate over_subquery(QueryBuild& b, const Aliased& a, std::vector<SelectPart>& parts) {
+    const std::string alias = alias_of(a);
+    const Expr::Node& node = a.expr.node();
+    ExprSql value;
+    value.aggregate = true;
+    value.function = node.function;
+    Sql argument("*");
+    if (const CompiledAnnotation* inner = node.left ? b.annotation(node.field) : nullptr) {
+        argument = Sql("subquery." + b.dialect.quote_name(inner->alias));
+        value.field = inner->value.field;
+    } else if (node.left) {
+        const ExprSql column = b.compile_expr(Expr(node.left), nullptr);
+        if (column.aggregate) throw QueryError("'" + node.field + "' is an aggregate");
+        SelectColumn c;
+        c.kind = SelectColumn::Kind::Value;
+        c.name = node.field;
+        parts.push_back(SelectPart{column.sql, c});
+        argument = Sql("subquery." + b.dialect.quote_name("__col" + std::to_string(parts.size())));
+        value.field = column.field;
+    }
+    const Sql sql = Sql(function_name(node.function)) + Sql(node.distinct ? "(DISTINCT " : "(") +
+                    argument + Sql(") AS " + b.dialect.quote_name(alias));
+    return {sql, aggregate_column(alias, value, b.model)};
+}
+
+CompiledSelect finish_select(const Sql& sql, std::vector<SelectColumn> columns,
+                             const Dialect& dialect) {
+    CompiledSelect out;
+    out.sql = placeholders(sql.text, dialect);
+    out.params = sql.params;
+    out.columns = std::move(columns);
+    return out;
+}
+
+}  // namespace
+
 CompiledSelect QueryCompiler::aggregate(const Query& query,
                                         const std::vector<Aliased>& aggregates) const {
     QueryBuild b(state_, dialect_, query);
     b.build_conditions();
-    CompiledSelect out;
     std::vector<Sql> columns;
-    const bool subquery =
-        query.distinct || query.limit || query.offset > 0 || !query.annotations.empty();
-    if (!subquery) {
+    std::vector<SelectColumn> result;
+    const bool sliced = query.limit || query.offset > 0;
+    if (!query.distinct && !sliced && query.annotations.empty()) {
         for (const auto& a : aggregates) {
             const std::string alias = alias_of(a);
             const ExprSql value = b.compile_expr(a.expr, nullptr);
             columns.push_back(value.sql + Sql(" AS " + dialect_.quote_name(alias)));
-            out.columns.push_back(aggregate_column(alias, value, b.model));
+            result.push_back(aggregate_column(alias, value, b.model));
         }
-        const Sql sql = Sql("SELECT ") + join_sql(columns, ", ") +
-                        Sql(" FROM " + b.joins.from_clause(dialect_)) + where_clause(b);
-        static_cast<CompiledSql&>(out) = CompiledSql{placeholders(sql.text, dialect_), sql.params};
-        return out;
+        return finish_select(Sql("SELECT ") + join_sql(columns, ", ") +
+                                 Sql(" FROM " + b.joins.from_clause(dialect_)) + where_clause(b),
+                             std::move(result), dialect_);
     }
     std::vector<SelectPart> parts = select_list(b, false);
     for (const auto& a : aggregates) {
-        const std::string alias = alias_of(a);
-        const Expr::Node& node = a.expr.node();
-        ExprSql value;
-        value.aggregate = true;
-        value.function = node.function;
-        Sql argument("*");
-        if (const CompiledAnnotation* inner = node.left ? b.annotation(node.field) : nullptr) {
-            argument = Sql("subquery." + dialect_.quote_name(inner->alias));
-            value.field = inner->value.field;
-        } else if (node.left) {
-            const ExprSql column = b.compile_expr(Expr(node.left), nullptr);
-            if (column.aggregate) throw QueryError("'" + node.field + "' is an aggregate");
-            SelectColumn c;
-            c.kind = SelectColumn::Kind::Value;
-            c.name = node.field;
-            parts.push_back(SelectPart{column.sql, c});
-            argument =
-                Sql("subquery." + dialect_.quote_name("__col" + std::to_string(parts.size())));
-            value.field = column.field;
-        }
-        columns.push_back(Sql(function_name(node.function)) +
-                          Sql(node.distinct ? "(DISTINCT " : "(") + argument +
-                          Sql(") AS " + dialect_.quote_name(alias)));
-        out.columns.push_back(aggregate_column(alias, value, b.model));
+        OuterAggregate outer = over_subquery(b, a, parts);
+        columns.push_back(std::move(outer.sql));
+        result.push_back(std::move(outer.column));
     }
-    std::vector<OrderPart> order =
-        query.limit || query.offset > 0 ? order_parts(b) : std::vector<OrderPart>{};
+    const std::vector<OrderPart> order = sliced ? order_parts(b) : std::vector<OrderPart>{};
+    if (query.distinct) parts = with_order_columns(parts, order);
     const std::vector<Sql> group = group_by(b, parts, order);
     StatementOptions options{query.distinct, query.limit, query.offset, true};
     const Sql inner = select_statement(b, parts, group, order, options);
-    const Sql sql =
-        Sql("SELECT ") + join_sql(columns, ", ") + Sql(" FROM (") + inner + Sql(") subquery");
-    static_cast<CompiledSql&>(out) = CompiledSql{placeholders(sql.text, dialect_), sql.params};
-    return out;
+    return finish_select(
+        Sql("SELECT ") + join_sql(columns, ", ") + Sql(" FROM (") + inner + Sql(") subquery"),
+        std::move(result), dialect_);
 }
 
 }  // namespace covet

@@ -57,8 +57,11 @@ const Field& date_field() {
     std::vector<std::string> sorted(valid);
     std::sort(sorted.begin(), sorted.end());
     std::string list;
-    for (const auto& n : sorted)
+    for (const auto& n : sorted) {
+        const bool transform = n == "year" || n == "month" || n == "day" || n == "date";
+        if (transform && !is_transform(field, n)) continue;
         list += (list.empty() ? "" : ", ") + n;
+    }
     throw QueryError("Unsupported lookup '" + name + "' for " + field_type_name(field.type) + " '" +
                      field.name + "'. Choices are: " + list);
 }

@@ -121,6 +121,7 @@ void unknown_field(const ProjectState& state, const ModelState& model, const std
                    const std::vector<std::string>& extra_choices) {
     std::vector<std::string> choices = field_choices(state, model);
     choices.insert(choices.end(), extra_choices.begin(), extra_choices.end());
+    std::sort(choices.begin(), choices.end());
     std::string list;
     for (const auto& c : choices)
         list += (list.empty() ? "" : ", ") + c;

@@ -87,9 +87,9 @@ class QueryBuild {
                            bool branch_negated);
     Condition annotation_filter(const CompiledAnnotation& annotation,
                                 const std::vector<std::string>& names, const Lookup& lookup,
-                                std::set<std::string>& used, bool negated);
+                                std::set<std::string>& used);
     Sql split_exclude(const Lookup& lookup);
-    Sql rhs_expression(const Operand& operand, std::set<std::string>& used);
+    ExprSql rhs_expression(const Operand& operand, std::set<std::string>& used);
 };
 
 // An identifier the user chose (an annotation alias): letters, digits and

@@ -68,13 +68,17 @@ QuerySet QuerySet::all() const {
 QuerySet QuerySet::filter(const Q& condition) const {
     if (condition.empty()) return all();
     refuse_when_sliced(*query_, "filter a query");
-    return chained(*this, [&](Query& q) { q.filters.push_back({condition, false}); });
+    return chained(*this, [&](Query& q) {
+        q.filters.push_back({condition, false, q.annotations.size()});
+    });
 }
 
 QuerySet QuerySet::exclude(const Q& condition) const {
     if (condition.empty()) return all();
     refuse_when_sliced(*query_, "filter a query");
-    return chained(*this, [&](Query& q) { q.filters.push_back({condition, true}); });
+    return chained(*this, [&](Query& q) {
+        q.filters.push_back({condition, true, q.annotations.size()});
+    });
 }
 
 QuerySet QuerySet::order_by(const std::vector<std::string>& fields) const {

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "covet/error.h"
+#include "query/deletion_collector.h"
 #include "query/field_value.h"
 #include "query/record_support.h"
 #include "query/row_writer.h"
@@ -130,10 +131,10 @@ bool Record::update() {
 
 // Django's Model.save: an unsaved record without a key is inserted; one
 // with a key is updated, and inserted when no row has that key.
-void Record::save() {
+void Record::save(bool force_insert) {
     full_clean();
     stamp_auto_now();
-    if (adding_ && pk().is_null())
+    if (force_insert || (adding_ && pk().is_null()))
         insert();
     else if (!update())
         insert();
@@ -148,6 +149,19 @@ void Record::refresh_from_db() {
     loaded_.clear();
     caches_ = std::make_shared<Caches>();
     adding_ = false;
+}
+
+// Django's Model.delete: through the collector; the record keeps its
+// fields but no longer its key.
+DeleteResult Record::delete_() {
+    if (pk().is_null())
+        throw QueryError(model_->name + " object can't be deleted because its " +
+                         model_->primary_key()->column() + " attribute is set to None.");
+    DeletionCollector collector(db_, models_);
+    collector.collect(*model_, {pk()});
+    DeleteResult result = collector.delete_();
+    values_[*find_index("pk")] = Value();
+    return result;
 }
 
 }  // namespace covet

@@ -29,6 +29,10 @@ std::vector<SelectPart> select_list(QueryBuild& build, bool with_related);
 // ORDER BY as the query asks (the model's ordering unless order_by() was
 // called, none when grouping), reversed by reverse().
 std::vector<OrderPart> order_parts(QueryBuild& build);
+// `parts` and the ORDER BY terms not among them: SELECT DISTINCT must
+// select what it orders by (Django adds them so too).
+std::vector<SelectPart> with_order_columns(const std::vector<SelectPart>& parts,
+                                           const std::vector<OrderPart>& order);
 // Django's get_group_by: empty unless an annotation aggregates.
 std::vector<Sql> group_by(QueryBuild& build, const std::vector<SelectPart>& parts,
                           const std::vector<OrderPart>& order);

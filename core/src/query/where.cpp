@@ -65,6 +65,13 @@ void QueryBuild::add_filter(const Query::Filter& filter) {
 
 Condition QueryBuild::add_q(const Q::Node& node, std::set<std::string>& used, bool negated,
                             bool branch_negated) {
+    // ~(a AND b) is one negated node of a and b, as Django's ~Q(a, b).
+    if (node.negated && node.lookups.empty() && node.children.size() == 1 &&
+        !node.children[0]->negated) {
+        Q::Node merged = *node.children[0];
+        merged.negated = true;
+        return add_q(merged, used, negated, branch_negated);
+    }
     negated = negated != node.negated;
     branch_negated = branch_negated || node.negated;
     JoinPromoter promoter(node.connector, node.lookups.size() + node.children.size(), negated);
@@ -101,7 +108,7 @@ Condition QueryBuild::build_filter(const Lookup& lookup, std::set<std::string>& 
                                    bool branch_negated) {
     const auto names = split_path(lookup.path);
     if (const CompiledAnnotation* a = annotation(names[0]))
-        return annotation_filter(*a, names, lookup, used, negated);
+        return annotation_filter(*a, names, lookup, used);
     const ResolvedPath path = resolve_path(state, model, names, annotation_names());
     if (branch_negated && path.multi()) return Condition{split_exclude(lookup), {}, {}};
     const LookupTail tail = parse_tail(
@@ -112,47 +119,48 @@ Condition QueryBuild::build_filter(const Lookup& lookup, std::set<std::string>& 
     const Field* field = path.field;
     const Sql lhs =
         apply_transforms(dialect, tail, Sql(column(aliases.back(), path.column)), field);
-    const Sql rhs = rhs_expression(lookup.operand, used);
+    const ExprSql rhs = rhs_expression(lookup.operand, used);
     Condition out;
     out.where = lookup_condition(dialect, tail.lookup, lhs, field, lookup.operand,
-                                 rhs.empty() ? nullptr : &rhs);
+                                 rhs.sql.empty() ? nullptr : &rhs.sql);
     const bool null_test = is_null_test(tail.lookup, lookup.operand);
     bool require_outer = null_test && !negated;
     if (negated && !null_test) {
         require_outer = true;
+        // AND binds before OR, so the pair needs no parentheses of its own.
         if (tail.lookup != "isnull" && (path.nullable || joins.is_outer(aliases.back())))
-            out.where = Sql("(") + out.where + Sql(" AND ") + lhs + Sql(" IS NOT NULL)");
+            out.where = out.where + Sql(" AND ") + lhs + Sql(" IS NOT NULL");
     }
     if (!require_outer) out.needed_inner.insert(aliases.begin() + 1, aliases.end());
+    if (rhs.aggregate) std::swap(out.where, out.having);  // compares with an aggregate
     return out;
 }
 
-Sql QueryBuild::rhs_expression(const Operand& operand, std::set<std::string>& used) {
-    if (operand.kind() != Operand::Kind::Expression) return Sql();
+ExprSql QueryBuild::rhs_expression(const Operand& operand, std::set<std::string>& used) {
+    if (operand.kind() != Operand::Kind::Expression) return ExprSql{};
     ExprSql value = compile_expr(operand.expression(), &used, &used);
     if (value.aggregate && !grouped())
         throw QueryError("an aggregate cannot be used in a filter without annotate()");
-    return value.sql;
+    return value;
 }
 
 // A condition on an annotation: its expression is the left-hand side; over
-// an aggregate it belongs in HAVING.
+// an aggregate it belongs in HAVING. Negated, it gets no IS NOT NULL (as
+// Django's build_filter for a reffed expression).
 Condition QueryBuild::annotation_filter(const CompiledAnnotation& annotation,
                                         const std::vector<std::string>& names, const Lookup& lookup,
-                                        std::set<std::string>& used, bool negated) {
+                                        std::set<std::string>& used) {
     static const Field any_value;
     const Field* field =
         annotation.value.field && !annotation.value.aggregate ? annotation.value.field : nullptr;
     const LookupTail tail =
         parse_tail(field ? *field : any_value, {names.begin() + 1, names.end()}, false);
     const Sql lhs = apply_transforms(dialect, tail, annotation.value.sql, field);
-    const Sql rhs = rhs_expression(lookup.operand, used);
+    const ExprSql rhs = rhs_expression(lookup.operand, used);
     Sql condition = lookup_condition(dialect, tail.lookup, lhs, field, lookup.operand,
-                                     rhs.empty() ? nullptr : &rhs);
-    if (negated && !is_null_test(tail.lookup, lookup.operand) && tail.lookup != "isnull")
-        condition = Sql("(") + condition + Sql(" AND ") + lhs + Sql(" IS NOT NULL)");
+                                     rhs.sql.empty() ? nullptr : &rhs.sql);
     Condition out;
-    (annotation.value.aggregate ? out.having : out.where) = std::move(condition);
+    (annotation.value.aggregate || rhs.aggregate ? out.having : out.where) = std::move(condition);
     return out;
 }
 
