@@ -15,8 +15,9 @@ alters them (managed = False). Run with Debian's /usr/bin/python3:
 Rows are dumped in covet's JSON encoding (SPEC.md section 6) from the values
 Django's ORM reads: decimals as strings with the field's places, datetimes
 in UTC as YYYY-MM-DDTHH:MM:SS[.ffffff], UUIDs as 32 hex digits, JSON
-embedded, bytes as base64. Django's own serializer is not used for the
-comparison because it cuts datetimes and times to milliseconds.
+embedded, bytes as base64. Django's own serializer cuts datetimes and times
+to milliseconds, so the comparison uses the dump, and `write` checks the
+dump against Django's serialisation of the same rows (as far as it goes).
 """
 
 import base64
@@ -142,6 +143,37 @@ def dump(model):
     ]
 
 
+def serializer_problems(model, rows):
+    """Where the dump disagrees with Django's own JSON serialisation of the
+    same rows, seen through what that serialisation keeps (it cuts datetimes
+    and times to milliseconds, writes UUIDs hyphenated, decimals as str())."""
+    from django.core import serializers
+    from django.db import models
+
+    problems = []
+    serialised = json.loads(serializers.serialize("json", model.objects.order_by("pk")))
+    for ours, theirs in zip(rows, serialised):
+        for field in model._meta.concrete_fields:
+            mine = ours[field.attname]
+            value = theirs["pk"] if field.primary_key else theirs["fields"][field.name]
+            if mine is None or value is None:
+                same = mine is value
+            elif isinstance(field, models.DateTimeField):
+                same = value == (mine[:23] if "." in mine else mine) + "Z"
+            elif isinstance(field, models.TimeField):
+                same = value == (mine[:12] if "." in mine else mine)
+            elif isinstance(field, models.DecimalField):
+                same = decimal.Decimal(value) == decimal.Decimal(mine)
+            elif isinstance(field, models.UUIDField):
+                same = uuid.UUID(value).hex == mine
+            else:
+                same = value == mine
+            if not same:
+                problems.append("%s pk=%s %s: dumped %r, Django's serializer %r" % (
+                    model.__name__, ours["id"], field.attname, mine, value))
+    return problems
+
+
 def write_fixture(Author, Item):
     utc = datetime.timezone.utc
     plus_two = datetime.timezone(datetime.timedelta(hours=2))
@@ -197,9 +229,14 @@ def main(argv):
     Author, Item = define_models()
     if command == "write":
         write_fixture(Author, Item)
+        rows = {"Author": dump(Author), "Item": dump(Item)}
+        problems = serializer_problems(Author, rows["Author"])
+        problems += serializer_problems(Item, rows["Item"])
+        for problem in problems:
+            print(problem)
         with open(path, "w", encoding="utf-8") as out:
-            json.dump({"Author": dump(Author), "Item": dump(Item)}, out, ensure_ascii=False)
-        return 0
+            json.dump(rows, out, ensure_ascii=False)
+        return 1 if problems else 0
     with open(path, encoding="utf-8") as covet_file:
         covet = json.load(covet_file)
     problems = []

@@ -44,6 +44,23 @@ operations:
         site: URLField(null=True)
 )Y";
 
+const char* const kCovetFixtureJson = R"J({
+  "Author": [{"name": "Za\u017c\u00f3\u0142\u0107 \"g\u0119\u015bl\u0105\" 'ja\u017a\u0144' \u2211",
+              "email": "covet@example.com", "active": true, "joined": "2000-01-01"}],
+  "Item": [
+    {"title": "covet's row -- /* comment */ ; DROP TABLE dj_author",
+     "notes": "back\\slash %_ 100% \ud83d\ude00", "price": "42.50", "ratio": "0.1250000000",
+     "weight": 3.0, "quantity": 17, "big": -9223372036854775807, "small": 32767,
+     "created_at": "2024-03-10T02:39:10.000001", "day": "2024-12-31", "clock": "07:08:09",
+     "token": "6f9619ff8b86d011b42d00c04fc964ff",
+     "data": {"covet": [true, false, null], "\u00fc": "\u00fc", "d": 1.5},
+     "flag": true, "maybe": false, "blob": "AH+A/ydc", "site": "http://example.org/x?y='1'"},
+    {"title": "nulls", "notes": null, "price": "-0.01", "ratio": null, "weight": null,
+     "quantity": 0, "big": null, "small": null, "created_at": "9999-12-31T23:59:59.999999",
+     "day": null, "clock": null, "token": "12345678123456781234567812345678", "data": [],
+     "flag": false, "maybe": null, "blob": null, "site": null}]
+})J";
+
 namespace {
 
 // Through the driver: a plain SELECT, each value through value_from_db.

@@ -21,5 +21,8 @@ nlohmann::json covet_dump_raw(OrmHarness& o);
 // One author and two items saved as Records, from values as a user gives
 // them (text for a date, 1 for a boolean, a hyphenated upper-case UUID, ...).
 void covet_write_fixture(OrmHarness& o);
+// What covet_write_fixture means to store, in the JSON encoding (without
+// the keys): {"Author": [one], "Item": [two]}, written out by hand.
+extern const char* const kCovetFixtureJson;
 
 }  // namespace covet::test

@@ -6,13 +6,16 @@
 // A missing Django, or a missing driver of Django's, fails the test.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <string>
 
+#include "covet/queryset.h"
 #include "django_same_database.h"
 #include "orm_harness.h"
+#include "query/json_encoding.h"
 
 using nlohmann::json;
 
@@ -70,6 +73,49 @@ void check_same_rows(const json& covet, const json& django, const std::string& m
     }
 }
 
+// covet's filters find Django's rows by the values Django stored: each value
+// read back from Django's JSON (value_of_json) matches as many rows as hold it.
+void check_filters(covet::test::OrmHarness& o, const json& django) {
+    const json& items = django.at("Item");
+    const covet::ModelState& model = o.models.model("Item");
+    for (const char* name : {"price", "ratio", "weight", "big", "small", "created_at", "day",
+                             "clock", "token", "flag", "maybe", "title", "notes", "site"}) {
+        const covet::Field& field = *model.find_field(name);
+        for (const json& row : items) {
+            if (row.at(name).is_null()) continue;
+            INFO("Item pk=" << row.at("id") << " " << name << " = " << row.at(name).dump());
+            const auto holding = std::count_if(items.begin(), items.end(), [&](const json& other) {
+                return other.at(name) == row.at(name);
+            });
+            const auto found = o.objects("Item").filter(
+                covet::Q{{name, covet::value_of_json(field, row.at(name))}});
+            CHECK(found.count() == holding);
+            CHECK(found.filter(covet::Q{{"pk", covet::Value(row.at("id").get<std::int64_t>())}})
+                      .exists());
+        }
+    }
+}
+
+// covet's rows hold what covet_write_fixture meant (Django must then read the same).
+void check_intended_rows(const json& covet) {
+    const json intended = json::parse(covet::test::kCovetFixtureJson);
+    for (const char* model : {"Author", "Item"}) {
+        const json& rows = covet.at(model);
+        const json& wanted = intended.at(model);
+        REQUIRE(rows.size() >= wanted.size());
+        for (std::size_t i = 0; i < wanted.size(); ++i) {
+            const json& row = rows[rows.size() - wanted.size() + i];
+            for (const auto& [key, value] : wanted[i].items()) {
+                INFO(model << " written by covet, " << key);
+                CHECK(row.at(key).dump() == value.dump());
+            }
+        }
+    }
+    const json& author = covet.at("Author").back();
+    for (std::size_t i = 1; i <= 2; ++i)
+        CHECK(covet.at("Item")[covet.at("Item").size() - i].at("author_id") == author.at("id"));
+}
+
 }  // namespace
 
 COVET_BACKEND_TEST("Django 3.2 and covet read each other's rows identically") {
@@ -90,12 +136,14 @@ COVET_BACKEND_TEST("Django 3.2 and covet read each other's rows identically") {
     const json raw = covet::test::covet_dump_raw(o);
     check_same_rows(raw, django, "Author");
     check_same_rows(raw, django, "Item");
+    check_filters(o, django);
 
     // Django reads what covet wrote (and its own rows once more).
     covet::test::covet_write_fixture(o);
     covet = covet::test::covet_dump(o);
     CHECK(covet.at("Item").size() == 5);
     CHECK(covet == covet::test::covet_dump_raw(o));
+    check_intended_rows(covet);
     std::ofstream(covet_file) << covet.dump(-1, ' ', false, json::error_handler_t::strict);
     const ScriptRun checked = run_script("check", h.url(), covet_file);
     INFO(checked.output);

@@ -95,6 +95,16 @@ COVET_ORM_TEST("orm: values crafted as SQL injection are stored and matched lite
                   return lower(s).find(lower(v)) != std::string::npos;
               }));
     }
+    std::vector<Value> all;
+    for (const std::string& v : names)
+        all.emplace_back(v);
+    CHECK(o.objects("User").filter(Q{{"name__in", all}}).count() ==
+          static_cast<std::int64_t>(names.size()));
+    for (const std::string& v : names) {
+        INFO("iexact: " << v);
+        CHECK(o.objects("User").filter(Q{{"name__iexact", Value(lower(v))}}).count() ==
+              expected(names, [&](const std::string& s) { return lower(s) == lower(v); }));
+    }
     CHECK(o.objects("User").filter(Q{{"name__contains", Value("%")}}).count() == 3);
     CHECK(o.objects("User").filter(Q{{"name__icontains", Value("mixed case")}}).count() == 1);
     CHECK(o.h.user_tables() == tables_before);

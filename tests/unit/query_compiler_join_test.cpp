@@ -93,12 +93,28 @@ TEST_CASE("query compiler: self many-to-many from both ends") {
 }
 
 TEST_CASE("query compiler: OR promotes the join only one branch needs to LEFT OUTER") {
+    check_select(filtered("User", {Q{{"posts__title", "a"}} | Q{{"name", "b"}}}),
+                 kUserColumns +
+                     " LEFT OUTER JOIN \"posts\" ON (\"users\".\"id\" = \"posts\".\"author_id\") "
+                     "WHERE (\"posts\".\"title\" = ? OR \"users\".\"name\" = ?)",
+                 {Value("a"), Value("b")});
+    // Every post has an author: its join stays INNER (Django's promote_joins).
     check_select(filtered("Post", {Q{{"author__name", "a"}} | Q{{"title", "b"}}}),
                  kPostColumns +
-                     " LEFT OUTER JOIN \"users\" ON (\"posts\".\"author_id\" = \"users\".\"id\") "
+                     " INNER JOIN \"users\" ON (\"posts\".\"author_id\" = \"users\".\"id\") "
                      "WHERE (\"users\".\"name\" = ? OR \"posts\".\"title\" = ?)" +
                      kDefaultOrder,
                  {Value("a"), Value("b")});
+    // The nullable join under an OR stays outer though an AND needs its parent.
+    check_select(
+        filtered("Post", {(Q{{"author__profile__bio", "a"}} | Q{{"title", "t"}}) &
+                          Q{{"author__name", "n"}}}),
+        kPostColumns +
+            " INNER JOIN \"users\" ON (\"posts\".\"author_id\" = \"users\".\"id\") LEFT OUTER "
+            "JOIN \"profiles\" ON (\"users\".\"profile_id\" = \"profiles\".\"id\") WHERE "
+            "(\"users\".\"name\" = ? AND (\"profiles\".\"bio\" = ? OR \"posts\".\"title\" = ?))" +
+            kDefaultOrder,
+        {Value("n"), Value("a"), Value("t")});
     // A nullable key is LEFT OUTER until a condition needs a partner.
     check_select(filtered("User", {Q{{"profile__bio__isnull", true}}}),
                  kUserColumns +
@@ -131,6 +147,17 @@ TEST_CASE("query compiler: exclude across a multi-valued relation is NOT pk IN a
                      "\"U0\".\"id\" FROM \"users\" \"U0\" INNER JOIN \"posts\" \"U1\" ON "
                      "(\"U0\".\"id\" = \"U1\".\"author_id\") WHERE \"U1\".\"title\" = ?)))",
                  {Value(3), Value("t")});
+}
+
+TEST_CASE("query compiler: a negated OR keeps the nullable pair in parentheses") {
+    Query q = query_of("User");
+    q.filters.push_back(Query::Filter{Q{{"profile__bio", "a"}} | Q{{"name", "b"}}, true});
+    check_select(q,
+                 kUserColumns +
+                     " LEFT OUTER JOIN \"profiles\" ON (\"users\".\"profile_id\" = "
+                     "\"profiles\".\"id\") WHERE NOT ((\"profiles\".\"bio\" = ? AND "
+                     "\"profiles\".\"bio\" IS NOT NULL) OR \"users\".\"name\" = ?)",
+                 {Value("a"), Value("b")});
 }
 
 TEST_CASE("query compiler: exclude across a single-valued relation joins") {

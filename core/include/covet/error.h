@@ -92,8 +92,8 @@ class DatabaseError : public Error {
 };
 
 // The database refused a row. kind() tells which rule did, from each
-// driver's own code (SQLite's extended result codes, PostgreSQL's SQLSTATE,
-// MySQL's error numbers), so callers need not read the message.
+// driver's own error code (mapped in each dialect), so callers need not read
+// the message.
 class IntegrityError : public DatabaseError {
   public:
     enum class Kind { unique, foreign_key, not_null, check, other };

@@ -123,6 +123,7 @@ class QuerySet {
 
   private:
     struct Results;
+    friend class RelatedManager;  // hands out the rows prefetch_related read
     Database db_;
     Models models_;
     std::shared_ptr<const Query> query_;

@@ -90,6 +90,9 @@ class Record {
     void cache_related(const std::string& field, std::optional<Record> related) const;
     void cache_prefetched(const std::string& accessor, std::vector<Record> records) const;
     const std::vector<Record>* prefetched(const std::string& accessor) const;
+    // A related manager's write makes the prefetched rows stale (Django's
+    // _remove_prefetched_objects).
+    void forget_prefetched(const std::string& accessor) const;
     const Row& values() const { return values_; }  // concrete fields, column order
     void mark_saved() { adding_ = false; }
     // Sets the auto_now fields, and auto_now_add ones when adding, to now
@@ -133,6 +136,7 @@ class RelatedManager {
     const RelationEnd& relation() const { return *relation_; }
 
   private:
+    QuerySet query() const;  // the related rows, read anew
     std::vector<Value> related_keys() const;
 
     Record owner_;

@@ -5,19 +5,11 @@
 #include "covet/error.h"
 #include "covet/value_text.h"
 #include "schema/text_formats.h"
+#include "value/uuid_integer.h"
 
 namespace covet {
 
 namespace {
-
-// UUID(int=n), as Django's UUIDField reads an integer.
-Uuid uuid_of_integer(std::int64_t n) {
-    if (n < 0) throw ValueError(std::to_string(n) + " is not a valid UUID");
-    Uuid::Bytes16 bytes{};
-    for (int i = 15; i >= 8; --i, n >>= 8)
-        bytes[static_cast<std::size_t>(i)] = static_cast<unsigned char>(n & 0xff);
-    return Uuid(bytes);
-}
 
 Value uuid_of(const Value& value) {
     if (value.kind() == Value::Kind::Int) return uuid_of_integer(value.as_int());

@@ -49,19 +49,20 @@ std::set<std::string> Joins::inner_aliases() const {
     return out;
 }
 
-// Django's promote_joins: a join made outer makes the joins below it outer
-// too, or they would filter out the rows it keeps.
+// Django's promote_joins: a join that may miss its partner (nullable, or
+// hanging off an outer join) becomes outer, and the joins below it are
+// looked at again; a join every row has a partner for stays inner.
 void Joins::promote(const std::set<std::string>& aliases) {
     std::vector<std::string> pending(aliases.begin(), aliases.end());
     while (!pending.empty()) {
         const std::string alias = pending.back();
         pending.pop_back();
         for (auto& j : joins_) {
-            if (j.alias == alias && !j.outer) {
-                j.outer = true;
-                for (const auto& child : joins_)
-                    if (child.parent_alias == alias) pending.push_back(child.alias);
-            }
+            if (j.alias != alias || j.outer) continue;
+            if (!j.hop.nullable && !is_outer(j.parent_alias)) continue;
+            j.outer = true;
+            for (const auto& child : joins_)
+                if (child.parent_alias == alias) pending.push_back(child.alias);
         }
     }
 }

@@ -44,7 +44,8 @@ class Joins {
     bool is_outer(const std::string& alias) const;
     bool empty() const { return joins_.empty(); }
     std::set<std::string> inner_aliases() const;
-    // LEFT OUTER for these joins and the joins hanging off them.
+    // LEFT OUTER for these joins where a row may miss its partner, and
+    // then for the joins hanging off them.
     void promote(const std::set<std::string>& aliases);
     // INNER for these joins.
     void demote(const std::set<std::string>& aliases);

@@ -37,6 +37,7 @@ struct Condition {
     Sql where;
     Sql having;
     std::set<std::string> needed_inner;
+    bool pair = false;  // `where` is "x ... AND x IS NOT NULL", unparenthesised
 };
 
 class QueryBuild {

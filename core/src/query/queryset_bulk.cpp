@@ -83,7 +83,7 @@ namespace {
 
 // UPDATE t SET f = CASE WHEN pk = ? THEN ? ... ELSE f END, ... WHERE pk IN (...).
 // The ELSE names the column, so that every back end types the CASE as it
-// (PostgreSQL would read bare parameters as text).
+// (a back end that types bare parameters as text would refuse the CASE).
 CompiledSql case_update(const Dialect& d, const ModelState& model,
                         const std::vector<const Field*>& fields, const Record* const* batch,
                         std::size_t size) {

@@ -1,5 +1,6 @@
 // QuerySet evaluation: the rows are read once and kept (Django's result
 // cache); count() and exists() ask the database unless the rows are there.
+#include <algorithm>
 #include <string>
 
 #include "covet/error.h"
@@ -105,11 +106,22 @@ bool QuerySet::exists() const {
 }
 
 // Django's get(): unordered, at most 21 rows read to say how many matched.
+// The Query is made in one step (get(pk=...) is the hot path of many
+// programs); the compiler still refuses unknown names.
 Record QuerySet::get(const Q& condition) const {
     constexpr std::int64_t kMaxGetResults = 21;
-    QuerySet set = filter(condition);
-    if (!is_sliced(*query_)) set = set.order_by({});
-    const QuerySet limited = set.slice(std::nullopt, kMaxGetResults);
+    auto query = std::make_shared<Query>(*query_);
+    if (!condition.empty()) {
+        if (is_sliced(*query_))
+            throw QueryError("Cannot filter a query once a slice has been taken.");
+        query->filters.push_back({condition, false, query->annotations.size()});
+    }
+    if (!is_sliced(*query_)) {
+        query->ordering.clear();
+        query->ordering_set = true;
+    }
+    query->limit = query->limit ? std::min(*query->limit, kMaxGetResults) : kMaxGetResults;
+    const QuerySet limited = with_query(std::move(query));
     const std::vector<Record>& found = limited.records();
     const std::string& name = model().name;
     if (found.size() == 1) return found[0];

@@ -158,6 +158,10 @@ const std::vector<Record>* Record::prefetched(const std::string& accessor) const
     return it == caches_->prefetched.end() ? nullptr : &it->second;
 }
 
+void Record::forget_prefetched(const std::string& accessor) const {
+    caches_->prefetched.erase(accessor);
+}
+
 // Django's Model.__eq__: same concrete model and a primary key that is set;
 // an unsaved record equals only itself.
 bool Record::operator==(const Record& other) const {

@@ -9,8 +9,8 @@ namespace covet {
 
 namespace {
 
-std::size_t slot_of(const ModelState& model, const Field& field) {
-    const std::vector<const Field*> fields = model.concrete_fields();
+std::size_t slot_of(const ModelState& model, const std::vector<const Field*>& fields,
+                    const Field& field) {
     for (std::size_t i = 0; i < fields.size(); ++i)
         if (fields[i] == &field || fields[i]->name == field.name) return i;
     throw QueryError("the column of '" + field.name + "' is no field of " + model.name);
@@ -29,12 +29,7 @@ std::size_t depth_of(const std::string& path) {
 RecordLayout::RecordLayout(Database db, Models models, const ModelState& model,
                            std::vector<SelectColumn> columns)
     : db_(std::move(db)), models_(std::move(models)), columns_(std::move(columns)) {
-    Owner self;
-    self.model = &model;
-    self.size = model.concrete_fields().size();
-    self.loaded.assign(self.size, false);
-    if (const Field* pk = model.primary_key()) self.pk_slot = slot_of(model, *pk);
-    owners_.push_back(std::move(self));
+    owners_.push_back(make_owner(model, ""));
 
     auto names = std::make_shared<std::vector<std::string>>();
     for (const SelectColumn& column : columns_) {
@@ -43,7 +38,7 @@ RecordLayout::RecordLayout(Database db, Models models, const ModelState& model,
         target.owner = owner_for(column);
         if (target.owner >= 0) {
             Owner& owner = owners_[static_cast<std::size_t>(target.owner)];
-            target.slot = slot_of(*owner.model, *column.field);
+            target.slot = slot_of(*owner.model, owner.fields, *column.field);
             owner.loaded[target.slot] = true;
         }
         targets_.push_back(target);
@@ -63,14 +58,19 @@ int RecordLayout::owner_for(const SelectColumn& column) {
     if (!column.model) return -1;
     for (std::size_t i = 0; i < owners_.size(); ++i)
         if (owners_[i].path == column.relation_path) return static_cast<int>(i);
-    Owner owner;
-    owner.model = column.model;
-    owner.path = column.relation_path;
-    owner.size = column.model->concrete_fields().size();
-    owner.loaded.assign(owner.size, false);
-    if (const Field* pk = column.model->primary_key()) owner.pk_slot = slot_of(*column.model, *pk);
-    owners_.push_back(std::move(owner));
+    owners_.push_back(make_owner(*column.model, column.relation_path));
     return static_cast<int>(owners_.size() - 1);
+}
+
+RecordLayout::Owner RecordLayout::make_owner(const ModelState& model, const std::string& path) {
+    Owner owner;
+    owner.model = &model;
+    owner.path = path;
+    owner.fields = model.concrete_fields();
+    owner.size = owner.fields.size();
+    owner.loaded.assign(owner.size, false);
+    if (const Field* pk = model.primary_key()) owner.pk_slot = slot_of(model, owner.fields, *pk);
+    return owner;
 }
 
 // Each related record hangs on the record of its path's prefix

@@ -34,10 +34,11 @@ class RecordLayout {
     // The queried model (owners_[0]) or a select_related record.
     struct Owner {
         const ModelState* model = nullptr;
-        std::string path;          // "" for the queried model, "author__profile"
-        int parent = -1;           // index of the owner whose field `field` this is
-        std::string field;         // the relation field on the parent ("profile")
-        std::size_t size = 0;      // concrete fields
+        std::string path;                  // "" for the queried model, "author__profile"
+        int parent = -1;                   // index of the owner whose field `field` this is
+        std::string field;                 // the relation field on the parent ("profile")
+        std::vector<const Field*> fields;  // concrete, in column order
+        std::size_t size = 0;
         std::vector<bool> loaded;  // empty: every field was read
         std::size_t pk_slot = 0;
     };
@@ -45,6 +46,7 @@ class RecordLayout {
         int owner = -1;  // -1: an annotation
         std::size_t slot = 0;
     };
+    static Owner make_owner(const ModelState& model, const std::string& path);
     int owner_for(const SelectColumn& column);
     void link_owners();
 

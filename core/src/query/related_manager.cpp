@@ -44,6 +44,7 @@ RelatedManager::RelatedManager(Record owner, const RelationEnd& relation)
 }
 
 Record RelatedManager::create(const std::vector<std::pair<std::string, Value>>& fields) const {
+    owner_.forget_prefetched(relation_->accessor);
     const RelationEnd& end = *relation_;
     Record record(owner_.database(), owner_.models(), other_model(end));
     for (const auto& [name, value] : fields)
@@ -61,6 +62,7 @@ Record RelatedManager::create(const std::vector<std::pair<std::string, Value>>& 
 }
 
 void RelatedManager::add(const std::vector<Record>& records) const {
+    owner_.forget_prefetched(relation_->accessor);
     const RelationEnd& end = *relation_;
     const std::vector<Value> keys = keys_of(records, end);
     if (keys.empty()) return;
@@ -101,6 +103,7 @@ static void require_nullable(const RelationEnd& end, const char* method) {
 }
 
 void RelatedManager::remove(const std::vector<Record>& records) const {
+    owner_.forget_prefetched(relation_->accessor);
     const RelationEnd& end = *relation_;
     require_nullable(end, "remove");
     const std::vector<Value> keys = keys_of(records, end);
@@ -126,6 +129,7 @@ void RelatedManager::remove(const std::vector<Record>& records) const {
 }
 
 void RelatedManager::clear() const {
+    owner_.forget_prefetched(relation_->accessor);
     const RelationEnd& end = *relation_;
     require_nullable(end, "clear");
     if (end.kind == RelationKind::ManyToMany) {
@@ -141,6 +145,7 @@ void RelatedManager::clear() const {
 // Django's set(): keeps the rows related already, removes the others and
 // adds the new ones (a reverse ForeignKey that is not nullable only adds).
 void RelatedManager::set(const std::vector<Record>& records) const {
+    owner_.forget_prefetched(relation_->accessor);
     const RelationEnd& end = *relation_;
     const std::vector<Value> wanted = keys_of(records, end);
     if (end.kind != RelationKind::ManyToMany && !end.field->null) return add(records);

@@ -3,6 +3,7 @@
 // runs through the query compiler.
 #include "covet/queryset.h"
 #include "query/many_to_many_links.h"
+#include "query/queryset_results.h"
 
 namespace covet {
 
@@ -10,6 +11,16 @@ namespace covet {
 // join through the links for a many-to-many (by the other end's lookup name;
 // a symmetrical relation holds both directions, so its own name serves).
 QuerySet RelatedManager::all() const {
+    QuerySet related = query();
+    // Django's manager hands out the rows prefetch_related read, unread again.
+    if (const std::vector<Record>* rows = owner_.prefetched(relation_->accessor)) {
+        related.results_ = std::make_shared<QuerySet::Results>();
+        related.results_->records = *rows;
+    }
+    return related;
+}
+
+QuerySet RelatedManager::query() const {
     const RelationEnd& end = *relation_;
     QuerySet related = owner_.database().objects(owner_.models(), end.related->name);
     if (end.kind != RelationKind::ManyToMany || end.reverse)
@@ -27,7 +38,7 @@ QuerySet RelatedManager::all() const {
 }
 
 QuerySet RelatedManager::filter(const Q& condition) const {
-    return all().filter(condition);
+    return query().filter(condition);
 }
 
 }  // namespace covet

@@ -77,8 +77,10 @@ Condition QueryBuild::add_q(const Q::Node& node, std::set<std::string>& used, bo
     JoinPromoter promoter(node.connector, node.lookups.size() + node.children.size(), negated);
     std::vector<Sql> wheres, havings;
     std::vector<Sql> whole;  // each child entire, for a node that goes to HAVING as one
+    const std::size_t count = node.lookups.size() + node.children.size();
     auto add = [&](Condition c) {
         promoter.vote(c.needed_inner);
+        if (c.pair && count > 1) c.where = Sql("(") + c.where + Sql(")");
         Sql all = c.where;
         if (!c.having.empty())
             all = all.empty() ? c.having : Sql("(") + all + Sql(" AND ") + c.having + Sql(")");
@@ -127,9 +129,11 @@ Condition QueryBuild::build_filter(const Lookup& lookup, std::set<std::string>& 
     bool require_outer = null_test && !negated;
     if (negated && !null_test) {
         require_outer = true;
-        // AND binds before OR, so the pair needs no parentheses of its own.
-        if (tail.lookup != "isnull" && (path.nullable || joins.is_outer(aliases.back())))
+        // Parenthesised only beside other parts (add_q): NOT (x = ? AND x IS NOT NULL).
+        if (tail.lookup != "isnull" && (path.nullable || joins.is_outer(aliases.back()))) {
             out.where = out.where + Sql(" AND ") + lhs + Sql(" IS NOT NULL");
+            out.pair = true;
+        }
     }
     if (!require_outer) out.needed_inner.insert(aliases.begin() + 1, aliases.end());
     if (rhs.aggregate) std::swap(out.where, out.having);  // compares with an aggregate
