@@ -2,10 +2,11 @@
 // refresh_from_db, equality — checked against raw SQL reads.
 #include <catch2/catch.hpp>
 
-#include "orm_raw_sql.h"
+#include "orm_fixture_rows.h"
 
 using covet::Record;
 using covet::Value;
+using covet::test::count_rows;
 using covet::test::raw_int;
 using covet::test::raw_rows;
 using covet::test::raw_value;
@@ -146,4 +147,48 @@ COVET_ORM_TEST("orm: records are equal by model and primary key") {
     tag.set("name", "t");
     tag.set("id", a.pk());
     CHECK_FALSE(tag == a);
+}
+
+COVET_ORM_TEST("orm: a deferred field is read on first access and save writes only loaded ones") {
+    Record ann = user(o, "Ann", "ann@example.com");
+    ann.set("age", 30);
+    ann.save();
+    Record read = o.objects("User").only({"name"}).records().front();
+    covet::test::raw_execute(o, "UPDATE \"users\" SET \"age\" = ? WHERE \"id\" = ?",
+                             {Value(31), ann.pk()});
+    o.reset_queries();
+    CHECK(read.get("name") == Value("Ann"));
+    CHECK(o.queries() == 0);
+    CHECK(read.get("age").as_int() == 31);
+    CHECK(o.queries() == 1);
+    read.get("age");
+    CHECK(o.queries() == 1);
+    Record other = o.objects("User").only({"name"}).records().front();
+    other.set("name", "Anne");
+    covet::test::raw_execute(o, "UPDATE \"users\" SET \"age\" = ? WHERE \"id\" = ?",
+                             {Value(32), ann.pk()});
+    other.save();
+    CHECK(raw_value(o, "SELECT \"name\" FROM \"users\" WHERE \"id\" = ?", {ann.pk()}).to_string() ==
+          "Anne");
+    CHECK(raw_int(o, "SELECT \"age\" FROM \"users\" WHERE \"id\" = ?", {ann.pk()}) == 32);
+}
+
+COVET_ORM_TEST("orm: save of a new record with a key updates that row or inserts it, as Django") {
+    Record tag(o.db, o.models, o.models.model("Tag"));
+    tag.set("id", 500);
+    tag.set("name", "first");
+    tag.save();  // no row 500: UPDATE matches nothing, then INSERT
+    CHECK(
+        raw_value(o, "SELECT \"name\" FROM \"tags\" WHERE \"id\" = ?", {Value(500)}).to_string() ==
+        "first");
+    Record same(o.db, o.models, o.models.model("Tag"));
+    same.set("id", 500);
+    same.set("name", "second");
+    same.save();  // row 500 exists: updated
+    CHECK(count_rows(o, "tags") == 1);
+    CHECK(
+        raw_value(o, "SELECT \"name\" FROM \"tags\" WHERE \"id\" = ?", {Value(500)}).to_string() ==
+        "second");
+    same.save();  // nothing changed: still one row (every back end counts matched rows)
+    CHECK(count_rows(o, "tags") == 1);
 }

@@ -84,7 +84,8 @@ class QuerySet {
     QuerySet prefetch_related(const std::vector<std::string>& relations) const;
     QuerySet annotate(const std::vector<Aliased>& annotations) const;
 
-    // Evaluation (cached).
+    // Evaluation: records() and rows() read once and keep the rows for this
+    // QuerySet and its copies; count() and exists() use them when read.
     const std::vector<Record>& records() const;  // model instances
     const std::vector<NamedRow>& rows() const;   // after values() / values_list()
     bool returns_rows() const;                   // values() or values_list() was called
@@ -98,7 +99,8 @@ class QuerySet {
     std::optional<Record> first() const;
     std::optional<Record> last() const;
     NamedRow aggregate(const std::vector<Aliased>& aggregates) const;
-    // Keyed by primary key (or `field`, which must be unique), in key order.
+    // Keyed by primary key (or `field`, which must be unique), in key order;
+    // only the keys found. No keys: every row (Django's in_bulk() without ids).
     std::vector<std::pair<Value, Record>> in_bulk(const std::vector<Value>& keys = {},
                                                   const std::string& field = "pk") const;
     RecordStream iterator() const;
@@ -111,6 +113,7 @@ class QuerySet {
         const Q& lookup, const std::vector<std::pair<std::string, Value>>& defaults = {}) const;
     std::pair<Record, bool> update_or_create(
         const Q& lookup, const std::vector<std::pair<std::string, Value>>& defaults = {}) const;
+    // The number of rows matched; drops this QuerySet's evaluated rows.
     std::int64_t update(const std::vector<std::pair<std::string, Expr>>& assignments) const;
     DeleteResult delete_() const;
     void bulk_create(std::vector<Record>& records, BulkOptions options = {}) const;

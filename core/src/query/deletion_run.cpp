@@ -36,6 +36,11 @@ DeleteResult DeletionCollector::delete_() {
 // Django's Collector.sort: a model after every model it depends on (whose
 // rows point at it), or the collection order when a cycle forbids that.
 std::vector<const DeletionCollector::Collected*> DeletionCollector::sorted() const {
+    // Rows deleted unread (fast deletes) went first: they order nothing.
+    auto collected = [this](const std::string& table) {
+        return std::any_of(data_.begin(), data_.end(),
+                           [&](const Collected& c) { return c.model->table == table; });
+    };
     std::vector<const Collected*> order;
     std::set<std::string> placed;
     while (order.size() < data_.size()) {
@@ -46,7 +51,7 @@ std::vector<const DeletionCollector::Collected*> DeletionCollector::sorted() con
             const bool ready =
                 deps == dependencies_.end() ||
                 std::all_of(deps->second.begin(), deps->second.end(), [&](const std::string& t) {
-                    return placed.count(t) > 0 || t == c.model->table;
+                    return placed.count(t) > 0 || t == c.model->table || !collected(t);
                 });
             if (!ready) continue;
             order.push_back(&c);
