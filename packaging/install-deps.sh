@@ -28,6 +28,12 @@ packages=(
     # libFuzzer targets (tests/fuzz): clang 14 and its fuzzer/sanitizer runtimes.
     clang-14
     libclang-rt-14-dev
+    # The reference implementation (SPEC.md §1): Django 3.2 and its drivers,
+    # for the test where Django and covet share a database on each back end
+    # (tests/django/django_same_database.py, run by /usr/bin/python3).
+    python3-django
+    python3-psycopg2
+    python3-mysqldb
     # Benchmark: history generator and peak-memory measurement.
     python3
     time

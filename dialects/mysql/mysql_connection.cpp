@@ -37,16 +37,20 @@ sql::Driver* driver() {
 ServerFailure failure_of(int code) {
     switch (code) {
         case 1062:  // duplicate entry
+        case 1586:  // duplicate entry for a named key
+            return ServerFailure::unique_violation;
         case 1451:  // row is referenced (foreign key)
         case 1452:  // referenced row missing (foreign key)
         case 1216:
         case 1217:
+            return ServerFailure::foreign_key_violation;
         case 1048:  // column cannot be null
         case 1364:  // field has no default value
         case 1263:  // NULL supplied to NOT NULL column (multi-row insert)
+            return ServerFailure::not_null_violation;
         case 3819:  // check constraint (MySQL)
         case 4025:  // check constraint (MariaDB)
-            return ServerFailure::constraint;
+            return ServerFailure::check_violation;
         case 1205:  // lock wait timeout (row locks and, via lock_wait_timeout, table locks)
         case 3572:  // NOWAIT
             return ServerFailure::lock_timeout;

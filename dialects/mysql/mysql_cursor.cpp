@@ -124,10 +124,10 @@ std::unique_ptr<RowSource> MysqlConnection::open_prepared_cursor(const std::stri
         PreparedPtr stmt = take_bound_statement(sql, params, blobs);
         try {
             std::unique_ptr<sql::ResultSet> rs;
-            if (stmt->getMetaData()->getColumnCount() == 0)
-                stmt->executeUpdate();
-            else
+            if (stmt->getMetaData()->getColumnCount() > 0)
                 rs.reset(stmt->executeQuery());
+            else if (stmt->execute())  // INSERT ... RETURNING: its columns show after it ran
+                rs.reset(stmt->getResultSet());
             auto rows = std::make_unique<MysqlRows>(*this, sql, std::move(rs));
             rows->owning(std::move(stmt));
             return rows;

@@ -11,7 +11,8 @@ const DialectFeatures& MysqlDialect::features() const {
                                           .supports_deferrable_foreign_keys = false,
                                           .max_identifier_length = 64,
                                           .name_limit = 64,
-                                          .name_limit_counts_characters = true};
+                                          .name_limit_counts_characters = true,
+                                          .update_can_self_select = false};
     return features;
 }
 
@@ -52,6 +53,51 @@ std::string MysqlDialect::normalise_column_type(std::string type) const {
     if (auto pos = type.find(attribute); pos != std::string::npos)
         type.erase(pos, attribute.size());
     return type;
+}
+
+// The default collation ignores case, so the case-sensitive lookups
+// compare as BINARY and the i... lookups plainly (Django's operators).
+// Backslash is LIKE's default escape.
+std::string MysqlDialect::pattern_condition(PatternLookup lookup, const std::string& lhs,
+                                            const std::string& rhs) const {
+    switch (lookup) {
+        case PatternLookup::Contains:
+        case PatternLookup::StartsWith:
+        case PatternLookup::EndsWith:
+            return lhs + " LIKE BINARY " + rhs;
+        case PatternLookup::Regex:
+            return lhs + " REGEXP BINARY " + rhs;
+        case PatternLookup::IRegex:
+            return lhs + " REGEXP " + rhs;
+        default:
+            return lhs + " LIKE " + rhs;
+    }
+}
+
+std::string MysqlDialect::pattern_value(PatternLookup lookup, const std::string& text) const {
+    return Dialect::pattern_value(lookup, text);
+}
+
+std::string MysqlDialect::date_part(DatePart part, const std::string& expression) const {
+    if (part == DatePart::Date) return "DATE(" + expression + ")";
+    return Dialect::date_part(part, expression);
+}
+
+// An OFFSET needs a LIMIT: the largest one stands for none.
+std::string MysqlDialect::limit_offset(std::optional<std::int64_t> limit,
+                                       std::int64_t offset) const {
+    if (!limit && offset <= 0) return "";
+    std::string sql = " LIMIT " + (limit ? std::to_string(*limit) : "18446744073709551615");
+    if (offset > 0) sql += " OFFSET " + std::to_string(offset);
+    return sql;
+}
+
+std::string MysqlDialect::insert_start(bool ignore_conflicts) const {
+    return ignore_conflicts ? "INSERT IGNORE" : "INSERT";
+}
+
+std::string MysqlDialect::insert_end(bool) const {
+    return "";
 }
 
 }  // namespace covet

@@ -22,6 +22,15 @@ class MysqlDialect final : public Dialect {
         return (expected == "json" && actual == "longtext") ||
                (expected == "bool" && actual == "tinyint(1)");
     }
+    // The query compiler's hooks (see covet/dialect.h).
+    std::string pattern_condition(PatternLookup lookup, const std::string& lhs,
+                                  const std::string& rhs) const override;
+    std::string pattern_value(PatternLookup lookup, const std::string& text) const override;
+    std::string date_part(DatePart part, const std::string& expression) const override;
+    std::string limit_offset(std::optional<std::int64_t> limit, std::int64_t offset) const override;
+    std::string random_function() const override { return "RAND()"; }
+    std::string insert_start(bool ignore_conflicts) const override;
+    std::string insert_end(bool ignore_conflicts) const override;
 };
 
 }  // namespace covet

@@ -47,4 +47,32 @@ std::unique_ptr<SchemaEditor> PostgresDialect::schema_editor() const {
     return std::make_unique<PostgresSchemaEditor>(*this);
 }
 
+// LIKE is case-sensitive here; the i... lookups compare UPPER() of both
+// sides. Backslash is LIKE's default escape. Non-text columns are cast to
+// text so that contains works on any field, as Django does.
+std::string PostgresDialect::pattern_condition(PatternLookup lookup, const std::string& lhs,
+                                               const std::string& rhs) const {
+    switch (lookup) {
+        case PatternLookup::Contains:
+        case PatternLookup::StartsWith:
+        case PatternLookup::EndsWith:
+            return lhs + "::text LIKE " + rhs;
+        case PatternLookup::Regex:
+            return lhs + "::text ~ " + rhs;
+        case PatternLookup::IRegex:
+            return lhs + "::text ~* " + rhs;
+        default:
+            return "UPPER(" + lhs + "::text) LIKE UPPER(" + rhs + ")";
+    }
+}
+
+std::string PostgresDialect::pattern_value(PatternLookup lookup, const std::string& text) const {
+    return Dialect::pattern_value(lookup, text);
+}
+
+std::string PostgresDialect::date_part(DatePart part, const std::string& expression) const {
+    if (part == DatePart::Date) return "(" + expression + ")::date";
+    return Dialect::date_part(part, expression);
+}
+
 }  // namespace covet

@@ -25,6 +25,11 @@ class PostgresDialect final : public Dialect {
     std::vector<std::string> flush_deferred_checks() const override {
         return {"SET CONSTRAINTS ALL IMMEDIATE", "SET CONSTRAINTS ALL DEFERRED"};
     }
+    // The query compiler's hooks (see covet/dialect.h).
+    std::string pattern_condition(PatternLookup lookup, const std::string& lhs,
+                                  const std::string& rhs) const override;
+    std::string pattern_value(PatternLookup lookup, const std::string& text) const override;
+    std::string date_part(DatePart part, const std::string& expression) const override;
 };
 
 }  // namespace covet

@@ -15,6 +15,10 @@ std::string pg_message(std::string message) {
 
 // What a SQLSTATE means to covet (PostgreSQL's "Error Codes" appendix).
 ServerFailure failure_of(const std::string& state, const std::string& message) {
+    if (state == "23505") return ServerFailure::unique_violation;
+    if (state == "23503") return ServerFailure::foreign_key_violation;
+    if (state == "23502") return ServerFailure::not_null_violation;
+    if (state == "23514") return ServerFailure::check_violation;
     if (state.rfind("23", 0) == 0) return ServerFailure::constraint;
     // 57014 is a cancelled statement; it means a lock timeout only when it says so.
     if (state == "55P03" || (state == "57014" && message.find("lock timeout") != std::string::npos))

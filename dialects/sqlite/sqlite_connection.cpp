@@ -9,6 +9,7 @@
 
 #include "covet/error.h"
 #include "db/server_error.h"
+#include "sqlite/sqlite_regexp.h"
 #include "sqlite/sqlite_value_codec.h"
 
 namespace covet {
@@ -77,6 +78,23 @@ class SqliteRows final : public RowSource {
     bool stepped_ = false;
 };
 
+// Which rule refused the row, from SQLite's extended result code.
+ServerFailure constraint_failure(int code) {
+    switch (code) {
+        case SQLITE_CONSTRAINT_UNIQUE:
+        case SQLITE_CONSTRAINT_PRIMARYKEY:
+            return ServerFailure::unique_violation;
+        case SQLITE_CONSTRAINT_FOREIGNKEY:
+            return ServerFailure::foreign_key_violation;
+        case SQLITE_CONSTRAINT_NOTNULL:
+            return ServerFailure::not_null_violation;
+        case SQLITE_CONSTRAINT_CHECK:
+            return ServerFailure::check_violation;
+        default:
+            return ServerFailure::constraint;
+    }
+}
+
 }  // namespace
 
 void SqliteConnection::StatementDeleter::operator()(sqlite3_stmt* stmt) const {
@@ -107,6 +125,13 @@ SqliteConnection::SqliteConnection(const DatabaseUrl& url)
     }
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_timeout(db_, busy_timeout_ms_);
+    // `x REGEXP ?` (regex lookup) and `covet_iregexp(?, x)` (iregex): see sqlite_regexp.h.
+    if (int registered = register_regexp_functions(db_); registered != SQLITE_OK) {
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw ConnectionError("cannot open SQLite database '" + path_ +
+                              "': registering regexp failed: " + sqlite3_errstr(registered));
+    }
     try {
         if (!url.is_memory()) enable_wal();
         exec_simple("PRAGMA foreign_keys=ON");
@@ -145,7 +170,7 @@ void SqliteConnection::fail(int code, const std::string& sql) const {
     const ServerErrorContext context{"database '" + path_ + "'", ""};
     if (primary == SQLITE_CONSTRAINT) {
         if (code == SQLITE_CONSTRAINT_CHECK) message = "check constraint failed: " + message;
-        throw_server_error(ServerFailure::constraint, message, sql, context);
+        throw_server_error(constraint_failure(code), message, sql, context);
     }
     // Another process holds the file: the retries of the callers depend on
     // this staying a plain DatabaseError, not a lock timeout.

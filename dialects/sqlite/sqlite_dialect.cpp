@@ -45,4 +45,86 @@ std::unique_ptr<SchemaEditor> SqliteDialect::schema_editor() const {
     return std::make_unique<SqliteSchemaEditor>(*this);
 }
 
+// Case-sensitive pattern lookups use GLOB (LIKE ignores ASCII case here),
+// with GLOB's own wildcards in the text matched literally as [*] [?] [[];
+// the i... lookups use LIKE with '\' escaping. REGEXP calls the regexp(pattern,
+// text) function registered on every connection (ECMAScript std::regex);
+// iregex calls covet_iregexp(pattern, text), registered beside it, which
+// matches ignoring case (ECMAScript has no inline (?i) flag).
+std::string SqliteDialect::pattern_condition(PatternLookup lookup, const std::string& lhs,
+                                             const std::string& rhs) const {
+    switch (lookup) {
+        case PatternLookup::Contains:
+        case PatternLookup::StartsWith:
+        case PatternLookup::EndsWith:
+            return lhs + " GLOB " + rhs;
+        case PatternLookup::Regex:
+            return lhs + " REGEXP " + rhs;
+        case PatternLookup::IRegex:
+            return "covet_iregexp(" + rhs + ", " + lhs + ")";
+        default:
+            return lhs + " LIKE " + rhs + " ESCAPE '\\'";
+    }
+}
+
+namespace {
+
+std::string escape_glob(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '*' || c == '?' || c == '[')
+            out += std::string("[") + c + "]";
+        else
+            out += c;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string SqliteDialect::pattern_value(PatternLookup lookup, const std::string& text) const {
+    switch (lookup) {
+        case PatternLookup::Contains:
+            return "*" + escape_glob(text) + "*";
+        case PatternLookup::StartsWith:
+            return escape_glob(text) + "*";
+        case PatternLookup::EndsWith:
+            return "*" + escape_glob(text);
+        default:
+            return Dialect::pattern_value(lookup, text);
+    }
+}
+
+// Dates and datetimes are stored as ISO text, which strftime reads.
+std::string SqliteDialect::date_part(DatePart part, const std::string& expression) const {
+    switch (part) {
+        case DatePart::Year:
+            return "CAST(strftime('%Y', " + expression + ") AS INTEGER)";
+        case DatePart::Month:
+            return "CAST(strftime('%m', " + expression + ") AS INTEGER)";
+        case DatePart::Day:
+            return "CAST(strftime('%d', " + expression + ") AS INTEGER)";
+        case DatePart::Date:
+            return "date(" + expression + ")";
+    }
+    return expression;
+}
+
+// An OFFSET needs a LIMIT; -1 is no limit.
+std::string SqliteDialect::limit_offset(std::optional<std::int64_t> limit,
+                                        std::int64_t offset) const {
+    if (!limit && offset <= 0) return "";
+    std::string sql = " LIMIT " + std::to_string(limit ? *limit : -1);
+    if (offset > 0) sql += " OFFSET " + std::to_string(offset);
+    return sql;
+}
+
+std::string SqliteDialect::insert_start(bool ignore_conflicts) const {
+    return ignore_conflicts ? "INSERT OR IGNORE" : "INSERT";
+}
+
+std::string SqliteDialect::insert_end(bool) const {
+    return "";
+}
+
 }  // namespace covet

@@ -14,6 +14,14 @@ class SqliteDialect final : public Dialect {
     std::string placeholder(int index) const override;
     std::unique_ptr<SchemaEditor> schema_editor() const override;
     const ColumnTypeTable& column_types() const override;
+    // The query compiler's hooks (see covet/dialect.h).
+    std::string pattern_condition(PatternLookup lookup, const std::string& lhs,
+                                  const std::string& rhs) const override;
+    std::string pattern_value(PatternLookup lookup, const std::string& text) const override;
+    std::string date_part(DatePart part, const std::string& expression) const override;
+    std::string limit_offset(std::optional<std::int64_t> limit, std::int64_t offset) const override;
+    std::string insert_start(bool ignore_conflicts) const override;
+    std::string insert_end(bool ignore_conflicts) const override;
 };
 
 }  // namespace covet

@@ -73,8 +73,9 @@ void SqliteConnection::check_foreign_keys() {
     if (violations.rows.empty()) return;
     const Row& r = violations.rows.front();
     throw IntegrityError("foreign key check failed: table '" + r[0].to_string() + "' row " +
-                         r[1].to_string() + " references missing row in '" + r[2].to_string() +
-                         "' (" + std::to_string(violations.rows.size()) + " violation(s))");
+                             r[1].to_string() + " references missing row in '" + r[2].to_string() +
+                             "' (" + std::to_string(violations.rows.size()) + " violation(s))",
+                         IntegrityError::Kind::foreign_key);
 }
 
 void SqliteConnection::do_begin() {

@@ -31,8 +31,8 @@ struct DialectFeatures {
     // ORM: INSERT ... RETURNING gives the primary keys of inserted rows
     // (bulk_create, save); all three back ends covet supports have it.
     bool supports_insert_returning = true;
-    // ORM: an UPDATE/DELETE may read its own table in a subquery (MySQL
-    // refuses: the ORM then selects the primary keys first).
+    // ORM: an UPDATE/DELETE may read its own table in a subquery (where a
+    // back end refuses, the ORM selects the primary keys first).
     bool update_can_self_select = true;
     // ORM: the most bound parameters one statement takes (bulk batches).
     std::size_t max_query_params = 32766;

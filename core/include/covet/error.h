@@ -91,9 +91,18 @@ class DatabaseError : public Error {
     using Error::Error;
 };
 
+// The database refused a row. kind() tells which rule did, from each
+// driver's own error code (mapped in each dialect), so callers need not read
+// the message.
 class IntegrityError : public DatabaseError {
   public:
-    using DatabaseError::DatabaseError;
+    enum class Kind { unique, foreign_key, not_null, check, other };
+    explicit IntegrityError(const std::string& message, Kind kind = Kind::other)
+        : DatabaseError(message), kind_(kind) {}
+    Kind kind() const { return kind_; }
+
+  private:
+    Kind kind_;
 };
 
 // The run-wide migration lock could not be taken within --lock-timeout.
@@ -157,7 +166,7 @@ class MultipleObjectsReturned : public QueryError {
 class ProtectedError : public IntegrityError {
   public:
     ProtectedError(const std::string& message, std::vector<std::string> rows)
-        : IntegrityError(message), rows_(std::move(rows)) {}
+        : IntegrityError(message, Kind::foreign_key), rows_(std::move(rows)) {}
     const std::vector<std::string>& protected_rows() const { return rows_; }
 
   private:

@@ -25,7 +25,8 @@
 
 namespace covet {
 
-struct Query;  // core/src/query/query.h
+struct Query;        // core/src/query/query.h
+class RecordLayout;  // core/src/query/record_reader.h
 
 // One row of values() / values_list() / aggregate(): values by name.
 struct NamedRow {
@@ -41,7 +42,8 @@ struct BulkOptions {
     bool ignore_conflicts = false;
 };
 
-// Records read one at a time from a streaming cursor (iterator()).
+// Records read one at a time from a streaming cursor (iterator()): nothing
+// is cached and prefetch_related does not apply, as Django's iterator().
 class RecordStream {
   public:
     RecordStream(std::shared_ptr<const Query> query, Database db, Models models, Cursor cursor);
@@ -53,6 +55,7 @@ class RecordStream {
     Models models_;
     Cursor cursor_;
     Row row_;
+    std::shared_ptr<const RecordLayout> layout_;  // how a row becomes a Record
 };
 
 class QuerySet {
@@ -76,7 +79,8 @@ class QuerySet {
     QuerySet values_list(const std::vector<std::string>& fields = {}, bool flat = false) const;
     QuerySet only(const std::vector<std::string>& fields) const;
     QuerySet defer(const std::vector<std::string>& fields) const;
-    QuerySet select_related(const std::vector<std::string>& relations) const;
+    // No names: every non-null ForeignKey, and theirs (as Django).
+    QuerySet select_related(const std::vector<std::string>& relations = {}) const;
     QuerySet prefetch_related(const std::vector<std::string>& relations) const;
     QuerySet annotate(const std::vector<Aliased>& annotations) const;
 
@@ -119,6 +123,7 @@ class QuerySet {
 
   private:
     struct Results;
+    friend class RelatedManager;  // hands out the rows prefetch_related read
     Database db_;
     Models models_;
     std::shared_ptr<const Query> query_;

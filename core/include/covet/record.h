@@ -30,11 +30,15 @@ class RelatedManager;
 
 class Record {
   public:
-    // A new record of `model` with every field at its default (not saved).
+    // A new record of `model` with every field at its default (not saved):
+    // the typed default, else '' for a text field that is not null (as
+    // Django), else NULL.
     Record(Database db, Models models, const ModelState& model);
     // A record read from the database by the query engine: `values` holds
     // the concrete fields in column order (ModelState::concrete_fields());
-    // `loaded` marks the ones read (only/defer), empty meaning all.
+    // `loaded` marks the ones read (only/defer), empty meaning all. The
+    // values are taken as the fields' kinds (value_from_db already applied);
+    // such a record is saved (adding() is false).
     Record(Database db, Models models, const ModelState& model, Row values,
            std::vector<bool> loaded = {});
 
@@ -64,9 +68,10 @@ class Record {
 
     // Validates every field; throws ValidationError with all failing fields.
     void full_clean() const;
-    // Inserts when adding (filling auto_now/auto_now_add and the primary
-    // key), updates otherwise.
-    void save();
+    // full_clean(), then inserts when adding (filling auto_now/auto_now_add
+    // and the primary key), else updates by primary key (inserting when no
+    // row has it, as Django). force_insert always inserts (create()).
+    void save(bool force_insert = false);
     DeleteResult delete_();
     void refresh_from_db();
 
@@ -85,16 +90,28 @@ class Record {
     void cache_related(const std::string& field, std::optional<Record> related) const;
     void cache_prefetched(const std::string& accessor, std::vector<Record> records) const;
     const std::vector<Record>* prefetched(const std::string& accessor) const;
+    // A related manager's write makes the prefetched rows stale (Django's
+    // _remove_prefetched_objects).
+    void forget_prefetched(const std::string& accessor) const;
     const Row& values() const { return values_; }  // concrete fields, column order
     void mark_saved() { adding_ = false; }
+    // Sets the auto_now fields, and auto_now_add ones when adding, to now
+    // in UTC (save() and bulk_create() call it before writing).
+    void stamp_auto_now();
 
   private:
+    // Position in values_ of a field by attribute or column name ("pk" too).
+    std::optional<std::size_t> find_index(const std::string& name) const;
     std::size_t index_of(const std::string& name) const;  // throws QueryError
+    const Field& field_at(std::size_t index) const;
+    void load_deferred(std::size_t index) const;
+    void insert();
+    bool update();
 
     Database db_;
     Models models_;
     const ModelState* model_;
-    Row values_;
+    mutable Row values_;                // mutable: a deferred field loads on first get()
     mutable std::vector<bool> loaded_;  // empty: all loaded
     std::vector<std::pair<std::string, Value>> annotations_;
     bool adding_ = true;
@@ -119,6 +136,9 @@ class RelatedManager {
     const RelationEnd& relation() const { return *relation_; }
 
   private:
+    QuerySet query() const;  // the related rows, read anew
+    std::vector<Value> related_keys() const;
+
     Record owner_;
     const RelationEnd* relation_;
 };

@@ -29,6 +29,14 @@ void throw_server_error(ServerFailure failure, const std::string& driver_message
     const std::string message = mask_secret(one_line(driver_message), context.secret);
     const std::string in_statement = sql.empty() ? "" : " (in: " + sql_excerpt(sql) + ")";
     switch (failure) {
+        case ServerFailure::unique_violation:
+            throw IntegrityError(message + in_statement, IntegrityError::Kind::unique);
+        case ServerFailure::foreign_key_violation:
+            throw IntegrityError(message + in_statement, IntegrityError::Kind::foreign_key);
+        case ServerFailure::not_null_violation:
+            throw IntegrityError(message + in_statement, IntegrityError::Kind::not_null);
+        case ServerFailure::check_violation:
+            throw IntegrityError(message + in_statement, IntegrityError::Kind::check);
         case ServerFailure::constraint:
             throw IntegrityError(message + in_statement);
         case ServerFailure::lock_timeout:

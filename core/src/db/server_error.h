@@ -9,7 +9,13 @@
 namespace covet {
 
 enum class ServerFailure {
-    constraint,       // a constraint refused the row: IntegrityError
+    // A constraint refused the row: IntegrityError, of the kind named here
+    // (constraint: another one, such as an exclusion constraint).
+    unique_violation,
+    foreign_key_violation,
+    not_null_violation,
+    check_violation,
+    constraint,
     lock_timeout,     // a lock was not granted in time: LockTimeoutError
     connection_lost,  // the session is gone: ConnectionError
     read_only,        // the server takes no writes (a standby, read-only mode)

@@ -44,6 +44,8 @@ struct SelectColumn {
 };
 
 struct CompiledSelect : CompiledSql {
+    // The columns of the result, in order. A DISTINCT query may select more
+    // (the ORDER BY terms it must select): readers ignore the ones after these.
     std::vector<SelectColumn> columns;
 };
 
@@ -65,9 +67,13 @@ class QueryCompiler {
     CompiledSql exists(const Query& query) const;
     // One row of aggregates over the query; columns name each alias.
     CompiledSelect aggregate(const Query& query, const std::vector<Aliased>& aggregates) const;
-    // UPDATE of the matched rows: values or expressions by field name.
-    // Where the dialect cannot read its own table in the UPDATE, the caller
-    // first selects the primary keys (primary_keys()) and updates by them.
+    // UPDATE of the matched rows: values or expressions by field name
+    // (values go through value_for_db; F() may not cross relations). A query
+    // that joins or groups updates `pk IN (SELECT ...)` of its own table;
+    // where the dialect's features().update_can_self_select is false the
+    // caller must first run primary_keys() and then update a query filtered
+    // only by `pk__in` those keys (which compiles without a subquery).
+    // Throws QueryError for a sliced query, as Django.
     CompiledSql update(const Query& query,
                        const std::vector<std::pair<std::string, Expr>>& assignments) const;
     // SELECT of the primary keys the query matches (ordering and slicing kept).

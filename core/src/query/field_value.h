@@ -1,6 +1,6 @@
 // Values crossing between a field and the database: what a driver hands
 // back becomes the field's kind (a Bool for a BooleanField read as 0/1, a
-// Uuid from the text SQLite and MariaDB store, ...), and what a user gives
+// Uuid from the text of a char(32) column, ...), and what a user gives
 // (text for a DateTimeField, an int for a BooleanField) becomes the value
 // bound for the column.
 #pragma once

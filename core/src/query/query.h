@@ -25,6 +25,10 @@ struct Query {
     struct Filter {
         Q condition;
         bool exclude = false;
+        // How many annotate() entries came before this call (the QuerySet
+        // sets it): an annotation made earlier shares this call's joins as
+        // Django's does. The default puts the filter after every annotation.
+        std::size_t annotations_before = static_cast<std::size_t>(-1);
     };
     std::vector<Filter> filters;
 

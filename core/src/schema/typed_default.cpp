@@ -8,6 +8,7 @@
 #include "covet/field.h"
 #include "covet/value_text.h"
 #include "schema/typed_default.h"
+#include "value/uuid_integer.h"
 
 namespace covet {
 
@@ -52,15 +53,6 @@ Value decimal_of_number(const Value& value) {
 std::string json_scalar(const Value& value) {
     if (value.kind() == Value::Kind::Bool) return value.as_bool() ? "true" : "false";
     return value.to_string();  // a float that JSON cannot hold (nan, inf) fails to parse
-}
-
-// UUID(int=n), as Django's UUIDField reads an integer.
-Value uuid_of_integer(std::int64_t n) {
-    if (n < 0) throw ValueError(std::to_string(n) + " is not a valid UUID");
-    Uuid::Bytes16 bytes{};
-    for (int i = 15; i >= 8; --i, n >>= 8)
-        bytes[static_cast<std::size_t>(i)] = static_cast<unsigned char>(n & 0xff);
-    return Uuid(bytes);
 }
 
 Value typed(Value::Kind kind, const Value& value) {

@@ -1,0 +1,89 @@
+#include "query/json_encoding.h"
+
+#include <cmath>
+#include <cstdint>
+
+#include "covet/error.h"
+#include "query/field_value.h"
+#include "util/base64.h"
+
+namespace covet {
+
+nlohmann::json json_of(const Value& value) {
+    switch (value.kind()) {
+        case Value::Kind::Null:
+            return nullptr;
+        case Value::Kind::Int:
+            return value.as_int();
+        case Value::Kind::Float:
+            if (!std::isfinite(value.as_double())) return nullptr;
+            return value.as_double();
+        case Value::Kind::Bool:
+            return value.as_bool();
+        case Value::Kind::Text:
+            return value.as_text();
+        case Value::Kind::Blob:
+            return base64_encode(value.as_blob().data.data(), value.as_blob().data.size());
+        case Value::Kind::Decimal:
+            return value.as_decimal().to_string();
+        case Value::Kind::Date:
+            return value.as_date().to_string();
+        case Value::Kind::Time:
+            return value.as_time().to_string();
+        case Value::Kind::DateTime:
+            return value.as_datetime().iso();
+        case Value::Kind::Uuid:
+            return value.as_uuid().hex();
+        case Value::Kind::Json:
+            return nlohmann::json::parse(value.as_json().text());
+    }
+    return nullptr;
+}
+
+nlohmann::json json_of(const Field& field, const Value& raw) {
+    return json_of(value_from_db(field, raw));
+}
+
+namespace {
+
+[[noreturn]] void refuse(const Field& field, const std::string& message) {
+    throw ValidationError(field.name + ": " + message, {{field.name, {message}}});
+}
+
+// A JSON scalar as the plain value value_for_db reads for the field.
+Value plain_value(const Field& field, const nlohmann::json& json) {
+    switch (json.type()) {
+        case nlohmann::json::value_t::boolean:
+            return Value(json.get<bool>());
+        case nlohmann::json::value_t::number_integer:
+            return Value(json.get<std::int64_t>());
+        case nlohmann::json::value_t::number_unsigned:
+            if (json.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX))
+                refuse(field, json.dump() + " is too large an integer.");
+            return Value(static_cast<std::int64_t>(json.get<std::uint64_t>()));
+        case nlohmann::json::value_t::number_float:
+            return Value(json.get<double>());
+        case nlohmann::json::value_t::string:
+            return Value(json.get<std::string>());
+        default:
+            refuse(field, "a " + std::string(json.type_name()) + " cannot be its value.");
+    }
+}
+
+Value bytes_of_json(const Field& field, const nlohmann::json& json) {
+    if (!json.is_string()) refuse(field, "bytes are written as a base64 string.");
+    auto bytes = base64_decode(json.get<std::string>());
+    if (!bytes) refuse(field, "\u201c" + json.get<std::string>() + "\u201d is not base64.");
+    return Value(Bytes{std::move(*bytes)});
+}
+
+}  // namespace
+
+Value value_of_json(const Field& field, const nlohmann::json& json) {
+    if (json.is_null()) return Value();
+    if (field.type == FieldType::JSONField) return Value(Json::parse(json.dump()));
+    if (field.type == FieldType::BinaryField) return bytes_of_json(field, json);
+    return value_for_db(field, plain_value(field, json));
+}
+
+}  // namespace covet

@@ -1,0 +1,160 @@
+// QuerySet evaluation: the rows are read once and kept (Django's result
+// cache); count() and exists() ask the database unless the rows are there.
+#include <algorithm>
+#include <string>
+
+#include "covet/error.h"
+#include "query/prefetch.h"
+#include "query/query.h"
+#include "query/queryset_results.h"
+#include "query/record_reader.h"
+
+namespace covet {
+
+namespace {
+
+// Django's QuerySet.ordered: an order_by(), or the model's default ordering
+// where the query does not group (aggregating drops it).
+bool is_ordered(const Query& query) {
+    if (query.ordering_set) return !query.ordering.empty();
+    if (query.model->ordering.empty()) return false;
+    for (const Aliased& annotation : query.annotations)
+        if (annotation.expr.is_aggregate()) return false;
+    return true;
+}
+
+std::optional<Record> first_of(const QuerySet& set) {
+    const QuerySet one = set.slice(std::nullopt, 1);
+    const std::vector<Record>& found = one.records();
+    if (found.empty()) return std::nullopt;
+    return found[0];
+}
+
+}  // namespace
+
+bool QuerySet::returns_rows() const {
+    return query_->shape != Query::Shape::Records;
+}
+
+const std::vector<Record>& QuerySet::records() const {
+    if (returns_rows())
+        throw QueryError("this " + model().name +
+                         " queryset gives values (values() or values_list()): read rows()");
+    if (!results_) results_ = std::make_shared<Results>();
+    if (results_->records) return *results_->records;
+    const CompiledSelect select = compiler_of(*this).select(*query_);
+    const RecordLayout layout(db_, models_, model(), select.columns);
+    ResultSet result = db_.connection().query(select.sql, select.params);
+    std::vector<Record> records;
+    records.reserve(result.rows.size());
+    for (Row& row : result.rows)
+        records.push_back(layout.read(row));
+    if (!query_->prefetch_related.empty())
+        prefetch_related_objects(records, db_, models_, model(), query_->prefetch_related);
+    results_->records = std::move(records);
+    return *results_->records;
+}
+
+const std::vector<NamedRow>& QuerySet::rows() const {
+    if (!returns_rows())
+        throw QueryError("rows() reads values() and values_list(); this " + model().name +
+                         " queryset gives records: read records()");
+    if (!results_) results_ = std::make_shared<Results>();
+    if (results_->rows) return *results_->rows;
+    const CompiledSelect select = compiler_of(*this).select(*query_);
+    const RecordLayout layout(db_, models_, model(), select.columns);
+    ResultSet result = db_.connection().query(select.sql, select.params);
+    std::vector<NamedRow> rows;
+    rows.reserve(result.rows.size());
+    for (Row& row : result.rows)
+        rows.push_back(layout.read_named(row));
+    results_->rows = std::move(rows);
+    return *results_->rows;
+}
+
+// qs[i]: LIMIT 1 OFFSET i, unless the rows are already read.
+Record QuerySet::at(std::int64_t index) const {
+    if (index < 0) throw QueryError("Negative indexing is not supported.");
+    const std::vector<Record>* rows = results_ && results_->records ? &*results_->records : nullptr;
+    std::vector<Record> one;
+    if (!rows) {
+        one = slice(index, index + 1).records();
+        rows = &one;
+        index = 0;
+    }
+    if (static_cast<std::size_t>(index) >= rows->size())
+        throw DoesNotExist(model().name, model().name + " queryset index out of range");
+    return (*rows)[static_cast<std::size_t>(index)];
+}
+
+std::int64_t QuerySet::count() const {
+    if (results_ && results_->records) return static_cast<std::int64_t>(results_->records->size());
+    if (results_ && results_->rows) return static_cast<std::int64_t>(results_->rows->size());
+    const CompiledSql sql = compiler_of(*this).count(*query_);
+    const ResultSet result = db_.connection().query(sql.sql, sql.params);
+    if (result.rows.empty() || result.rows[0].empty()) return 0;
+    SelectColumn count;
+    count.aggregate = true;
+    return column_value(count, result.rows[0][0]).as_int();
+}
+
+bool QuerySet::exists() const {
+    if (results_ && results_->records) return !results_->records->empty();
+    if (results_ && results_->rows) return !results_->rows->empty();
+    const CompiledSql sql = compiler_of(*this).exists(*query_);
+    return !db_.connection().query(sql.sql, sql.params).rows.empty();
+}
+
+// Django's get(): unordered, at most 21 rows read to say how many matched.
+// The Query is made in one step (get(pk=...) is the hot path of many
+// programs); the compiler still refuses unknown names.
+Record QuerySet::get(const Q& condition) const {
+    constexpr std::int64_t kMaxGetResults = 21;
+    auto query = std::make_shared<Query>(*query_);
+    if (!condition.empty()) {
+        if (is_sliced(*query_))
+            throw QueryError("Cannot filter a query once a slice has been taken.");
+        query->filters.push_back({condition, false, query->annotations.size()});
+    }
+    if (!is_sliced(*query_)) {
+        query->ordering.clear();
+        query->ordering_set = true;
+    }
+    query->limit = query->limit ? std::min(*query->limit, kMaxGetResults) : kMaxGetResults;
+    const QuerySet limited = with_query(std::move(query));
+    const std::vector<Record>& found = limited.records();
+    const std::string& name = model().name;
+    if (found.size() == 1) return found[0];
+    if (found.empty()) throw DoesNotExist(name, name + " matching query does not exist.");
+    const std::string how_many = found.size() < static_cast<std::size_t>(kMaxGetResults)
+                                     ? std::to_string(found.size())
+                                     : "more than " + std::to_string(kMaxGetResults - 1);
+    throw MultipleObjectsReturned(
+        name, "get() returned more than one " + name + " -- it returned " + how_many + "!");
+}
+
+std::optional<Record> QuerySet::first() const {
+    const QuerySet set = is_ordered(*query_) ? *this : order_by({"pk"});
+    return first_of(set);
+}
+
+std::optional<Record> QuerySet::last() const {
+    const QuerySet set = is_ordered(*query_) ? reverse() : order_by({"-pk"});
+    return first_of(set);
+}
+
+std::pair<std::string, std::vector<Value>> QuerySet::sql() const {
+    CompiledSelect select = compiler_of(*this).select(*query_);
+    return {std::move(select.sql), std::move(select.params)};
+}
+
+RecordStream QuerySet::iterator() const {
+    if (returns_rows())
+        throw QueryError("iterator() reads records; this " + model().name +
+                         " queryset gives values (values() or values_list())");
+    const CompiledSelect select = compiler_of(*this).select(*query_);
+    Cursor cursor = db_.connection().open_cursor(select.sql, select.params);
+    return RecordStream(query_, db_, models_, std::move(cursor));
+}
+
+}  // namespace covet

@@ -1,0 +1,26 @@
+// What an evaluated QuerySet keeps (Django's _result_cache), shared by the
+// copies of one QuerySet; chaining makes a QuerySet with none.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "covet/queryset.h"
+#include "query/compiler.h"
+
+namespace covet {
+
+struct QuerySet::Results {
+    std::optional<std::vector<Record>> records;
+    std::optional<std::vector<NamedRow>> rows;
+};
+
+inline QueryCompiler compiler_of(const QuerySet& set) {
+    return QueryCompiler(set.models().state(), set.database().dialect());
+}
+
+inline bool is_sliced(const Query& query) {
+    return query.offset != 0 || query.limit.has_value();
+}
+
+}  // namespace covet

@@ -1,0 +1,174 @@
+// A Record's fields: defaults, typed get/set by attribute or column name,
+// annotations, the caches the query engine fills, equality by primary key.
+#include "covet/record.h"
+
+#include "covet/error.h"
+#include "query/field_value.h"
+#include "query/record_support.h"
+#include "query/row_writer.h"
+
+namespace covet {
+
+namespace {
+
+bool is_text_kind(FieldType type) {
+    return type == FieldType::CharField || type == FieldType::TextField ||
+           type == FieldType::EmailField || type == FieldType::URLField;
+}
+
+// Django's Field.get_default: the default, else '' where empty strings are
+// allowed and NULL is not, else None (b'' for a BinaryField that is not null).
+Value default_of(const Field& field) {
+    if (auto typed = field.typed_default()) return *typed;
+    if (field.null) return Value();
+    if (is_text_kind(field.type)) return Value(std::string());
+    if (field.type == FieldType::BinaryField) return Value(Bytes{});
+    return Value();
+}
+
+std::string field_names(const ModelState& model) {
+    std::string names;
+    for (const Field& field : model.fields)
+        names += (names.empty() ? "" : ", ") + field.name;
+    return names;
+}
+
+}  // namespace
+
+Record::Record(Database db, Models models, const ModelState& model)
+    : db_(std::move(db)),
+      models_(std::move(models)),
+      model_(&model),
+      caches_(std::make_shared<Caches>()) {
+    for (const Field& field : model.fields)
+        if (field.has_column()) values_.push_back(default_of(field));
+}
+
+Record::Record(Database db, Models models, const ModelState& model, Row values,
+               std::vector<bool> loaded)
+    : db_(std::move(db)),
+      models_(std::move(models)),
+      model_(&model),
+      values_(std::move(values)),
+      loaded_(std::move(loaded)),
+      adding_(false),
+      caches_(std::make_shared<Caches>()) {}
+
+std::optional<std::size_t> Record::find_index(const std::string& name) const {
+    std::size_t index = 0;
+    const bool pk = name == "pk";
+    for (const Field& field : model_->fields) {
+        if (!field.has_column()) continue;
+        if (pk ? field.primary_key : (field.name == name || field.column() == name)) return index;
+        ++index;
+    }
+    return std::nullopt;
+}
+
+std::size_t Record::index_of(const std::string& name) const {
+    if (auto index = find_index(name)) return *index;
+    if (const Field* field = model_->find_field(name); field && field->is_many_to_many())
+        throw QueryError("'" + model_->name + "." + name +
+                         "' is a many-to-many set: use its manager (manager(\"" + name + "\"))");
+    throw QueryError("'" + model_->name + "' has no field '" + name +
+                     "'; the fields are: " + field_names(*model_));
+}
+
+const Field& Record::field_at(std::size_t index) const {
+    std::size_t seen = 0;
+    for (const Field& field : model_->fields) {
+        if (!field.has_column()) continue;
+        if (seen++ == index) return field;
+    }
+    throw QueryError("no column " + std::to_string(index) + " in '" + model_->name + "'");
+}
+
+const Value& Record::get(const std::string& name) const {
+    if (auto index = find_index(name)) {
+        if (!loaded_.empty() && !loaded_[*index]) load_deferred(*index);
+        return values_[*index];
+    }
+    for (const auto& [alias, value] : annotations_)
+        if (alias == name) return value;
+    return values_[index_of(name)];  // throws, naming the fields
+}
+
+// Django's DeferredAttribute: the field alone, read when first used.
+void Record::load_deferred(std::size_t index) const {
+    const Field& field = field_at(index);
+    const RowWriter writer(db_.dialect(), *model_);
+    const CompiledSql select = writer.select_by_pk({&field}, pk());
+    ResultSet result = db_.connection().query(select.sql, select.params);
+    if (result.rows.empty()) throw_does_not_exist(*model_);
+    values_[index] = value_from_db(field, std::move(result.rows.front().front()));
+    loaded_[index] = true;
+}
+
+void Record::set(const std::string& name, Value value) {
+    const std::size_t index = index_of(name);
+    const Field& field = field_at(index);
+    values_[index] = value.is_null() ? Value() : value_for_db(field, std::move(value));
+    if (!loaded_.empty()) loaded_[index] = true;
+    if (field.type == FieldType::ForeignKey) caches_->related.erase(field.name);
+}
+
+void Record::set(const std::string& name, const Record& related) {
+    const std::size_t index = index_of(name);
+    const Field& field = field_at(index);
+    if (field.type != FieldType::ForeignKey)
+        throw QueryError("'" + model_->name + "." + field.name +
+                         "' is no foreign key: give it a value, not a record");
+    const ModelState* target = models_.state().resolve_target(field.to, *model_);
+    if (target && target->table != related.model().table)
+        throw QueryError("'" + model_->name + "." + field.name + "' must be a '" + target->name +
+                         "' record, not a '" + related.model().name + "' record");
+    Value key = related.pk();
+    if (key.is_null())
+        throw QueryError("save() prohibited to prevent data loss due to unsaved related object '" +
+                         field.name + "'");
+    values_[index] = std::move(key);
+    if (!loaded_.empty()) loaded_[index] = true;
+    caches_->related[field.name] = related;
+}
+
+Value Record::pk() const {
+    const auto index = find_index("pk");
+    return index ? values_[*index] : Value();
+}
+
+void Record::set_annotation(const std::string& name, Value value) {
+    for (auto& [alias, existing] : annotations_)
+        if (alias == name) {
+            existing = std::move(value);
+            return;
+        }
+    annotations_.emplace_back(name, std::move(value));
+}
+
+void Record::cache_related(const std::string& field, std::optional<Record> related) const {
+    caches_->related[field] = std::move(related);
+}
+
+void Record::cache_prefetched(const std::string& accessor, std::vector<Record> records) const {
+    caches_->prefetched[accessor] = std::move(records);
+}
+
+const std::vector<Record>* Record::prefetched(const std::string& accessor) const {
+    auto it = caches_->prefetched.find(accessor);
+    return it == caches_->prefetched.end() ? nullptr : &it->second;
+}
+
+void Record::forget_prefetched(const std::string& accessor) const {
+    caches_->prefetched.erase(accessor);
+}
+
+// Django's Model.__eq__: same concrete model and a primary key that is set;
+// an unsaved record equals only itself.
+bool Record::operator==(const Record& other) const {
+    if (model_->table != other.model_->table) return false;
+    const Value mine = pk();
+    if (mine.is_null()) return this == &other;
+    return mine == other.pk();
+}
+
+}  // namespace covet

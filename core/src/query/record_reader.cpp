@@ -1,0 +1,163 @@
+#include "query/record_reader.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "covet/error.h"
+
+namespace covet {
+
+namespace {
+
+std::size_t slot_of(const ModelState& model, const std::vector<const Field*>& fields,
+                    const Field& field) {
+    for (std::size_t i = 0; i < fields.size(); ++i)
+        if (fields[i] == &field || fields[i]->name == field.name) return i;
+    throw QueryError("the column of '" + field.name + "' is no field of " + model.name);
+}
+
+std::size_t depth_of(const std::string& path) {
+    if (path.empty()) return 0;
+    std::size_t depth = 1;
+    for (std::size_t at = path.find("__"); at != std::string::npos; at = path.find("__", at + 2))
+        ++depth;
+    return depth;
+}
+
+}  // namespace
+
+RecordLayout::RecordLayout(Database db, Models models, const ModelState& model,
+                           std::vector<SelectColumn> columns)
+    : db_(std::move(db)), models_(std::move(models)), columns_(std::move(columns)) {
+    owners_.push_back(make_owner(model, ""));
+
+    auto names = std::make_shared<std::vector<std::string>>();
+    for (const SelectColumn& column : columns_) {
+        names->push_back(column.name);
+        Target target;
+        target.owner = owner_for(column);
+        if (target.owner >= 0) {
+            Owner& owner = owners_[static_cast<std::size_t>(target.owner)];
+            target.slot = slot_of(*owner.model, owner.fields, *column.field);
+            owner.loaded[target.slot] = true;
+        }
+        targets_.push_back(target);
+    }
+    names_ = std::move(names);
+    for (Owner& owner : owners_)
+        if (std::all_of(owner.loaded.begin(), owner.loaded.end(), [](bool b) { return b; }))
+            owner.loaded.clear();
+    link_owners();
+}
+
+// A Field column belongs to the queried model or to the select_related
+// record of its relation path; every other column is an annotation.
+int RecordLayout::owner_for(const SelectColumn& column) {
+    if (column.kind != SelectColumn::Kind::Field || !column.field) return -1;
+    if (column.relation_path.empty()) return 0;
+    if (!column.model) return -1;
+    for (std::size_t i = 0; i < owners_.size(); ++i)
+        if (owners_[i].path == column.relation_path) return static_cast<int>(i);
+    owners_.push_back(make_owner(*column.model, column.relation_path));
+    return static_cast<int>(owners_.size() - 1);
+}
+
+RecordLayout::Owner RecordLayout::make_owner(const ModelState& model, const std::string& path) {
+    Owner owner;
+    owner.model = &model;
+    owner.path = path;
+    owner.fields = model.concrete_fields();
+    owner.size = owner.fields.size();
+    owner.loaded.assign(owner.size, false);
+    if (const Field* pk = model.primary_key()) owner.pk_slot = slot_of(model, owner.fields, *pk);
+    return owner;
+}
+
+// Each related record hangs on the record of its path's prefix
+// (author__profile on author); read() builds deeper records first.
+void RecordLayout::link_owners() {
+    for (Owner& owner : owners_) {
+        if (owner.path.empty()) continue;
+        const std::size_t cut = owner.path.rfind("__");
+        const std::string parent = cut == std::string::npos ? "" : owner.path.substr(0, cut);
+        owner.field = cut == std::string::npos ? owner.path : owner.path.substr(cut + 2);
+        for (std::size_t i = 0; i < owners_.size(); ++i)
+            if (owners_[i].path == parent) owner.parent = static_cast<int>(i);
+    }
+    // Reading attaches owners from the last to the first: deeper ones last.
+    std::vector<std::size_t> order(owners_.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin() + 1, order.end(), [&](std::size_t a, std::size_t b) {
+        return depth_of(owners_[a].path) < depth_of(owners_[b].path);
+    });
+    std::vector<int> position(owners_.size());
+    std::vector<Owner> sorted;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        position[order[i]] = static_cast<int>(i);
+        sorted.push_back(std::move(owners_[order[i]]));
+    }
+    for (Owner& owner : sorted)
+        if (owner.parent >= 0) owner.parent = position[static_cast<std::size_t>(owner.parent)];
+    for (Target& target : targets_)
+        if (target.owner >= 0) target.owner = position[static_cast<std::size_t>(target.owner)];
+    owners_ = std::move(sorted);
+}
+
+Record RecordLayout::read(Row& row) const {
+    if (owners_.size() == 1) {  // no select_related: the common, fast case
+        Row values(owners_[0].size);
+        std::vector<std::pair<std::string, Value>> annotations;
+        for (std::size_t i = 0; i < targets_.size(); ++i) {
+            Value value = column_value(columns_[i], std::move(row[i]));
+            if (targets_[i].owner < 0)
+                annotations.emplace_back(columns_[i].name, std::move(value));
+            else
+                values[targets_[i].slot] = std::move(value);
+        }
+        Record record(db_, models_, *owners_[0].model, std::move(values), owners_[0].loaded);
+        record.mark_saved();
+        for (auto& [name, value] : annotations)
+            record.set_annotation(name, std::move(value));
+        return record;
+    }
+    std::vector<Row> values(owners_.size());
+    for (std::size_t k = 0; k < owners_.size(); ++k)
+        values[k].resize(owners_[k].size);
+    std::vector<std::pair<std::string, Value>> annotations;
+    for (std::size_t i = 0; i < targets_.size(); ++i) {
+        Value value = column_value(columns_[i], std::move(row[i]));
+        if (targets_[i].owner < 0)
+            annotations.emplace_back(columns_[i].name, std::move(value));
+        else
+            values[static_cast<std::size_t>(targets_[i].owner)][targets_[i].slot] =
+                std::move(value);
+    }
+    std::vector<std::optional<Record>> records(owners_.size());
+    for (std::size_t k = 0; k < owners_.size(); ++k) {
+        const Owner& owner = owners_[k];
+        if (k > 0 && values[k][owner.pk_slot].is_null()) continue;  // no related row (LEFT JOIN)
+        records[k].emplace(db_, models_, *owner.model, std::move(values[k]), owner.loaded);
+        records[k]->mark_saved();
+    }
+    for (std::size_t k = owners_.size() - 1; k > 0; --k) {
+        const Owner& owner = owners_[k];
+        if (owner.parent >= 0 && records[static_cast<std::size_t>(owner.parent)])
+            records[static_cast<std::size_t>(owner.parent)]->cache_related(owner.field, records[k]);
+    }
+    for (auto& [name, value] : annotations)
+        records[0]->set_annotation(name, std::move(value));
+    return std::move(*records[0]);
+}
+
+NamedRow RecordLayout::read_named(Row& row) const {
+    NamedRow named;
+    named.names = names_;
+    named.values.reserve(columns_.size());
+    for (std::size_t i = 0; i < columns_.size(); ++i)
+        named.values.push_back(i < row.size() ? column_value(columns_[i], std::move(row[i]))
+                                              : Value());
+    return named;
+}
+
+}  // namespace covet

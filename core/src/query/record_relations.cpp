@@ -1,0 +1,40 @@
+// A Record's relations: the related record of a ForeignKey, loaded on first
+// access and cached, and the managers of its to-many relations.
+#include "covet/error.h"
+#include "covet/queryset.h"
+#include "query/record_support.h"
+
+namespace covet {
+
+std::optional<Record> Record::related(const std::string& name) const {
+    const Field& field = field_at(index_of(name));
+    if (field.type != FieldType::ForeignKey)
+        throw QueryError("'" + model_->name + "." + field.name + "' is no foreign key");
+    const Value key = get(field.name);
+    if (key.is_null()) return std::nullopt;
+    auto cached = caches_->related.find(field.name);
+    // A cached record of another key was cached before the key changed.
+    if (cached != caches_->related.end() && cached->second && cached->second->pk() == key)
+        return cached->second;
+    const ModelState* target = models_.state().resolve_target(field.to, *model_);
+    if (!target) throw QueryError("unknown model '" + field.to + "'");
+    std::optional<Record> loaded = load_record(db_, models_, *target, key);
+    if (!loaded) throw_does_not_exist(*target);
+    caches_->related[field.name] = loaded;
+    return loaded;
+}
+
+RelatedManager Record::manager(const std::string& accessor) const {
+    const RelationEnd* end = models_.state().relations().by_accessor(*model_, accessor);
+    if (end && end->to_many()) return RelatedManager(*this, *end);
+    std::string names;
+    const RelationIndex& relations = models_.state().relations();
+    for (const auto* ends : {&relations.forward_of(*model_), &relations.reverse_of(*model_)})
+        for (const RelationEnd& candidate : *ends)
+            if (candidate.to_many() && !candidate.hidden())
+                names += (names.empty() ? "" : ", ") + candidate.accessor;
+    throw QueryError("'" + model_->name + "' has no related manager '" + accessor +
+                     "'; the managers are: " + (names.empty() ? "(none)" : names));
+}
+
+}  // namespace covet

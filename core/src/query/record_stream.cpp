@@ -1,0 +1,24 @@
+#include "query/compiler.h"
+#include "query/query.h"
+#include "query/record_reader.h"
+
+namespace covet {
+
+RecordStream::RecordStream(std::shared_ptr<const Query> query, Database db, Models models,
+                           Cursor cursor)
+    : query_(std::move(query)),
+      db_(std::move(db)),
+      models_(std::move(models)),
+      cursor_(std::move(cursor)) {
+    const QueryCompiler compiler(models_.state(), db_.dialect());
+    layout_ = std::make_shared<const RecordLayout>(db_, models_, *query_->model,
+                                                   compiler.select(*query_).columns);
+}
+
+bool RecordStream::next(Record& record) {
+    if (!cursor_.next(row_)) return false;
+    record = layout_->read(row_);
+    return true;
+}
+
+}  // namespace covet
