@@ -1,0 +1,271 @@
+#!/usr/bin/python3
+"""Django 3.2's answers to the queries of the differential test (issue 9).
+
+tests/integration/django_diff_test.cpp migrates the tables with covet, seeds
+them, runs each query through covet's ORM and then runs this script on the
+same database:
+
+  django_diff.py URL     prints one JSON line per query: {"q": name, "r": result}
+
+The names and shapes match django_diff_queries.cpp line for line: records as
+objects by column attname, values() as objects, values_list() as arrays,
+decimals as strings, datetimes in UTC ISO (the encoding of
+django_same_database.py). Writes run in a transaction that is rolled back.
+"""
+
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from django_same_database import database_settings, encode  # noqa: E402
+
+
+def configure(url):
+    """Django with an installed app `diffapp` (made here, without files):
+    reverse relations and the deletion collector see only installed apps."""
+    import types
+
+    import django
+    from django.conf import settings
+
+    app = types.ModuleType("diffapp")
+    app.__path__ = [os.path.dirname(os.path.abspath(__file__))]
+    sys.modules["diffapp"] = app
+    settings.configure(
+        DATABASES={"default": database_settings(url)},
+        INSTALLED_APPS=["diffapp"],
+        USE_TZ=True,
+        TIME_ZONE="UTC",
+        DEFAULT_AUTO_FIELD="django.db.models.AutoField",
+    )
+    django.setup()
+
+
+def define_models():
+    from django.db import models
+
+    class Author(models.Model):
+        name = models.CharField(max_length=100)
+        email = models.CharField(max_length=100, null=True)
+        age = models.IntegerField(null=True)
+        born = models.DateField(null=True)
+
+        class Meta:
+            app_label = "diffapp"
+            db_table = "dd_author"
+            managed = False
+            ordering = ["name"]
+
+    class Tag(models.Model):
+        name = models.CharField(max_length=50)
+
+        class Meta:
+            app_label = "diffapp"
+            db_table = "dd_tag"
+            managed = False
+
+    class Book(models.Model):
+        title = models.CharField(max_length=200)
+        author = models.ForeignKey(Author, models.CASCADE, related_name="books")
+        editor = models.ForeignKey(Author, models.SET_NULL, null=True, related_name="edited")
+        price = models.DecimalField(max_digits=8, decimal_places=2)
+        rating = models.FloatField(null=True)
+        pages = models.IntegerField(default=0)
+        published = models.DateTimeField(null=True)
+        tags = models.ManyToManyField(Tag, related_name="books")
+
+        class Meta:
+            app_label = "diffapp"
+            db_table = "dd_book"
+            managed = False
+            ordering = ["title"]
+
+    class Review(models.Model):
+        book = models.ForeignKey(Book, models.CASCADE, related_name="reviews")
+        stars = models.IntegerField()
+        text = models.TextField(null=True)
+
+        class Meta:
+            app_label = "diffapp"
+            db_table = "dd_review"
+            managed = False
+
+    return Author, Tag, Book, Review
+
+
+def record(obj):
+    return {f.attname: encode(f, getattr(obj, f.attname)) for f in obj._meta.concrete_fields}
+
+
+def recs(qs):
+    return [record(o) for o in qs]
+
+
+def vals(qs):
+    return [{k: encode(None, v) for k, v in row.items()} for row in qs]
+
+
+def vlist(qs):
+    return [[encode(None, v) for v in row] for row in qs]
+
+
+def flat(qs):
+    return [encode(None, v) for v in qs]
+
+
+def maybe(obj):
+    return None if obj is None else record(obj)
+
+
+def without_id(obj):
+    row = record(obj)
+    del row["id"]
+    return row
+
+
+def rolled_back(fn):
+    from django.db import transaction
+
+    with transaction.atomic():
+        result = fn()
+        transaction.set_rollback(True)
+    return result
+
+
+def queries(Author, Tag, Book, Review):
+    from django.db.models import Avg, Count, F, Max, Min, Q, Sum
+
+    A, T, B, R = Author.objects, Tag.objects, Book.objects, Review.objects
+    return [
+        ("default ordering: authors", lambda: recs(A.all())),
+        ("default ordering: books", lambda: recs(B.all())),
+        ("exact", lambda: recs(B.filter(title="Gamma"))),
+        ("iexact", lambda: recs(A.filter(name__iexact="BOB"))),
+        ("contains", lambda: recs(B.filter(title__contains="et"))),
+        ("icontains", lambda: recs(B.filter(title__icontains="A"))),
+        ("contains with a wildcard", lambda: recs(B.filter(title__contains="100%"))),
+        ("startswith", lambda: recs(B.filter(title__startswith="Al"))),
+        ("istartswith", lambda: recs(B.filter(title__istartswith="g"))),
+        ("endswith", lambda: recs(B.filter(title__endswith="ma"))),
+        ("iendswith", lambda: recs(B.filter(title__iendswith="A"))),
+        ("in", lambda: flat(B.filter(pk__in=[1, 3, 5, 99]).values_list("title", flat=True))),
+        ("range", lambda: recs(B.filter(pages__range=(80, 250)))),
+        ("gt decimal", lambda: recs(B.filter(price__gt="10.50"))),
+        ("gte decimal", lambda: recs(B.filter(price__gte="10.50"))),
+        ("lt float", lambda: recs(B.filter(rating__lt=4.5))),
+        ("lte", lambda: recs(B.filter(pages__lte=100))),
+        ("isnull true", lambda: recs(B.filter(editor__isnull=True))),
+        ("isnull false", lambda: recs(B.filter(rating__isnull=False))),
+        ("regex", lambda: recs(B.filter(title__regex=r"^[A-D]"))),
+        ("iregex", lambda: recs(B.filter(title__iregex=r"^E|ON$"))),
+        ("year", lambda: recs(B.filter(published__year=2020))),
+        ("year gte", lambda: recs(B.filter(published__year__gte=2021))),
+        ("month", lambda: recs(B.filter(published__month=6))),
+        ("day", lambda: recs(B.filter(published__day=31))),
+        ("date", lambda: recs(B.filter(published__date="2020-12-31"))),
+        ("date field year and month", lambda: recs(A.filter(born__year=1990, born__month=5))),
+        ("forward FK", lambda: recs(B.filter(author__name="Ana"))),
+        ("forward FK gte", lambda: recs(B.filter(author__age__gte=40))),
+        ("reverse FK", lambda: recs(A.filter(books__pages=250))),
+        ("reverse FK then M2M", lambda: recs(A.filter(books__tags__name="python"))),
+        ("reverse FK twice", lambda: recs(A.filter(books__reviews__stars=5))),
+        ("reverse FK isnull", lambda: recs(A.filter(books__isnull=True))),
+        ("M2M", lambda: recs(B.filter(tags__name="python"))),
+        ("M2M reverse", lambda: recs(T.filter(books__title="Delta 100%"))),
+        ("M2M in duplicates", lambda: flat(B.filter(tags__name__in=["python", "db"]).values_list("title", flat=True))),
+        ("M2M reverse isnull", lambda: recs(T.filter(books__isnull=True))),
+        ("FK then M2M", lambda: recs(R.filter(book__tags__name="db").order_by("id"))),
+        ("FK FK unicode startswith", lambda: recs(R.filter(book__author__name__startswith="\u00c7").order_by("id"))),
+        ("one filter two conditions reverse FK", lambda: recs(A.filter(books__pages=100, books__price__gt=15))),
+        ("two filters reverse FK", lambda: recs(A.filter(books__pages=100).filter(books__price__gt=15))),
+        ("one filter two conditions M2M", lambda: recs(B.filter(Q(tags__name="python") & Q(tags__name="db")))),
+        ("two filters M2M", lambda: recs(B.filter(tags__name="python").filter(tags__name="db"))),
+        ("exclude M2M", lambda: recs(B.exclude(tags__name="python"))),
+        ("exclude M2M two conditions", lambda: recs(B.exclude(tags__name="python", tags__name__startswith="d"))),
+        ("exclude reverse FK", lambda: recs(B.exclude(reviews__stars=5))),
+        ("filter None", lambda: recs(B.filter(editor=None))),
+        ("filter None text", lambda: recs(A.filter(email=None))),
+        ("exclude nullable int", lambda: recs(A.exclude(age=30))),
+        ("exclude nullable float lt", lambda: recs(B.exclude(rating__lt=4))),
+        ("exclude across nullable FK", lambda: recs(B.exclude(editor__name="Ana"))),
+        ("Q or", lambda: recs(B.filter(Q(pages__gt=200) | Q(price__lt=6)))),
+        ("Q nested not", lambda: recs(B.filter(~Q(author__name="Ana") & (Q(rating__gte=3) | Q(published__isnull=True))))),
+        ("Q or negated M2M", lambda: recs(B.filter(Q(title__startswith="A") | ~Q(tags__name="python")))),
+        ("F times in filter", lambda: recs(B.filter(pages__gte=F("author__age") * 5))),
+        ("F across FK in filter", lambda: recs(R.filter(stars__gt=F("book__rating")).order_by("id"))),
+        ("F in annotate", lambda: vals(B.annotate(double=F("pages") * 2 + 1).values("title", "double"))),
+        ("F update", lambda: rolled_back(lambda: [B.filter(pages__lt=200).update(pages=F("pages") + 1), vlist(B.values_list("title", "pages"))])),
+        ("annotate Count", lambda: vlist(A.annotate(n=Count("books")).values_list("name", "n"))),
+        ("annotate Count distinct", lambda: vlist(A.annotate(n=Count("books__tags", distinct=True)).values_list("name", "n"))),
+        ("annotate Count not distinct", lambda: vlist(A.annotate(n=Count("books__tags")).values_list("name", "n"))),
+        ("annotate Sum decimal", lambda: vlist(A.annotate(total=Sum("books__price")).values_list("name", "total"))),
+        ("annotate Avg int", lambda: vlist(A.annotate(mean=Avg("books__pages")).values_list("name", "mean"))),
+        ("annotate Max datetime Min decimal", lambda: vlist(A.annotate(last=Max("books__published"), low=Min("books__price")).values_list("name", "last", "low"))),
+        ("annotate records", lambda: [dict(record(a), n=a.n) for a in A.annotate(n=Count("books"))]),
+        ("filter on annotation", lambda: vlist(A.annotate(n=Count("books")).filter(n__gte=2).values_list("name", "n"))),
+        ("M2M count filter on annotation", lambda: vlist(B.annotate(nt=Count("tags")).filter(nt__gt=1).values_list("title", "nt"))),
+        ("two multi-valued counts", lambda: vlist(A.annotate(nb=Count("books", distinct=True), nr=Count("books__reviews")).values_list("name", "nb", "nr"))),
+        # Explicit order_by(): Django 3.2 would add Meta.ordering to GROUP BY.
+        ("values annotate across FK", lambda: vals(B.values("author__name").annotate(n=Count("id"), s=Sum("pages")).order_by("author__name"))),
+        ("values annotate", lambda: vals(B.values("pages").annotate(c=Count("id")).order_by("pages"))),
+        ("values annotate no ordering model", lambda: vals(R.values("stars").annotate(c=Count("id")).order_by("-stars"))),
+        ("aggregate default aliases", lambda: vals([B.aggregate(Sum("price"), Avg("pages"), Max("rating"), Min("published"), Count("id"))])),
+        ("aggregate Avg decimal", lambda: vals([B.aggregate(Avg("price"))])),
+        ("aggregate Sum float", lambda: vals([B.aggregate(Sum("rating"))])),
+        ("aggregate Avg nullable int", lambda: vals([A.aggregate(Avg("age"))])),
+        ("aggregate Count distinct M2M", lambda: vals([B.aggregate(Count("tags", distinct=True))])),
+        ("aggregate empty", lambda: vals([B.filter(pages__gt=1000).aggregate(Sum("pages"), Count("id"), Max("price"))])),
+        ("aggregate named", lambda: vals([A.aggregate(oldest=Max("age"), n=Count("books"))])),
+        ("order_by across FK and desc", lambda: flat(B.order_by("author__name", "-pages").values_list("title", flat=True))),
+        ("order_by FK follows its default ordering", lambda: flat(B.order_by("author", "title").values_list("title", flat=True))),
+        ("order_by reverse FK duplicates", lambda: flat(A.order_by("-books__pages", "name").values_list("name", flat=True))),
+        ("reverse", lambda: flat(A.reverse().values_list("name", flat=True))),
+        ("distinct", lambda: recs(A.filter(books__tags__name__in=["python", "db"]).distinct())),
+        ("values distinct", lambda: vals(B.values("author_id").distinct().order_by("author_id"))),
+        ("slice", lambda: recs(B.all()[1:3])),
+        ("slice open end", lambda: recs(B.all()[2:])),
+        ("slice head", lambda: recs(B.order_by("-pages", "title")[:2])),
+        ("index", lambda: record(B.order_by("-pages", "title")[1])),
+        ("first ordered", lambda: maybe(B.first())),
+        ("last ordered", lambda: maybe(B.last())),
+        ("first unordered", lambda: maybe(R.first())),
+        ("last unordered", lambda: maybe(R.last())),
+        ("first empty", lambda: maybe(B.filter(pages__gt=1000).first())),
+        ("last order_by", lambda: maybe(B.order_by("price").last())),
+        ("count", lambda: B.count()),
+        ("count M2M", lambda: B.filter(tags__name="python").count()),
+        ("count distinct", lambda: A.filter(books__tags__name__in=["python", "db"]).distinct().count()),
+        ("count sliced", lambda: B.all()[1:10].count()),
+        ("exists", lambda: [T.filter(books__isnull=True).exists(), A.filter(name="Nobody").exists()]),
+        ("values_list flat", lambda: flat(T.order_by("name").values_list("name", flat=True))),
+        ("values_list across FK", lambda: vlist(B.values_list("title", "author__name", "editor__name"))),
+        ("values all fields", lambda: vals(R.values().order_by("id"))),
+        ("values across M2M", lambda: vals(B.filter(pages__gte=250).values("title", "tags__name").order_by("title", "tags__name"))),
+        ("in_bulk", lambda: [[k, record(v)] for k, v in sorted(B.in_bulk([1, 3, 99]).items())]),
+        ("in_bulk all", lambda: [[k, record(v)] for k, v in sorted(T.in_bulk().items())]),
+        ("delete cascade", lambda: rolled_back(lambda: (lambda d: [d[0], d[1], recs(B.all())])(A.filter(name="Ana").delete()))),
+        ("delete M2M links", lambda: rolled_back(lambda: list(T.filter(name="db").delete()))),
+        ("delete books", lambda: rolled_back(lambda: list(B.filter(pages__lt=200).delete()))),
+        ("get_or_create found", lambda: rolled_back(lambda: (lambda r: [record(r[0]), r[1]])(T.get_or_create(name="db")))),
+        ("get_or_create created", lambda: rolled_back(lambda: (lambda r: [without_id(r[0]), r[1]])(A.get_or_create(name="Eve", defaults={"age": 20})))),
+        ("update_or_create updated", lambda: rolled_back(lambda: (lambda r: [record(r[0]), r[1], recs(A.all())])(A.update_or_create(name="Bob", defaults={"age": 50})))),
+        ("update_or_create created", lambda: rolled_back(lambda: (lambda r: [without_id(r[0]), r[1]])(B.update_or_create(title="Zeta", defaults={"author_id": 2, "price": "1.5", "pages": 7})))),
+    ]
+
+
+def main(argv):
+    if len(argv) != 2:
+        sys.exit("usage: django_diff.py URL")
+    configure(argv[1])
+    for name, run in queries(*define_models()):
+        try:
+            result = {"q": name, "r": run()}
+        except Exception as error:  # the answer is the exception's class
+            result = {"q": name, "error": type(error).__name__ + ": " + str(error)}
+        print(json.dumps(result, ensure_ascii=False, sort_keys=True, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
