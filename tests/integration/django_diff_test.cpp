@@ -61,6 +61,29 @@ std::string text(const json& j) {
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+// Decimal strings by value, as Python's Decimal compares them ("105.24" ==
+// "105.240000000000"): Django's SQLite back end reads a computed decimal
+// (Sum, Avg) through a float and 15 significant digits, where covet keeps
+// the exact digits.
+json decimals_by_value(const json& j) {
+    if (j.is_array() || j.is_object()) {
+        json out = j;
+        for (auto& item : out)
+            item = decimals_by_value(item);
+        return out;
+    }
+    if (!j.is_string()) return j;
+    std::string s = j.get<std::string>();
+    const auto digits = s.find_first_not_of("-0123456789.");
+    const auto point = s.find('.');
+    if (s.empty() || digits != std::string::npos || point == std::string::npos ||
+        s.find('.', point + 1) != std::string::npos)
+        return j;
+    s.erase(s.find_last_not_of('0') + 1);
+    if (s.back() == '.') s.pop_back();
+    return s;
+}
+
 }  // namespace
 
 COVET_BACKEND_TEST("orm: covet answers as Django 3.2 on the same database") {
@@ -81,7 +104,12 @@ COVET_BACKEND_TEST("orm: covet answers as Django 3.2 on the same database") {
         INFO("query " << i << ": " << text(covet[i].at("q")) << "\n  Django: " << text(django[i])
                       << "\n  covet:  " << text(covet[i]));
         REQUIRE(django[i].at("q") == covet[i].at("q"));
-        const bool same = text(django[i]) == text(covet[i]);
+        CHECK_FALSE(django[i].contains("error"));  // a query Django rejects tests nothing
+        bool same = text(django[i]) == text(covet[i]);
+        if (!same && text(decimals_by_value(django[i])) == text(decimals_by_value(covet[i]))) {
+            WARN("same decimal values, other digits: " << text(covet[i].at("q")));
+            same = true;
+        }
         CHECK(same);
         differences += same ? 0 : 1;
     }
