@@ -28,6 +28,7 @@ using DiffQuery = std::pair<std::string, std::function<nlohmann::json()>>;
 std::vector<DiffQuery> diff_lookup_queries(OrmHarness& o);
 std::vector<DiffQuery> diff_aggregate_queries(OrmHarness& o);
 std::vector<DiffQuery> diff_method_queries(OrmHarness& o);
+std::vector<DiffQuery> diff_edge_queries(OrmHarness& o);
 
 // Result shapes.
 nlohmann::json record_json(const Record& record);
