@@ -23,8 +23,12 @@ nlohmann::json annotated_records(const QuerySet& qs) {
 
 }  // namespace
 
-std::vector<DiffQuery> diff_aggregate_queries(OrmHarness& o) {
-    const QuerySet A = o.objects("Author"), B = o.objects("Book"), R = o.objects("Review");
+namespace {
+
+std::vector<DiffQuery> annotations([[maybe_unused]] OrmHarness& o,
+                                   [[maybe_unused]] const QuerySet& A,
+                                   [[maybe_unused]] const QuerySet& B,
+                                   [[maybe_unused]] const QuerySet& R) {
     return {
         {"F in annotate",
          [=] {
@@ -71,6 +75,13 @@ std::vector<DiffQuery> diff_aggregate_queries(OrmHarness& o) {
          [=] {
              return annotated_records(A.annotate({{"n", Count("books")}}));
          }},
+    };
+}
+
+std::vector<DiffQuery> groupings([[maybe_unused]] OrmHarness& o, [[maybe_unused]] const QuerySet& A,
+                                 [[maybe_unused]] const QuerySet& B,
+                                 [[maybe_unused]] const QuerySet& R) {
+    return {
         {"filter on annotation",
          [=] {
              return vlist(A.annotate({{"n", Count("books")}})
@@ -103,6 +114,14 @@ std::vector<DiffQuery> diff_aggregate_queries(OrmHarness& o) {
          [=] {
              return vals(R.values({"stars"}).annotate({{"c", Count("id")}}).order_by({"-stars"}));
          }},
+    };
+}
+
+std::vector<DiffQuery> aggregates([[maybe_unused]] OrmHarness& o,
+                                  [[maybe_unused]] const QuerySet& A,
+                                  [[maybe_unused]] const QuerySet& B,
+                                  [[maybe_unused]] const QuerySet& R) {
+    return {
         {"aggregate default aliases",
          [=] {
              return nlohmann::json::array({named(B.aggregate(
@@ -127,7 +146,22 @@ std::vector<DiffQuery> diff_aggregate_queries(OrmHarness& o) {
              return nlohmann::json::array(
                  {named(A.aggregate({{"oldest", Max("age")}, {"n", Count("books")}}))});
          }},
+
     };
+}
+
+}  // namespace
+
+std::vector<DiffQuery> diff_aggregate_queries(OrmHarness& o) {
+    const QuerySet A = o.objects("Author"), B = o.objects("Book"), R = o.objects("Review");
+    std::vector<DiffQuery> q;
+    for (auto& query : annotations(o, A, B, R))
+        q.push_back(std::move(query));
+    for (auto& query : groupings(o, A, B, R))
+        q.push_back(std::move(query));
+    for (auto& query : aggregates(o, A, B, R))
+        q.push_back(std::move(query));
+    return q;
 }
 
 }  // namespace covet::test

@@ -32,12 +32,8 @@ nlohmann::json bulk(const std::vector<std::pair<Value, Record>>& found) {
     return out;
 }
 
-}  // namespace
-
-std::vector<DiffQuery> diff_method_queries(OrmHarness& o) {
-    const QuerySet A = o.objects("Author"), T = o.objects("Tag");
-    const QuerySet B = o.objects("Book"), R = o.objects("Review");
-    std::vector<DiffQuery> q = {
+std::vector<DiffQuery> orderings(const QuerySet& A, const QuerySet& B, const QuerySet& R) {
+    return {
         {"order_by across FK and desc",
          [=] {
              return flat(B.order_by({"author__name", "-pages"}).values_list({"title"}, true));
@@ -77,6 +73,12 @@ std::vector<DiffQuery> diff_method_queries(OrmHarness& o) {
              return maybe(B.filter({{"pages__gt", 1000}}).first());
          }},
         {"last order_by", [=] { return maybe(B.order_by({"price"}).last()); }},
+    };
+}
+
+std::vector<DiffQuery> counts_and_values(const QuerySet& A, const QuerySet& T, const QuerySet& B,
+                                         const QuerySet& R) {
+    return {
         {"count", [=] { return nlohmann::json(B.count()); }},
         {"count M2M",
          [=] {
@@ -114,7 +116,11 @@ std::vector<DiffQuery> diff_method_queries(OrmHarness& o) {
          }},
         {"in_bulk all", [=] { return bulk(T.in_bulk()); }},
     };
-    std::vector<DiffQuery> writes = {
+}
+
+std::vector<DiffQuery> writes(OrmHarness& o, const QuerySet& A, const QuerySet& T,
+                              const QuerySet& B) {
+    return {
         {"delete cascade",
          [&o, A, B] {
              return rolled_back(o, [A, B] {
@@ -163,7 +169,16 @@ std::vector<DiffQuery> diff_method_queries(OrmHarness& o) {
              });
          }},
     };
-    q.insert(q.end(), writes.begin(), writes.end());
+}
+
+}  // namespace
+
+std::vector<DiffQuery> diff_method_queries(OrmHarness& o) {
+    const QuerySet A = o.objects("Author"), T = o.objects("Tag");
+    const QuerySet B = o.objects("Book"), R = o.objects("Review");
+    std::vector<DiffQuery> q = orderings(A, B, R);
+    for (auto& more : {counts_and_values(A, T, B, R), writes(o, A, T, B)})
+        q.insert(q.end(), more.begin(), more.end());
     return q;
 }
 

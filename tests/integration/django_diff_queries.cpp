@@ -8,9 +8,12 @@
 
 namespace covet::test {
 
-std::vector<DiffQuery> diff_lookup_queries(OrmHarness& o) {
-    const QuerySet A = o.objects("Author"), T = o.objects("Tag");
-    const QuerySet B = o.objects("Book"), R = o.objects("Review");
+namespace {
+
+std::vector<DiffQuery> text_lookups([[maybe_unused]] const QuerySet& A,
+                                    [[maybe_unused]] const QuerySet& T,
+                                    [[maybe_unused]] const QuerySet& B,
+                                    [[maybe_unused]] const QuerySet& R) {
     return {
         {"default ordering: authors", [=] { return recs(A.all()); }},
         {"default ordering: books", [=] { return recs(B.all()); }},
@@ -59,6 +62,14 @@ std::vector<DiffQuery> diff_lookup_queries(OrmHarness& o) {
          [=] {
              return recs(B.filter({{"pages__range", {Value(80), Value(250)}}}));
          }},
+    };
+}
+
+std::vector<DiffQuery> value_lookups([[maybe_unused]] const QuerySet& A,
+                                     [[maybe_unused]] const QuerySet& T,
+                                     [[maybe_unused]] const QuerySet& B,
+                                     [[maybe_unused]] const QuerySet& R) {
+    return {
         {"gt decimal",
          [=] {
              return recs(B.filter({{"price__gt", "10.50"}}));
@@ -115,6 +126,14 @@ std::vector<DiffQuery> diff_lookup_queries(OrmHarness& o) {
          [=] {
              return recs(A.filter({{"born__year", 1990}, {"born__month", 5}}));
          }},
+    };
+}
+
+std::vector<DiffQuery> relation_lookups([[maybe_unused]] const QuerySet& A,
+                                        [[maybe_unused]] const QuerySet& T,
+                                        [[maybe_unused]] const QuerySet& B,
+                                        [[maybe_unused]] const QuerySet& R) {
+    return {
         {"forward FK",
          [=] {
              return recs(B.filter({{"author__name", "Ana"}}));
@@ -165,6 +184,14 @@ std::vector<DiffQuery> diff_lookup_queries(OrmHarness& o) {
              return recs(
                  R.filter({{"book__author__name__startswith", "\xc3\x87"}}).order_by({"id"}));
          }},
+    };
+}
+
+std::vector<DiffQuery> multi_valued_lookups([[maybe_unused]] const QuerySet& A,
+                                            [[maybe_unused]] const QuerySet& T,
+                                            [[maybe_unused]] const QuerySet& B,
+                                            [[maybe_unused]] const QuerySet& R) {
+    return {
         {"one filter two conditions reverse FK",
          [=] {
              return recs(A.filter({{"books__pages", 100}, {"books__price__gt", 15}}));
@@ -193,6 +220,14 @@ std::vector<DiffQuery> diff_lookup_queries(OrmHarness& o) {
          [=] {
              return recs(B.exclude({{"reviews__stars", 5}}));
          }},
+    };
+}
+
+std::vector<DiffQuery> null_q_f_lookups([[maybe_unused]] const QuerySet& A,
+                                        [[maybe_unused]] const QuerySet& T,
+                                        [[maybe_unused]] const QuerySet& B,
+                                        [[maybe_unused]] const QuerySet& R) {
+    return {
         {"filter None",
          [=] {
              return recs(B.filter({{"editor", nullptr}}));
@@ -234,7 +269,27 @@ std::vector<DiffQuery> diff_lookup_queries(OrmHarness& o) {
          [=] {
              return recs(R.filter({{"stars__gt", F("book__rating")}}).order_by({"id"}));
          }},
+
     };
+}
+
+}  // namespace
+
+std::vector<DiffQuery> diff_lookup_queries(OrmHarness& o) {
+    const QuerySet A = o.objects("Author"), T = o.objects("Tag");
+    const QuerySet B = o.objects("Book"), R = o.objects("Review");
+    std::vector<DiffQuery> q;
+    for (auto& query : text_lookups(A, T, B, R))
+        q.push_back(std::move(query));
+    for (auto& query : value_lookups(A, T, B, R))
+        q.push_back(std::move(query));
+    for (auto& query : relation_lookups(A, T, B, R))
+        q.push_back(std::move(query));
+    for (auto& query : multi_valued_lookups(A, T, B, R))
+        q.push_back(std::move(query));
+    for (auto& query : null_q_f_lookups(A, T, B, R))
+        q.push_back(std::move(query));
+    return q;
 }
 
 }  // namespace covet::test
