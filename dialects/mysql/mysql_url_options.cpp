@@ -133,9 +133,9 @@ sql::ConnectOptionsMap connect_properties(const DatabaseUrl& url, const UrlOptio
     properties["OPT_CONNECT_TIMEOUT"] = options.connect_timeout;
     properties["OPT_CHARSET_NAME"] = std::string("utf8mb4");
     properties["CLIENT_MULTI_STATEMENTS"] = true;
-    // As Django's MySQL back end: an UPDATE reports the rows it matched, not
-    // only those it changed, as the other back ends do (update(),
-    // bulk_update() and save() count on it).
+    // An UPDATE counts the rows it matched, not only those it changed, as on
+    // the other back ends (Django sets CLIENT.FOUND_ROWS): QuerySet.update(),
+    // bulk_update() and a save() that updates rely on the count.
     properties["CLIENT_FOUND_ROWS"] = true;
 
     const std::string& mode = options.ssl_mode;

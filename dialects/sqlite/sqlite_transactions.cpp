@@ -92,11 +92,14 @@ void SqliteConnection::do_begin() {
 void SqliteConnection::do_commit() {
     check_foreign_keys();
     const Open was = open_;
-    open_ = Open::none;
     if (was == Open::plain) {
+        // A COMMIT that a deferred foreign key refuses leaves the transaction
+        // open: it stays marked so, for the rollback that follows to end it.
         exec_simple("COMMIT");
+        open_ = Open::none;
         return;
     }
+    open_ = Open::none;
     exec_simple("RELEASE covet_transaction");
     // Each transaction of a run is durable once it ends, as with Django or
     // Flyway: commit it and take the exclusive lock again at once. Other covet

@@ -112,3 +112,15 @@ COVET_ORM_TEST("orm: bulk_update writes the named fields in one UPDATE per batch
     CHECK_THROWS_AS(o.objects("User").bulk_update(users, {}), covet::QueryError);
     CHECK_THROWS_AS(o.objects("User").bulk_update(users, {"id"}), covet::QueryError);
 }
+
+COVET_ORM_TEST("orm: bulk_create splits batches at the back end's parameter limit") {
+    const std::size_t limit = o.db.dialect().features().max_query_params;  // one column per tag
+    std::vector<Record> tags = new_tags(o, static_cast<int>(limit) + 10, "n");
+    const int inserts = statements_starting(o, "INSERT", [&] {
+        o.objects("Tag").bulk_create(tags, covet::BulkOptions{limit * 2, false});
+    });
+    CHECK(inserts == 2);
+    CHECK(count_rows(o, "tags") == static_cast<std::int64_t>(limit) + 10);
+    CHECK(raw_value(o, "SELECT \"name\" FROM \"tags\" WHERE \"id\" = ?", {tags.back().pk()}) ==
+          tags.back().get("name"));
+}

@@ -1,6 +1,6 @@
 // The deletion collector's RESTRICT (refused unless the rows go anyway, as
-// Django's documentation example) and SET_DEFAULT, and auto_now, on a
-// schema of their own.
+// Django's documentation example), SET_DEFAULT and DO_NOTHING, and
+// auto_now, on a schema of their own.
 #include <catch2/catch.hpp>
 
 #include "orm_fixture_rows.h"
@@ -39,6 +39,12 @@ operations:
       fields:
         id: AutoField(primary_key=True)
         artist: ForeignKey(artists, on_delete=SET_DEFAULT, default=1000)
+  - create_table:
+      table: reviews
+      model: Review
+      fields:
+        id: AutoField(primary_key=True)
+        artist: ForeignKey(artists, on_delete=DO_NOTHING)
 )Y";
 
 Record artist(OrmHarness& o, const std::string& name) {
@@ -100,4 +106,16 @@ COVET_BACKEND_TEST("orm: auto_now stamps every save") {
     CHECK(one.get("touched").as_datetime() >= first.as_datetime());
     one.refresh_from_db();
     CHECK(one.get("touched").as_datetime() >= first.as_datetime());
+}
+
+COVET_BACKEND_TEST("orm: DO_NOTHING leaves the rows to the database, which refuses the delete") {
+    OrmHarness o(h, kMusic);
+    Record lone = artist(o, "lone");
+    Record one = artist(o, "one");
+    o.objects("Review").create({{"artist", one.pk()}});
+    const covet::DeleteResult result = lone.delete_();
+    CHECK(result.per_model == std::map<std::string, std::int64_t>{{"music.Artist", 1}});
+    CHECK_THROWS_AS(one.delete_(), covet::IntegrityError);  // the foreign key still points at it
+    CHECK(count_rows(o, "artists") == 1);
+    CHECK(count_rows(o, "reviews") == 1);
 }

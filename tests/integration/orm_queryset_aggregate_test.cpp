@@ -91,6 +91,21 @@ COVET_ORM_TEST("orm: values before annotate groups by those fields") {
     CHECK(totals[0].values == covet::Row{Value("alice"), Value(2010), Value(2)});
     CHECK(totals[1].values == covet::Row{Value("bob"), Value(2000), Value(2)});
     CHECK(totals[2].values == covet::Row{Value("carol"), Value(0), Value(1)});
+    auto ratings = o.objects("Post")
+                       .values({"author__name"})
+                       .annotate({{"avg_rating", Avg("rating")}, {"views", Avg("view_count")}})
+                       .order_by({"author__name"})
+                       .rows();
+    REQUIRE(ratings.size() == 3);
+    CHECK(ratings[0]["avg_rating"].kind() == Value::Kind::Decimal);
+    CHECK(ratings[0]["avg_rating"].as_decimal() == Decimal::parse("3.875"));  // (4.50 + 3.25) / 2
+    CHECK(ratings[1]["avg_rating"].as_decimal() == Decimal::parse("5"));      // NULL left out
+    CHECK(ratings[1]["views"].kind() == Value::Kind::Float);
+    CHECK(ratings[1]["views"].as_double() == Approx(1000.0));
+    // The Decimal keeps the scale the server gives, as Django's ("2", "2.000000", ...).
+    CHECK_THAT(ratings[2].to_json(),
+               Catch::StartsWith(R"({"author__name":"carol","avg_rating":"2)"));
+    CHECK_THAT(ratings[2].to_json(), Catch::EndsWith(R"(,"views":0.0})"));
     // Post's default ordering (-published_at) is not applied to a GROUP BY.
     CHECK(o.objects("Post").values({"author"}).annotate({{"n", Count("id")}}).rows().size() == 3);
     auto rated = o.objects("Post")
@@ -133,4 +148,5 @@ COVET_ORM_TEST("orm: update with values and F expressions, also across relations
     CHECK(bobs.records().at(0).get("view_count").as_int() == 501);
     CHECK(bobs.update({{"view_count", covet::Expr(7)}}) == 2);
     CHECK(bobs.records().at(0).get("view_count").as_int() == 7);  // the cache is dropped
+    CHECK(bobs.update({{"view_count", covet::Expr(7)}}) == 2);    // matched, though unchanged
 }

@@ -49,7 +49,16 @@ COVET_ORM_TEST("orm: a QuerySet is immutable and its names are checked when chai
     CHECK_THROWS_AS(posts.slice(1, 3).filter({{"id", 1}}), covet::QueryError);
     CHECK_THROWS_AS(posts.slice(1, 3).order_by({"id"}), covet::QueryError);
     CHECK_THROWS_AS(posts.slice(-1, std::nullopt), covet::QueryError);
+    CHECK_THROWS_AS(posts.slice(1, 3).reverse(), covet::QueryError);
+    CHECK_THROWS_AS(posts.slice(1, 3).distinct(), covet::QueryError);
     CHECK(o.queries() == 0);
+    // all() is a fresh copy: the rows are read again.
+    CHECK(bobs.records().size() == 2);
+    const int before = o.queries();
+    CHECK(bobs.records().size() == 2);
+    CHECK(o.queries() == before);
+    CHECK(bobs.all().records().size() == 2);
+    CHECK(o.queries() == before + 1);
 }
 
 COVET_ORM_TEST("orm: order_by across relations, descending, the default ordering and reverse") {
@@ -150,6 +159,11 @@ COVET_ORM_TEST("orm: first and last order by the primary key when unordered") {
     CHECK(published.first()->pk().as_int() == 4);  // default ordering -published_at
     CHECK(published.last()->pk().as_int() == 1);
     CHECK(o.objects("Post").order_by({"view_count"}).last()->pk().as_int() == 2);
+    // Aggregating drops the default ordering, so first()/last() go by pk.
+    auto grouped = o.objects("Post").annotate({{"n", covet::Count("tags")}});
+    CHECK(grouped.first()->pk().as_int() == 1);
+    CHECK(grouped.last()->pk().as_int() == 5);
+    CHECK(grouped.last()->get("n").as_int() == 0);
     CHECK_FALSE(users.filter({{"name", "zed"}}).first().has_value());
     CHECK_FALSE(users.filter({{"name", "zed"}}).last().has_value());
 }
@@ -185,6 +199,17 @@ COVET_ORM_TEST("orm: iterator streams records without caching them") {
     const int streamed = o.queries();  // one, or a cursor's statements
     CHECK(posts.count() == 4);         // not cached by iterator(): another query
     CHECK(o.queries() == streamed + 1);
+    covet::RecordStream joined =
+        o.objects("Comment").select_related({"post__author"}).order_by({"id"}).iterator();
+    std::vector<covet::Record> comments;
+    while (joined.next(record))
+        comments.push_back(record);
+    const int read = o.queries();
+    std::vector<std::string> authors;
+    for (const covet::Record& comment : comments)
+        authors.push_back(comment.related("post")->related("author")->get("name").as_text());
+    CHECK(authors == std::vector<std::string>{"alice", "alice", "alice", "bob"});
+    CHECK(o.queries() == read);  // the related records came with the rows
 }
 
 COVET_ORM_TEST("orm: sql shows the statement with its parameters bound") {

@@ -2,10 +2,11 @@
 // refresh_from_db, equality — checked against raw SQL reads.
 #include <catch2/catch.hpp>
 
-#include "orm_raw_sql.h"
+#include "orm_fixture_rows.h"
 
 using covet::Record;
 using covet::Value;
+using covet::test::count_rows;
 using covet::test::raw_int;
 using covet::test::raw_rows;
 using covet::test::raw_value;
@@ -170,4 +171,24 @@ COVET_ORM_TEST("orm: a deferred field is read on first access and save writes on
     CHECK(raw_value(o, "SELECT \"name\" FROM \"users\" WHERE \"id\" = ?", {ann.pk()}).to_string() ==
           "Anne");
     CHECK(raw_int(o, "SELECT \"age\" FROM \"users\" WHERE \"id\" = ?", {ann.pk()}) == 32);
+}
+
+COVET_ORM_TEST("orm: save of a new record with a key updates that row or inserts it, as Django") {
+    Record tag(o.db, o.models, o.models.model("Tag"));
+    tag.set("id", 500);
+    tag.set("name", "first");
+    tag.save();  // no row 500: UPDATE matches nothing, then INSERT
+    CHECK(
+        raw_value(o, "SELECT \"name\" FROM \"tags\" WHERE \"id\" = ?", {Value(500)}).to_string() ==
+        "first");
+    Record same(o.db, o.models, o.models.model("Tag"));
+    same.set("id", 500);
+    same.set("name", "second");
+    same.save();  // row 500 exists: updated
+    CHECK(count_rows(o, "tags") == 1);
+    CHECK(
+        raw_value(o, "SELECT \"name\" FROM \"tags\" WHERE \"id\" = ?", {Value(500)}).to_string() ==
+        "second");
+    same.save();  // nothing changed: still one row (every back end counts matched rows)
+    CHECK(count_rows(o, "tags") == 1);
 }

@@ -84,7 +84,8 @@ class QuerySet {
     QuerySet prefetch_related(const std::vector<std::string>& relations) const;
     QuerySet annotate(const std::vector<Aliased>& annotations) const;
 
-    // Evaluation (cached).
+    // Evaluation: records() and rows() read once and keep the rows for this
+    // QuerySet and its copies; count() and exists() use them when read.
     const std::vector<Record>& records() const;  // model instances
     const std::vector<NamedRow>& rows() const;   // after values() / values_list()
     bool returns_rows() const;                   // values() or values_list() was called
@@ -115,6 +116,7 @@ class QuerySet {
         const Q& lookup, const std::vector<std::pair<std::string, Value>>& defaults = {}) const;
     std::pair<Record, bool> update_or_create(
         const Q& lookup, const std::vector<std::pair<std::string, Value>>& defaults = {}) const;
+    // The number of rows matched; drops this QuerySet's evaluated rows.
     std::int64_t update(const std::vector<std::pair<std::string, Expr>>& assignments) const;
     DeleteResult delete_() const;
     void bulk_create(std::vector<Record>& records, BulkOptions options = {}) const;

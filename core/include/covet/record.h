@@ -20,7 +20,9 @@ namespace covet {
 class QuerySet;
 
 // What delete() removed: the total and the rows per model, as Django's
-// (total, {"blog.Post": n}) — keyed here by model name.
+// (total, {"library.Post": n}): keyed by "<app>.<Model>", an auto-created
+// many-to-many table by its through model ("library.Post_tags"); models
+// without a deleted row are left out.
 struct DeleteResult {
     std::int64_t total = 0;
     std::map<std::string, std::int64_t> per_model;
@@ -67,12 +69,18 @@ class Record {
     RelatedManager manager(const std::string& accessor) const;
 
     // Validates every field; throws ValidationError with all failing fields.
+    // The auto primary key and deferred fields not read are skipped; null
+    // and blank as Django (auto_now fields may be empty: save() fills them).
     void full_clean() const;
     // full_clean(), then inserts when adding (filling auto_now/auto_now_add
     // and the primary key), else updates by primary key (inserting when no
     // row has it, as Django). force_insert always inserts (create()).
     void save(bool force_insert = false);
+    // Through the deletion collector (as QuerySet::delete_); the record
+    // keeps its fields but its key becomes NULL. ProtectedError when a
+    // PROTECT or RESTRICT relation refuses, with nothing deleted.
     DeleteResult delete_();
+    // Throws DoesNotExist when the row is gone.
     void refresh_from_db();
 
     // The JSON object of SPEC.md §6: fields in field order by column
@@ -126,9 +134,16 @@ class RelatedManager {
     RelatedManager(Record owner, const RelationEnd& relation);
     QuerySet all() const;  // the prefetched rows when prefetch_related loaded them
     QuerySet filter(const Q& condition) const;
+    // A new related record saved with the key to the owner (many-to-many:
+    // saved, then linked), in one transaction.
     Record create(const std::vector<std::pair<std::string, Value>>& fields) const;
-    // Many-to-many: links rows (or, for a reverse ForeignKey, sets their key
-    // to the owner and saves them). Symmetrical self relations link both ways.
+    // Many-to-many: links rows, skipping links that exist (for a reverse
+    // ForeignKey: sets their key to the owner in one UPDATE; the records
+    // given keep their old key, reread them). Symmetrical self relations
+    // link and unlink both ways. remove() and clear() of a reverse
+    // ForeignKey set the key to NULL and need a nullable key (QueryError
+    // otherwise); remove() throws DoesNotExist for a row not related.
+    // set() keeps what is related already, removes the rest, adds the new.
     void add(const std::vector<Record>& records) const;
     void remove(const std::vector<Record>& records) const;
     void clear() const;

@@ -119,12 +119,11 @@ bool Record::update() {
         row.push_back(values_[i]);
     }
     const RowWriter writer(db_.dialect(), *model_);
-    if (!fields.empty()) {
+    if (!fields.empty()) {  // every back end counts the rows matched
         const CompiledSql update = writer.update_by_pk(fields, row, pk());
-        if (db_.connection().execute(update.sql, update.params) > 0) return true;
+        return db_.connection().execute(update.sql, update.params) > 0;
     }
-    // No field to write, or a back end that counts changed rather than
-    // matched rows: whether the row is there decides.
+    // No field to write: whether the row is there decides.
     const CompiledSql exists = writer.select_by_pk({model_->primary_key()}, pk());
     return !db_.connection().query(exists.sql, exists.params).rows.empty();
 }

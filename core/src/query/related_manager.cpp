@@ -159,7 +159,6 @@ void RelatedManager::set(const std::vector<Record>& records) const {
         if (std::find(wanted.begin(), wanted.end(), key) == wanted.end()) {
             Record row(owner_.database(), owner_.models(), other_model(end));
             row.set("pk", key);
-            if (end.kind != RelationKind::ManyToMany) row.set(end.field->name, owner_.pk());
             stale.push_back(std::move(row));
         }
     remove(stale);
