@@ -35,3 +35,27 @@ COVET_ORM_TEST("orm: arithmetic over integer fields reads back as an integer") {
     CHECK(rows[0]["third"].kind() == Value::Kind::Int);
     CHECK(rows[0]["third"].as_int() == 666);
 }
+
+// Django adds every annotation made after values() to the values, also one
+// that does not aggregate: values("title").annotate(who=F("author__name")).
+COVET_ORM_TEST(
+    "orm: an annotation after values() joins the values also when it does not aggregate") {
+    insert_blog(o);
+    const auto rows = o.objects("Post")
+                          .filter({{"pk", 3}})
+                          .values({"title"})
+                          .annotate({{"who", F("author__name")}})
+                          .rows();
+    REQUIRE(rows.size() == 1);
+    REQUIRE(rows[0].names->size() == 2);
+    CHECK(rows[0]["title"].as_text() == "Bob's notes");
+    CHECK(rows[0]["who"].as_text() == "bob");
+    const auto listed = o.objects("Post")
+                            .filter({{"pk", 3}})
+                            .values_list({"title"})
+                            .annotate({{"next", F("view_count") + 1}})
+                            .rows();
+    REQUIRE(listed.size() == 1);
+    REQUIRE(listed[0].values.size() == 2);
+    CHECK(listed[0].values[1].as_int() == 501);
+}

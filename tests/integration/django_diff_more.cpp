@@ -1,0 +1,143 @@
+// More probes of the differential test: empty Q in & and |, exclude and
+// negation across multi-valued relations, two-hop aggregates, distinct with
+// an ordering across a reverse FK, float/decimal/date values, F updates over
+// NULLs.
+#include "covet/queryset.h"
+#include "django_diff.h"
+
+namespace covet::test {
+
+namespace {
+
+std::vector<DiffQuery> filter_probes(const QuerySet& A, const QuerySet& B) {
+    return {
+        {"empty Q or",
+         [=] {
+             return recs(B.filter(Q() | Q{{"pages", 80}}));
+         }},
+        {"empty Q and",
+         [=] {
+             return recs(B.filter(Q() & Q{{"pages", 80}}));
+         }},
+        {"exclude Q or M2M",
+         [=] {
+             return recs(B.exclude(Q{{"tags__name", "python"}} | Q{{"tags__name", "c++"}}));
+         }},
+        {"negated M2M beside M2M",
+         [=] {
+             return recs(B.filter(~Q{{"tags__name", "python"}} & Q{{"tags__name", "c++"}}));
+         }},
+        {"exclude reverse FK two conditions",
+         [=] {
+             return recs(A.exclude({{"books__pages", 250}, {"books__price__gt", 10}}));
+         }},
+        {"exclude two hops",
+         [=] {
+             return recs(A.exclude({{"books__reviews__stars", 5}}));
+         }},
+        {"M2M None",
+         [=] {
+             return recs(B.filter({{"tags", nullptr}}));
+         }},
+    };
+}
+
+std::vector<DiffQuery> aggregate_probes(const QuerySet& A, const QuerySet& B) {
+    return {
+        {"annotation equals zero",
+         [=] {
+             return vlist(
+                 A.annotate({{"n", Count("books")}}).filter({{"n", 0}}).values_list({"name", "n"}));
+         }},
+        {"Sum two hops",
+         [=] {
+             return vlist(
+                 A.annotate({{"s", Sum("books__reviews__stars")}}).values_list({"name", "s"}));
+         }},
+        {"Max text across M2M",
+         [=] {
+             return vlist(A.annotate({{"m", Max("books__tags__name")}}).values_list({"name", "m"}));
+         }},
+        {"aggregate across reverse FK",
+         [=] {
+             return nlohmann::json::array(
+                 {named(A.aggregate({Avg("books__price"), Count("books__tags")}))});
+         }},
+        {"values F across FK",
+         [=] {
+             return vals(
+                 B.values({"title"}).annotate({{"who", F("author__name")}}).order_by({"title"}));
+         }},
+        {"values annotate ordered by annotation",
+         [=] {
+             return vals(B.values({"author__name"})
+                             .annotate({{"n", Count("id")}})
+                             .order_by({"-n", "author__name"}));
+         }},
+        {"annotate sliced",
+         [=] {
+             return vlist(
+                 A.annotate({{"n", Count("books")}}).values_list({"name", "n"}).slice(1, 3));
+         }},
+        {"distinct ordered across reverse FK",
+         [=] {
+             return flat(A.filter({{"books__pages__gt", 0}})
+                             .distinct()
+                             .order_by({"books__pages", "name"})
+                             .values_list({"name"}, true));
+         }},
+    };
+}
+
+std::vector<DiffQuery> value_probes(OrmHarness& o, const QuerySet& A, const QuerySet& B,
+                                    const QuerySet& R) {
+    return {
+        {"float in",
+         [=] {
+             return recs(B.filter({{"rating__in", {Value(4.5), Value(3.0)}}}));
+         }},
+        {"decimal in",
+         [=] {
+             return recs(B.filter({{"price__in", {Value("10.50"), Value("5.25")}}}));
+         }},
+        {"pk range",
+         [=] {
+             return recs(B.filter({{"pk__range", {Value(2), Value(4)}}}));
+         }},
+        {"date gt",
+         [=] {
+             return recs(A.filter({{"born__gt", "1980-01-01"}}));
+         }},
+        {"day in",
+         [=] {
+             return recs(B.filter({{"published__day__in", {Value(15), Value(28)}}}));
+         }},
+        {"exclude None",
+         [=] {
+             return recs(R.exclude({{"text", nullptr}}).order_by({"id"}));
+         }},
+        {"exact empty text",
+         [=] {
+             return recs(R.filter({{"text", ""}}).order_by({"id"}));
+         }},
+        {"update F nullable",
+         [&o, A] {
+             return rolled_back(o, [A] {
+                 const std::int64_t n = A.update({{"age", F("age") + 1}});
+                 return nlohmann::json::array({n, flat(A.values_list({"age"}, true))});
+             });
+         }},
+    };
+}
+
+}  // namespace
+
+std::vector<DiffQuery> diff_more_queries(OrmHarness& o) {
+    const QuerySet A = o.objects("Author"), B = o.objects("Book"), R = o.objects("Review");
+    std::vector<DiffQuery> q = filter_probes(A, B);
+    for (auto& more : {aggregate_probes(A, B), value_probes(o, A, B, R)})
+        q.insert(q.end(), more.begin(), more.end());
+    return q;
+}
+
+}  // namespace covet::test
