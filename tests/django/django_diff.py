@@ -309,6 +309,19 @@ def queries(Author, Tag, Book, Review):
         ("exclude None", lambda: recs(R.exclude(text=None).order_by("id"))),
         ("exact empty text", lambda: recs(R.filter(text="").order_by("id"))),
         ("update F nullable", lambda: rolled_back(lambda: [A.update(age=F("age") + 1), flat(A.values_list("age", flat=True))])),
+        # Loading strategies give the same records; three-hop relations; arithmetic on aggregates.
+        ("select_related", lambda: recs(B.select_related("author", "editor"))),
+        ("prefetch_related", lambda: [[record(b), sorted(t.name for t in b.tags.all())] for b in B.prefetch_related("tags")]),
+        ("only", lambda: recs(B.only("title"))),
+        ("defer", lambda: recs(B.defer("price", "published"))),
+        ("iterator", lambda: recs(B.iterator())),
+        ("reverse sliced", lambda: recs(B.reverse()[:2])),
+        ("three hops", lambda: recs(A.filter(books__tags__books__title="Alpha").distinct())),
+        ("related manager", lambda: [recs(A.get(name="Ana").books.all()), recs(T.get(name="db").books.all()), recs(B.get(title="Alpha").tags.order_by("name"))]),
+        ("exclude three hops", lambda: recs(R.exclude(book__author__books__tags__name="c++").order_by("id"))),
+        ("values across FK then reverse FK", lambda: flat(R.order_by("id", "book__author__books__title").values_list("book__author__books__title", flat=True))),
+        ("annotate aggregate arithmetic", lambda: vlist(B.annotate(x=Count("tags", distinct=True) * 2 + Count("reviews", distinct=True)).values_list("title", "x"))),
+        ("aggregate arithmetic", lambda: vals([B.aggregate(per=Sum("pages") / Count("id"))])),
     ]
 
 

@@ -2,6 +2,8 @@
 // negation across multi-valued relations, two-hop aggregates, distinct with
 // an ordering across a reverse FK, float/decimal/date values, F updates over
 // NULLs.
+#include <algorithm>
+
 #include "covet/queryset.h"
 #include "django_diff.h"
 
@@ -130,12 +132,87 @@ std::vector<DiffQuery> value_probes(OrmHarness& o, const QuerySet& A, const Quer
     };
 }
 
+nlohmann::json with_tags(const QuerySet& books) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const Record& book : books) {
+        std::vector<std::string> names;
+        for (const Record& tag : book.manager("tags").all())
+            names.push_back(tag.get("name").as_text());
+        std::sort(names.begin(), names.end());
+        out.push_back(nlohmann::json::array({record_json(book), names}));
+    }
+    return out;
+}
+
+nlohmann::json streamed(const QuerySet& qs) {
+    nlohmann::json out = nlohmann::json::array();
+    RecordStream stream = qs.iterator();
+    Record record(qs.database(), qs.models(), qs.model());
+    while (stream.next(record))
+        out.push_back(record_json(record));
+    return out;
+}
+
+std::vector<DiffQuery> loading_probes(const QuerySet& A, const QuerySet& T, const QuerySet& B) {
+    return {
+        {"select_related",
+         [=] {
+             return recs(B.select_related({"author", "editor"}));
+         }},
+        {"prefetch_related", [=] { return with_tags(B.prefetch_related({"tags"})); }},
+        {"only", [=] { return recs(B.only({"title"})); }},
+        {"defer",
+         [=] {
+             return recs(B.defer({"price", "published"}));
+         }},
+        {"iterator", [=] { return streamed(B); }},
+        {"reverse sliced", [=] { return recs(B.reverse().slice(std::nullopt, 2)); }},
+        {"three hops",
+         [=] {
+             return recs(A.filter({{"books__tags__books__title", "Alpha"}}).distinct());
+         }},
+        {"related manager",
+         [=] {
+             return nlohmann::json::array(
+                 {recs(A.get({{"name", "Ana"}}).manager("books").all()),
+                  recs(T.get({{"name", "db"}}).manager("books").all()),
+                  recs(B.get({{"title", "Alpha"}}).manager("tags").all().order_by({"name"}))});
+         }},
+    };
+}
+
+std::vector<DiffQuery> hop_probes(const QuerySet& B, const QuerySet& R) {
+    return {
+        {"exclude three hops",
+         [=] {
+             return recs(R.exclude({{"book__author__books__tags__name", "c++"}}).order_by({"id"}));
+         }},
+        {"values across FK then reverse FK",
+         [=] {
+             return flat(R.order_by({"id", "book__author__books__title"})
+                             .values_list({"book__author__books__title"}, true));
+         }},
+        {"annotate aggregate arithmetic",
+         [=] {
+             return vlist(B.annotate({{"x", Count("tags", true) * 2 + Count("reviews", true)}})
+                              .values_list({"title", "x"}));
+         }},
+        {"aggregate arithmetic",
+         [=] {
+             return nlohmann::json::array(
+                 {named(B.aggregate({{"per", Sum("pages") / Count("id")}}))});
+         }},
+    };
+}
+
 }  // namespace
 
 std::vector<DiffQuery> diff_more_queries(OrmHarness& o) {
-    const QuerySet A = o.objects("Author"), B = o.objects("Book"), R = o.objects("Review");
+    const QuerySet A = o.objects("Author"), T = o.objects("Tag");
+    const QuerySet B = o.objects("Book"), R = o.objects("Review");
     std::vector<DiffQuery> q = filter_probes(A, B);
-    for (auto& more : {aggregate_probes(A, B), value_probes(o, A, B, R)})
+    for (auto& more : {aggregate_probes(A, B), value_probes(o, A, B, R), loading_probes(A, T, B),
+                       hop_probes(B, R)})
         q.insert(q.end(), more.begin(), more.end());
     return q;
 }
