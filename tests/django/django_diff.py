@@ -369,12 +369,31 @@ def loading_and_hops(A, T, B, R):
     ]
 
 
+def case_sensitive(A, T, B, R):
+    """SPEC.md section 7: contains/startswith/endswith/regex are case-sensitive
+    on every back end, as Django only on PostgreSQL (on SQLite and MariaDB
+    Django's are not). The expected rows are Django's on PostgreSQL, found
+    here with Python's own case-sensitive matching of every book."""
+    import re
+
+    def where(test):
+        return lambda: recs([b for b in B.all() if test(b.title)])
+
+    return [
+        ("case-sensitive contains", where(lambda t: "A" in t)),
+        ("case-sensitive startswith", where(lambda t: t.startswith("e"))),
+        ("case-sensitive endswith", where(lambda t: t.endswith("N"))),
+        ("case-sensitive regex", where(lambda t: re.search("^[a-e]", t) is not None)),
+    ]
+
+
 def queries(Author, Tag, Book, Review):
     """(name, function) pairs, in the order of the C++ tables."""
     managers = (Author.objects, Tag.objects, Book.objects, Review.objects)
     groups = (text_and_value_lookups, relation_lookups, multi_valued_null_q_f,
               annotations_and_aggregates, orderings_and_slices, counts_values_writes,
-              edge_filters, edge_dates_and_aggregates, more_probes, loading_and_hops)
+              edge_filters, edge_dates_and_aggregates, more_probes, loading_and_hops,
+              case_sensitive)
     return [query for group in groups for query in group(*managers)]
 
 

@@ -205,6 +205,29 @@ std::vector<DiffQuery> hop_probes(const QuerySet& B, const QuerySet& R) {
     };
 }
 
+// SPEC.md §7 makes these case-sensitive on every back end; Django's answer
+// (django_diff.py) is its PostgreSQL one, whatever the back end.
+std::vector<DiffQuery> case_probes(const QuerySet& B) {
+    return {
+        {"case-sensitive contains",
+         [=] {
+             return recs(B.filter({{"title__contains", "A"}}));
+         }},
+        {"case-sensitive startswith",
+         [=] {
+             return recs(B.filter({{"title__startswith", "e"}}));
+         }},
+        {"case-sensitive endswith",
+         [=] {
+             return recs(B.filter({{"title__endswith", "N"}}));
+         }},
+        {"case-sensitive regex",
+         [=] {
+             return recs(B.filter({{"title__regex", "^[a-e]"}}));
+         }},
+    };
+}
+
 }  // namespace
 
 std::vector<DiffQuery> diff_more_queries(OrmHarness& o) {
@@ -212,7 +235,7 @@ std::vector<DiffQuery> diff_more_queries(OrmHarness& o) {
     const QuerySet B = o.objects("Book"), R = o.objects("Review");
     std::vector<DiffQuery> q = filter_probes(A, B);
     for (auto& more : {aggregate_probes(A, B), value_probes(o, A, B, R), loading_probes(A, T, B),
-                       hop_probes(B, R)})
+                       hop_probes(B, R), case_probes(B)})
         q.insert(q.end(), more.begin(), more.end());
     return q;
 }
