@@ -21,13 +21,10 @@ namespace {
 
 const char* const kScript = COVET_SOURCE_DIR "/tests/django/django_diff.py";
 
-// Differences found and reported but not fixed here (too large a change to
-// the compiler for this test's branch). Each still differing is a warning;
-// one that agrees with Django fails the test, to be taken off this list.
-//   aggregate arithmetic: aggregate(per=Sum("pages") / Count("id")) is
-//   Django's {"per": 216}; covet throws QueryError "'per' is not an
-//   aggregate expression" (aggregate() takes only a bare aggregate).
-const std::set<std::string> kKnownDifferences = {"aggregate arithmetic"};
+// Differences found and reported but not fixed here. Each still differing
+// is a warning; one that agrees with Django fails the test, to be taken off
+// this list.
+const std::set<std::string> kKnownDifferences = {};
 
 // Django's output lines, or a failed test with what the script printed.
 std::vector<json> django_answers(const std::string& url) {

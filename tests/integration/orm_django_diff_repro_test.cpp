@@ -59,3 +59,13 @@ COVET_ORM_TEST(
     REQUIRE(listed[0].values.size() == 2);
     CHECK(listed[0].values[1].as_int() == 501);
 }
+
+// Django's aggregate() takes arithmetic over aggregates:
+// aggregate(per=Sum("view_count") / Count("id")).
+COVET_ORM_TEST("orm: aggregate of arithmetic over aggregates") {
+    insert_blog(o);
+    const covet::NamedRow row =
+        o.objects("Post").aggregate({{"per", covet::Sum("view_count") / covet::Count("id")}});
+    CHECK(row["per"].as_int() == 802);  // 4010 / 5
+    CHECK_THROWS_AS(o.objects("Post").aggregate({{"x", F("view_count") * 2}}), covet::QueryError);
+}
