@@ -78,7 +78,7 @@ TEST_CASE("query compiler: negation over a nullable column keeps the NULL rows")
                      " WHERE NOT (\"posts\".\"rating\" > ? AND \"posts\".\"rating\" IS NOT "
                      "NULL)" +
                      kDefaultOrder,
-                 {Value(2)});
+                 {Value(Decimal(2))});  // a DecimalField's value, as Django's get_prep_value
     Query not_null = query_of("Post");
     not_null.filters.push_back(Query::Filter{Q{{"view_count__gt", 2}}, true});
     check_select(not_null,
