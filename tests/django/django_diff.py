@@ -315,13 +315,26 @@ def case_sensitive(A, T, B, R):
     ]
 
 
+def last_probes(A, T, B, R):
+    return [
+        ("update unchanged rows", lambda: rolled_back(lambda: B.filter(pages=250).update(pages=250))),
+        ("values M2M key", lambda: vals(B.values("title", "tags").order_by("title", "tags"))),
+        ("order_by M2M", lambda: flat(B.order_by("tags__name", "title").values_list("title", flat=True))),
+        ("exclude pk None", lambda: B.exclude(pk=None).count()),
+        ("Count distinct two hops back", lambda: vlist(T.annotate(n=Count("books__tags", distinct=True)).order_by("name").values_list("name", "n"))),
+        ("bulk_create", lambda: rolled_back(lambda: (lambda made: [[t.name for t in made], T.count()])(T.bulk_create([Tag_model(name="x"), Tag_model(name="y")])))),
+    ]
+
+
 def queries(Author, Tag, Book, Review):
     """(name, function) pairs, in the order of the C++ tables."""
+    global Tag_model
+    Tag_model = Tag
     managers = (Author.objects, Tag.objects, Book.objects, Review.objects)
     groups = (text_and_value_lookups, relation_lookups, multi_valued_null_q_f,
               annotations_and_aggregates, orderings_and_slices, counts_values_writes,
               edge_filters, edge_dates_and_aggregates, more_probes, loading_and_hops,
-              case_sensitive)
+              case_sensitive, last_probes)
     return [query for group in groups for query in group(*managers)]
 
 

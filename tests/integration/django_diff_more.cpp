@@ -228,6 +228,50 @@ std::vector<DiffQuery> case_probes(const QuerySet& B) {
     };
 }
 
+std::vector<DiffQuery> last_probes(OrmHarness& o, const QuerySet& T, const QuerySet& B) {
+    return {
+        {"update unchanged rows",
+         [&o, B] {
+             return rolled_back(o, [B] {
+                 return nlohmann::json(B.filter({{"pages", 250}}).update({{"pages", 250}}));
+             });
+         }},
+        {"values M2M key",
+         [=] {
+             return vals(B.values({"title", "tags"}).order_by({"title", "tags"}));
+         }},
+        {"order_by M2M",
+         [=] {
+             return flat(B.order_by({"tags__name", "title"}).values_list({"title"}, true));
+         }},
+        {"exclude pk None",
+         [=] {
+             return nlohmann::json(B.exclude({{"pk", nullptr}}).count());
+         }},
+        {"Count distinct two hops back",
+         [=] {
+             return vlist(T.annotate({{"n", Count("books__tags", true)}})
+                              .order_by({"name"})
+                              .values_list({"name", "n"}));
+         }},
+        {"bulk_create",
+         [&o, T] {
+             return rolled_back(o, [T] {
+                 std::vector<Record> made;
+                 for (const char* name : {"x", "y"}) {
+                     made.emplace_back(T.database(), T.models(), T.model());
+                     made.back().set("name", Value(name));
+                 }
+                 T.bulk_create(made);
+                 nlohmann::json names = nlohmann::json::array();
+                 for (const Record& tag : made)
+                     names.push_back(tag.get("name").as_text());
+                 return nlohmann::json::array({names, T.count()});
+             });
+         }},
+    };
+}
+
 }  // namespace
 
 std::vector<DiffQuery> diff_more_queries(OrmHarness& o) {
@@ -235,7 +279,7 @@ std::vector<DiffQuery> diff_more_queries(OrmHarness& o) {
     const QuerySet B = o.objects("Book"), R = o.objects("Review");
     std::vector<DiffQuery> q = filter_probes(A, B);
     for (auto& more : {aggregate_probes(A, B), value_probes(o, A, B, R), loading_probes(A, T, B),
-                       hop_probes(B, R), case_probes(B)})
+                       hop_probes(B, R), case_probes(B), last_probes(o, T, B)})
         q.insert(q.end(), more.begin(), more.end());
     return q;
 }
