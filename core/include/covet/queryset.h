@@ -99,9 +99,12 @@ class QuerySet {
     std::optional<Record> first() const;
     std::optional<Record> last() const;
     NamedRow aggregate(const std::vector<Aliased>& aggregates) const;
-    // Keyed by primary key (or `field`, which must be unique), in key order;
-    // only the keys found. No keys: every row (Django's in_bulk() without ids).
-    std::vector<std::pair<Value, Record>> in_bulk(const std::vector<Value>& keys = {},
+    // Keyed by primary key (or `field`, which must be unique), in key order:
+    // the rows of `keys` (none for an empty list, as Django's in_bulk([])),
+    // or every row (in_bulk(), or in_bulk(std::nullopt, "email")).
+    std::vector<std::pair<Value, Record>> in_bulk(const std::vector<Value>& keys,
+                                                  const std::string& field = "pk") const;
+    std::vector<std::pair<Value, Record>> in_bulk(std::nullopt_t = std::nullopt,
                                                   const std::string& field = "pk") const;
     RecordStream iterator() const;
     // The SQL and parameters the query runs (for .sql on and golden tests).

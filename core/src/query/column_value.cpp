@@ -96,10 +96,21 @@ Value aggregate_value(const SelectColumn& column, Value raw) {
     return value_from_db(*field, std::move(raw));
 }
 
+// Arithmetic over integer fields is an integer, as Django's convert_value
+// (int(value)): a server that divides into a DECIMAL (7 / 2 is 3.5000) gives
+// the integer part, as the others' integer division does.
+bool widened_integer(const SelectColumn& column, const Value& raw) {
+    return column.kind == SelectColumn::Kind::Annotation && column.field &&
+           is_integer_field(*column.field) &&
+           (raw.kind() == Value::Kind::Decimal || raw.kind() == Value::Kind::Float);
+}
+
 }  // namespace
 
 Value column_value(const SelectColumn& column, Value raw) {
     if (column.aggregate) return aggregate_value(column, std::move(raw));
+    if (widened_integer(column, raw))
+        return Value(static_cast<std::int64_t>(std::trunc(as_float(raw))));
     if (column.field && column.field->has_column())
         return value_from_db(*column.field, std::move(raw));
     return raw;

@@ -31,8 +31,8 @@ const char* function_name(Expr::Function function) {
 std::string alias_of(const Aliased& a) {
     const std::string alias = a.alias.empty() ? a.expr.default_alias() : a.alias;
     check_alias(alias);
-    if (a.expr.node().kind != Expr::Kind::Aggregate)
-        throw QueryError("'" + alias + "' is not an aggregate expression");
+    // As Django: an aggregate, or arithmetic over aggregates (Sum / Count).
+    if (!a.expr.is_aggregate()) throw QueryError("'" + alias + "' is not an aggregate expression");
     return alias;
 }
 
@@ -50,6 +50,10 @@ struct OuterAggregate {
 OuterAggregate over_subquery(QueryBuild& b, const Aliased& a, std::vector<SelectPart>& parts) {
     const std::string alias = alias_of(a);
     const Expr::Node& node = a.expr.node();
+    if (node.kind != Expr::Kind::Aggregate)
+        throw QueryError("'" + alias +
+                         "': arithmetic over aggregates needs a query without annotations, "
+                         "distinct() or a slice");
     ExprSql value;
     value.aggregate = true;
     value.function = node.function;

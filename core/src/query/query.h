@@ -55,6 +55,9 @@ struct Query {
     // value fields (group_by_values).
     std::vector<Aliased> annotations;
     bool group_by_values = false;
+    // An annotate() after values(): its annotations join the values, as in
+    // Django (also those that do not aggregate).
+    bool annotated_values = false;
 };
 
 }  // namespace covet

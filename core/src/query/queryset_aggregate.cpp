@@ -88,23 +88,29 @@ NamedRow QuerySet::aggregate(const std::vector<Aliased>& aggregates) const {
     return layout.read_named(row);
 }
 
-std::vector<std::pair<Value, Record>> QuerySet::in_bulk(const std::vector<Value>& keys,
-                                                        const std::string& field) const {
-    if (is_sliced(*query_)) throw QueryError("Cannot use 'limit' or 'offset' with in_bulk().");
-    const Field* key_field = field == "pk" ? model().primary_key() : model().find_field(field);
+namespace {
+
+// The rows of `keys` (every row without keys) by their value of `field`.
+std::vector<std::pair<Value, Record>> rows_by_key(const QuerySet& qs,
+                                                  const std::vector<Value>* keys,
+                                                  const std::string& field) {
+    const ModelState& model = qs.model();
+    if (is_sliced(qs.query())) throw QueryError("Cannot use 'limit' or 'offset' with in_bulk().");
+    const Field* key_field = field == "pk" ? model.primary_key() : model.find_field(field);
     if (!key_field || !(key_field->primary_key || key_field->unique))
         throw QueryError("in_bulk()'s field_name must be a unique field but '" + field +
                          "' isn't.");
     std::vector<Record> found;
-    if (keys.empty()) {
-        found = records();
+    if (!keys) {
+        found = qs.records();
     } else {  // in batches the back end's parameter limit allows, as Django
-        const std::size_t batch = batch_size(db_);
-        for (std::size_t at = 0; at < keys.size(); at += batch) {
+        const std::size_t batch = batch_size(qs.database());
+        for (std::size_t at = 0; at < keys->size(); at += batch) {
             std::vector<Value> part(
-                keys.begin() + static_cast<std::ptrdiff_t>(at),
-                keys.begin() + static_cast<std::ptrdiff_t>(std::min(keys.size(), at + batch)));
-            const QuerySet set = filter(Q({Lookup{key_field->name + "__in", part}})).order_by({});
+                keys->begin() + static_cast<std::ptrdiff_t>(at),
+                keys->begin() + static_cast<std::ptrdiff_t>(std::min(keys->size(), at + batch)));
+            const QuerySet set =
+                qs.filter(Q({Lookup{key_field->name + "__in", part}})).order_by({});
             found.insert(found.end(), set.records().begin(), set.records().end());
         }
     }
@@ -116,6 +122,18 @@ std::vector<std::pair<Value, Record>> QuerySet::in_bulk(const std::vector<Value>
     std::stable_sort(by_key.begin(), by_key.end(),
                      [](const auto& a, const auto& b) { return value_less(a.first, b.first); });
     return by_key;
+}
+
+}  // namespace
+
+std::vector<std::pair<Value, Record>> QuerySet::in_bulk(const std::vector<Value>& keys,
+                                                        const std::string& field) const {
+    return rows_by_key(*this, &keys, field);
+}
+
+std::vector<std::pair<Value, Record>> QuerySet::in_bulk(std::nullopt_t,
+                                                        const std::string& field) const {
+    return rows_by_key(*this, nullptr, field);
 }
 
 // Where the back end cannot read the updated table in the UPDATE itself,

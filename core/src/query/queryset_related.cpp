@@ -76,6 +76,7 @@ QuerySet QuerySet::annotate(const std::vector<Aliased>& annotations) const {
     for (const Aliased& given : annotations) {
         Aliased annotation = named(given);
         check_annotation_name(*query, annotation.alias);
+        if (query->shape != Query::Shape::Records) query->annotated_values = true;
         if (annotation.expr.is_aggregate() && query->shape != Query::Shape::Records)
             query->group_by_values = true;
         query->annotations.push_back(std::move(annotation));

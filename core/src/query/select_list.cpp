@@ -96,7 +96,7 @@ std::string value_name(const Field& f) {
 void add_values(QueryBuild& b, std::vector<SelectPart>& parts) {
     const Query& q = b.query;
     std::vector<std::string> names = q.value_fields;
-    const bool all_annotations = names.empty() || q.group_by_values;
+    const bool all_annotations = names.empty() || q.group_by_values || q.annotated_values;
     if (names.empty())
         for (const Field* f : b.model.concrete_fields())
             names.push_back(value_name(*f));
