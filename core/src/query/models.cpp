@@ -18,7 +18,9 @@ struct Models::Shared {
 Models::Models(ProjectState state)
     : shared_(std::make_shared<const Shared>(std::move(state))), state_(&shared_->state) {}
 
-const FieldSlots* Models::slots(const ModelState& model) const { return shared_->slots.of(model); }
+const FieldSlots* Models::slots(const ModelState& model) const {
+    return shared_->slots.of(model);
+}
 
 const ModelState& Models::model(const std::string& name) const {
     if (const ModelState* model = state_->find_model(name)) return *model;
