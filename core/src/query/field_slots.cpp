@@ -31,9 +31,9 @@ FieldSlots::FieldSlots(const ModelState& model) {
         const std::size_t slot = fields_.size();
         fields_.push_back(&field);
         if (field.primary_key && !pk_) pk_ = slot;
-        names_.emplace_back(field.name, slot);
+        names_.push_back({field.name, head_of(field.name), slot});
         std::string column = field.column();
-        if (column != field.name) names_.emplace_back(std::move(column), slot);
+        if (column != field.name) names_.push_back({column, head_of(column), slot});
     }
     // Defaults are constants, read once; a default that does not read as
     // its field's kind leaves them unread, for each record to report.

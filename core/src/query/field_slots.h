@@ -4,7 +4,10 @@
 // names.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
@@ -27,8 +30,11 @@ class FieldSlots {
     // first primary key field (as Record::get reads them).
     std::optional<std::size_t> find(const std::string& name) const {
         if (name.size() == 2 && name == "pk") return pk_;
-        for (const auto& [known, slot] : names_)
-            if (same(known, name)) return slot;
+        const std::uint64_t head = head_of(name);
+        for (const Name& known : names_)
+            if (known.head == head && known.text.size() == name.size() &&
+                (name.size() <= sizeof head || known.text == name))
+                return known.slot;
         return std::nullopt;
     }
     std::optional<std::size_t> pk() const { return pk_; }
@@ -37,14 +43,19 @@ class FieldSlots {
     const Row* defaults() const { return defaults_ ? &*defaults_ : nullptr; }
 
   private:
-    // Field names are short: a loop beats a call to memcmp per candidate.
-    static bool same(const std::string& a, const std::string& b) {
-        if (a.size() != b.size()) return false;
-        for (std::size_t i = a.size(); i-- > 0;)
-            if (a[i] != b[i]) return false;
-        return true;
+    // Field names are short: their first eight bytes as one number settle
+    // most comparisons without a call to memcmp.
+    struct Name {
+        std::string text;
+        std::uint64_t head;
+        std::size_t slot;
+    };
+    static std::uint64_t head_of(const std::string& name) {
+        std::uint64_t head = 0;
+        std::memcpy(&head, name.data(), std::min(name.size(), sizeof head));
+        return head;
     }
-    std::vector<std::pair<std::string, std::size_t>> names_;  // first match wins
+    std::vector<Name> names_;  // first match wins
     std::vector<const Field*> fields_;
     std::optional<std::size_t> pk_;
     std::optional<Row> defaults_;
