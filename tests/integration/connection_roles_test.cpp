@@ -190,3 +190,22 @@ COVET_BACKEND_TEST("a cached query is prepared again after another session alter
     db.execute("ALTER TABLE items ADD COLUMN stock integer");
     CHECK(db.query(select, {1}).columns.size() == 4);
 }
+
+COVET_BACKEND_TEST("query_each hands every row of a query in order, as query() reads them") {
+    auto& db = h.db();
+    db.execute("CREATE TABLE letters (n integer, letter varchar(10))");
+    db.execute("INSERT INTO letters (n, letter) VALUES (3, 'c'), (1, 'a'), (2, 'b'), (4, 'd')");
+    const std::string sql = "SELECT n, letter FROM letters WHERE n > " + ph(h, 1) + " ORDER BY n";
+    std::vector<covet::Row> seen;
+    db.query_each(sql, {covet::Value(1)}, [&](covet::Row& row) { seen.push_back(std::move(row)); });
+    const covet::ResultSet all = db.query(sql, {covet::Value(1)});
+    REQUIRE(seen.size() == 3);
+    CHECK(seen == all.rows);
+    CHECK(seen[0].at(1).as_text() == "b");
+    CHECK(seen[2].at(0).as_int() == 4);
+    // A failing row handler leaves the connection usable.
+    CHECK_THROWS_AS(
+        db.query_each(sql, {covet::Value(0)}, [](covet::Row&) { throw covet::QueryError("stop"); }),
+        covet::QueryError);
+    CHECK(count_of(db, "letters") == 4);
+}

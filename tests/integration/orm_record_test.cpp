@@ -192,3 +192,22 @@ COVET_ORM_TEST("orm: save of a new record with a key updates that row or inserts
     same.save();  // nothing changed: still one row (every back end counts matched rows)
     CHECK(count_rows(o, "tags") == 1);
 }
+
+COVET_ORM_TEST(
+    "orm: a record finds a field by attribute name, column name and pk, also of a model of another "
+    "state") {
+    Record p(o.db, o.models, o.models.model("Post"));
+    p.set("author_id", Value(7));
+    CHECK(p.get("author") == Value(7));
+    CHECK(p.get("author_id") == Value(7));
+    p.set("pk", Value(5));
+    CHECK(p.get("id") == Value(5));
+    CHECK(p.pk() == Value(5));
+    // A model that no state of o.models holds (a copy): the record works it out itself.
+    const covet::ModelState copy = o.models.model("Post");
+    Record q(o.db, o.models, copy);
+    CHECK(q.get("view_count") == Value(0));
+    q.set("author_id", Value(9));
+    CHECK(q.get("author") == Value(9));
+    CHECK_THROWS_WITH(q.get("nope"), Catch::Contains("title"));
+}

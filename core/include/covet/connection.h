@@ -42,6 +42,10 @@ class Connection {
     Cursor open_cursor(const std::string& sql, const std::vector<Value>& params = {});
     // All rows of a query at once (through a cursor).
     ResultSet query(const std::string& sql, const std::vector<Value>& params = {});
+    // The rows of a query as query() reads them, each handed to `each` (it
+    // may move the values out) instead of kept: no copy of the whole result.
+    void query_each(const std::string& sql, const std::vector<Value>& params,
+                    const std::function<void(Row&)>& each);
 
     // Outside a transaction each statement commits on its own.
     void begin();
@@ -100,6 +104,9 @@ class Connection {
   private:
     friend class Cursor;
     void log_statement(const std::string& sql, std::chrono::steady_clock::time_point started);
+    // query() and query_each(): every row read (Fetch::all) to `each`.
+    void read_rows(const std::string& sql, const std::vector<Value>& params,
+                   std::vector<std::string>& columns, const std::function<void(Row&)>& each);
 
     SqlLogHook log_hook_;
     std::string sent_before_;

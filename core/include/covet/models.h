@@ -11,6 +11,7 @@
 namespace covet {
 
 class MigrationRegistry;
+class FieldSlots;
 
 // A cheap-to-copy handle on one read-only state.
 class Models {
@@ -21,9 +22,14 @@ class Models {
     // QueryError naming the models there are.
     const ModelState& model(const std::string& name) const;
     std::vector<const ModelState*> all() const { return state_->models(); }
+    // Used by the query engine: where each concrete field of a model of
+    // this state sits in a record; nullptr for a model of another state.
+    const FieldSlots* slots(const ModelState& model) const;
 
   private:
-    std::shared_ptr<const ProjectState> state_;
+    struct Shared;  // the state and its FieldSlotTables, in one block
+    std::shared_ptr<const Shared> shared_;
+    const ProjectState* state_;  // in *shared_
 };
 
 // The state every migration in `directory` builds (as Django's models are

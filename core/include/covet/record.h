@@ -110,6 +110,7 @@ class Record {
   private:
     // Position in values_ of a field by attribute or column name ("pk" too).
     std::optional<std::size_t> find_index(const std::string& name) const;
+    void bind_slots();
     std::size_t index_of(const std::string& name) const;  // throws QueryError
     const Field& field_at(std::size_t index) const;
     void load_deferred(std::size_t index) const;
@@ -119,12 +120,15 @@ class Record {
     Database db_;
     Models models_;
     const ModelState* model_;
-    mutable Row values_;                // mutable: a deferred field loads on first get()
-    mutable std::vector<bool> loaded_;  // empty: all loaded
+    const FieldSlots* slots_ = nullptr;            // from models_, or own_slots_
+    std::shared_ptr<const FieldSlots> own_slots_;  // a model of no state of models_
+    mutable Row values_;                           // mutable: a deferred field loads on first get()
+    mutable std::vector<bool> loaded_;             // empty: all loaded
     std::vector<std::pair<std::string, Value>> annotations_;
     bool adding_ = true;
     struct Caches;
-    mutable std::shared_ptr<Caches> caches_;  // related records and prefetched lists
+    Caches& caches() const;                   // made on first use: most records never cache
+    mutable std::shared_ptr<Caches> caches_;  // related records and prefetched lists; may be null
 };
 
 // `user.posts` (reverse ForeignKey) or `post.tags` (many-to-many): the

@@ -58,17 +58,46 @@ Cursor Connection::open_cursor(const std::string& sql, const std::vector<Value>&
     return Cursor(*this, sql, std::move(source), started);
 }
 
+namespace {
+
+void close_quietly(RowSource& source) {
+    try {
+        source.close();
+    } catch (...) {
+    }
+}
+
+}  // namespace
+
 ResultSet Connection::query(const std::string& sql, const std::vector<Value>& params) {
-    const auto started = std::chrono::steady_clock::now();
     ResultSet out;
+    read_rows(sql, params, out.columns, [&](Row& row) { out.rows.push_back(std::move(row)); });
+    return out;
+}
+
+void Connection::query_each(const std::string& sql, const std::vector<Value>& params,
+                            const std::function<void(Row&)>& each) {
+    std::vector<std::string> columns;
+    read_rows(sql, params, columns, each);
+}
+
+void Connection::read_rows(const std::string& sql, const std::vector<Value>& params,
+                           std::vector<std::string>& columns,
+                           const std::function<void(Row&)>& each) {
+    const auto started = std::chrono::steady_clock::now();
     auto read_all = [&] {
         std::unique_ptr<RowSource> source = do_open_cursor(sql, params, Fetch::all);
-        out.columns = source->columns();
+        columns = source->columns();
         Row row;
-        while (source->next(row))
-            out.rows.push_back(std::move(row));
+        try {
+            while (source->next(row))
+                each(row);
+        } catch (...) {
+            close_quietly(*source);  // the connection stays ready for the next statement
+            throw;
+        }
         // Columns may be known only once a row was read (a re-prepared statement).
-        out.columns = source->columns();
+        columns = source->columns();
         source->close();
     };
     try {
@@ -78,7 +107,6 @@ ResultSet Connection::query(const std::string& sql, const std::vector<Value>& pa
         throw;
     }
     log_statement(sql, started);
-    return out;
 }
 
 void Connection::begin() {

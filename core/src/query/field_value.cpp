@@ -158,4 +158,26 @@ Value value_from_db(const Field& field, Value raw) {
     return raw;  // a relation: its target's key, typed by the target's own field
 }
 
+std::optional<Value::Kind> kind_kept_from_db(const Field& field) {
+    if (is_integer_field(field.type)) return Value::Kind::Int;
+    switch (field.type) {
+        case FieldType::FloatField:
+            return Value::Kind::Float;
+        case FieldType::BooleanField:
+            return Value::Kind::Bool;
+        case FieldType::CharField:
+        case FieldType::TextField:
+        case FieldType::EmailField:
+        case FieldType::URLField:
+            return Value::Kind::Text;
+        case FieldType::BinaryField:
+            return Value::Kind::Blob;
+        case FieldType::DecimalField:
+            return std::nullopt;  // rounded to the field's places
+        default:
+            break;
+    }
+    return typed_kind_of(field.type);  // none for a relation: it is never converted anyway
+}
+
 }  // namespace covet

@@ -5,6 +5,8 @@
 // bound for the column.
 #pragma once
 
+#include <optional>
+
 #include "covet/field.h"
 #include "covet/value.h"
 
@@ -12,6 +14,9 @@ namespace covet {
 
 // The driver's value of `field`'s column as the field's kind.
 Value value_from_db(const Field& field, Value raw);
+// The kind of driver value that value_from_db gives back untouched (as
+// NULL), so that a reader may skip the call; nullopt when none is.
+std::optional<Value::Kind> kind_kept_from_db(const Field& field);
 // A value given for `field` as the kind bound for its column; throws
 // ValidationError when it cannot be one (text that is no date, ...).
 Value value_for_db(const Field& field, Value given);

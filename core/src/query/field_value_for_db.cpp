@@ -188,6 +188,7 @@ Value value_for_db(const Field& field, Value given) {
         case FieldType::TextField:
         case FieldType::EmailField:
         case FieldType::URLField:
+            if (given.kind() == Value::Kind::Text) return given;  // moved, not copied
             return text_for_db(field, given);
         case FieldType::BinaryField:
             return bytes_for_db(field, given);

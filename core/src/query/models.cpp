@@ -5,11 +5,22 @@
 #include "covet/loader.h"
 #include "covet/registry.h"
 #include "covet/state_at.h"
+#include "query/field_slots.h"
 
 namespace covet {
 
+struct Models::Shared {
+    explicit Shared(ProjectState from) : state(std::move(from)), slots(state) {}
+    ProjectState state;
+    FieldSlotTables slots;
+};
+
 Models::Models(ProjectState state)
-    : state_(std::make_shared<const ProjectState>(std::move(state))) {}
+    : shared_(std::make_shared<const Shared>(std::move(state))), state_(&shared_->state) {}
+
+const FieldSlots* Models::slots(const ModelState& model) const {
+    return shared_->slots.of(model);
+}
 
 const ModelState& Models::model(const std::string& name) const {
     if (const ModelState* model = state_->find_model(name)) return *model;

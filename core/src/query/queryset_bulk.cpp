@@ -20,30 +20,34 @@ void insert_batches(const Database& db, const ModelState& model, std::vector<Rec
     const RowWriter writer(db.dialect(), model);
     const std::size_t per_statement =
         rows_per_statement(db.dialect(), fields.size(), options.batch_size);
+    std::string sql;  // the same text for every full batch
+    std::size_t sql_rows = 0;
     for (std::size_t start = 0; start < records.size(); start += per_statement) {
         const std::size_t stop = std::min(records.size(), start + per_statement);
-        std::vector<Row> rows;
-        rows.reserve(stop - start);
-        for (std::size_t i = start; i < stop; ++i) {
-            Row row;
-            row.reserve(fields.size());
-            for (const Field* field : fields)
-                row.push_back(records[i]->get(field->name));
-            rows.push_back(std::move(row));
+        if (sql_rows != stop - start) {
+            sql_rows = stop - start;
+            sql = writer.insert_sql(fields, sql_rows, options.ignore_conflicts, returning);
         }
-        const CompiledSql insert = writer.insert(fields, rows, options.ignore_conflicts, returning);
+        std::vector<Value> params;
+        params.reserve(sql_rows * fields.size());
+        for (std::size_t i = start; i < stop; ++i)
+            for (const Field* field : fields)
+                params.push_back(records[i]->get(field->name));
         if (!returning) {
-            db.connection().execute(insert.sql, insert.params);
+            db.connection().execute(sql, params);
             continue;
         }
-        ResultSet result = db.connection().query(insert.sql, insert.params);
-        if (result.rows.size() != stop - start)
+        std::vector<Value> keys;
+        keys.reserve(sql_rows);
+        db.connection().query_each(sql, params, [&](Row& row) {
+            keys.push_back(row.empty() ? Value() : std::move(row.front()));
+        });
+        if (keys.size() != stop - start)
             throw DatabaseError("bulk_create: '" + model.table + "' returned " +
-                                std::to_string(result.rows.size()) + " keys for " +
+                                std::to_string(keys.size()) + " keys for " +
                                 std::to_string(stop - start) + " rows");
         for (std::size_t i = start; i < stop; ++i) {
-            records[i]->set("pk", value_from_db(*model.primary_key(),
-                                                std::move(result.rows[i - start].front())));
+            records[i]->set("pk", value_from_db(*model.primary_key(), std::move(keys[i - start])));
             records[i]->mark_saved();
         }
     }

@@ -44,11 +44,9 @@ const std::vector<Record>& QuerySet::records() const {
     if (results_->records) return *results_->records;
     const CompiledSelect select = compiler_of(*this).select(*query_);
     const RecordLayout layout(db_, models_, model(), select.columns);
-    ResultSet result = db_.connection().query(select.sql, select.params);
     std::vector<Record> records;
-    records.reserve(result.rows.size());
-    for (Row& row : result.rows)
-        records.push_back(layout.read(row));
+    db_.connection().query_each(select.sql, select.params,
+                                [&](Row& row) { records.push_back(layout.read(row)); });
     if (!query_->prefetch_related.empty())
         prefetch_related_objects(records, db_, models_, model(), query_->prefetch_related);
     results_->records = std::move(records);

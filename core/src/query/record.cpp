@@ -3,6 +3,7 @@
 #include "covet/record.h"
 
 #include "covet/error.h"
+#include "query/field_slots.h"
 #include "query/field_value.h"
 #include "query/record_support.h"
 #include "query/row_writer.h"
@@ -10,21 +11,6 @@
 namespace covet {
 
 namespace {
-
-bool is_text_kind(FieldType type) {
-    return type == FieldType::CharField || type == FieldType::TextField ||
-           type == FieldType::EmailField || type == FieldType::URLField;
-}
-
-// Django's Field.get_default: the default, else '' where empty strings are
-// allowed and NULL is not, else None (b'' for a BinaryField that is not null).
-Value default_of(const Field& field) {
-    if (auto typed = field.typed_default()) return *typed;
-    if (field.null) return Value();
-    if (is_text_kind(field.type)) return Value(std::string());
-    if (field.type == FieldType::BinaryField) return Value(Bytes{});
-    return Value();
-}
 
 std::string field_names(const ModelState& model) {
     std::string names;
@@ -36,12 +22,15 @@ std::string field_names(const ModelState& model) {
 }  // namespace
 
 Record::Record(Database db, Models models, const ModelState& model)
-    : db_(std::move(db)),
-      models_(std::move(models)),
-      model_(&model),
-      caches_(std::make_shared<Caches>()) {
-    for (const Field& field : model.fields)
-        if (field.has_column()) values_.push_back(default_of(field));
+    : db_(std::move(db)), models_(std::move(models)), model_(&model) {
+    bind_slots();
+    if (const Row* defaults = slots_->defaults()) {
+        values_ = *defaults;
+        return;
+    }
+    values_.reserve(slots_->fields().size());
+    for (const Field* field : slots_->fields())
+        values_.push_back(default_of(*field));  // throws, saying which default is wrong
 }
 
 Record::Record(Database db, Models models, const ModelState& model, Row values,
@@ -51,18 +40,24 @@ Record::Record(Database db, Models models, const ModelState& model, Row values,
       model_(&model),
       values_(std::move(values)),
       loaded_(std::move(loaded)),
-      adding_(false),
-      caches_(std::make_shared<Caches>()) {}
+      adding_(false) {
+    bind_slots();
+}
+
+void Record::bind_slots() {
+    slots_ = models_.slots(*model_);
+    if (slots_) return;
+    own_slots_ = std::make_shared<const FieldSlots>(*model_);
+    slots_ = own_slots_.get();
+}
+
+Record::Caches& Record::caches() const {
+    if (!caches_) caches_ = std::make_shared<Caches>();
+    return *caches_;
+}
 
 std::optional<std::size_t> Record::find_index(const std::string& name) const {
-    std::size_t index = 0;
-    const bool pk = name == "pk";
-    for (const Field& field : model_->fields) {
-        if (!field.has_column()) continue;
-        if (pk ? field.primary_key : (field.name == name || field.column() == name)) return index;
-        ++index;
-    }
-    return std::nullopt;
+    return slots_->find(name);
 }
 
 std::size_t Record::index_of(const std::string& name) const {
@@ -75,11 +70,7 @@ std::size_t Record::index_of(const std::string& name) const {
 }
 
 const Field& Record::field_at(std::size_t index) const {
-    std::size_t seen = 0;
-    for (const Field& field : model_->fields) {
-        if (!field.has_column()) continue;
-        if (seen++ == index) return field;
-    }
+    if (index < slots_->fields().size()) return *slots_->fields()[index];
     throw QueryError("no column " + std::to_string(index) + " in '" + model_->name + "'");
 }
 
@@ -109,7 +100,7 @@ void Record::set(const std::string& name, Value value) {
     const Field& field = field_at(index);
     values_[index] = value.is_null() ? Value() : value_for_db(field, std::move(value));
     if (!loaded_.empty()) loaded_[index] = true;
-    if (field.type == FieldType::ForeignKey) caches_->related.erase(field.name);
+    if (field.type == FieldType::ForeignKey && caches_) caches_->related.erase(field.name);
 }
 
 void Record::set(const std::string& name, const Record& related) {
@@ -128,11 +119,11 @@ void Record::set(const std::string& name, const Record& related) {
                          field.name + "'");
     values_[index] = std::move(key);
     if (!loaded_.empty()) loaded_[index] = true;
-    caches_->related[field.name] = related;
+    caches().related[field.name] = related;
 }
 
 Value Record::pk() const {
-    const auto index = find_index("pk");
+    const auto index = slots_->pk();
     return index ? values_[*index] : Value();
 }
 
@@ -146,20 +137,21 @@ void Record::set_annotation(const std::string& name, Value value) {
 }
 
 void Record::cache_related(const std::string& field, std::optional<Record> related) const {
-    caches_->related[field] = std::move(related);
+    caches().related[field] = std::move(related);
 }
 
 void Record::cache_prefetched(const std::string& accessor, std::vector<Record> records) const {
-    caches_->prefetched[accessor] = std::move(records);
+    caches().prefetched[accessor] = std::move(records);
 }
 
 const std::vector<Record>* Record::prefetched(const std::string& accessor) const {
+    if (!caches_) return nullptr;
     auto it = caches_->prefetched.find(accessor);
     return it == caches_->prefetched.end() ? nullptr : &it->second;
 }
 
 void Record::forget_prefetched(const std::string& accessor) const {
-    caches_->prefetched.erase(accessor);
+    if (caches_) caches_->prefetched.erase(accessor);
 }
 
 // Django's Model.__eq__: same concrete model and a primary key that is set;

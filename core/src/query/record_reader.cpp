@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "covet/error.h"
+#include "query/field_value.h"
 
 namespace covet {
 
@@ -40,6 +41,8 @@ RecordLayout::RecordLayout(Database db, Models models, const ModelState& model,
             Owner& owner = owners_[static_cast<std::size_t>(target.owner)];
             target.slot = slot_of(*owner.model, owner.fields, *column.field);
             owner.loaded[target.slot] = true;
+            if (!column.aggregate && column.field->has_column())
+                target.kept = kind_kept_from_db(*column.field);
         }
         targets_.push_back(target);
     }
@@ -109,7 +112,7 @@ Record RecordLayout::read(Row& row) const {
         Row values(owners_[0].size);
         std::vector<std::pair<std::string, Value>> annotations;
         for (std::size_t i = 0; i < targets_.size(); ++i) {
-            Value value = column_value(columns_[i], std::move(row[i]));
+            Value value = value_of(i, row[i]);
             if (targets_[i].owner < 0)
                 annotations.emplace_back(columns_[i].name, std::move(value));
             else
@@ -126,7 +129,7 @@ Record RecordLayout::read(Row& row) const {
         values[k].resize(owners_[k].size);
     std::vector<std::pair<std::string, Value>> annotations;
     for (std::size_t i = 0; i < targets_.size(); ++i) {
-        Value value = column_value(columns_[i], std::move(row[i]));
+        Value value = value_of(i, row[i]);
         if (targets_[i].owner < 0)
             annotations.emplace_back(columns_[i].name, std::move(value));
         else
@@ -143,7 +146,8 @@ Record RecordLayout::read(Row& row) const {
     for (std::size_t k = owners_.size() - 1; k > 0; --k) {
         const Owner& owner = owners_[k];
         if (owner.parent >= 0 && records[static_cast<std::size_t>(owner.parent)])
-            records[static_cast<std::size_t>(owner.parent)]->cache_related(owner.field, records[k]);
+            records[static_cast<std::size_t>(owner.parent)]->cache_related(owner.field,
+                                                                           std::move(records[k]));
     }
     for (auto& [name, value] : annotations)
         records[0]->set_annotation(name, std::move(value));

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,7 +46,13 @@ class RecordLayout {
     struct Target {
         int owner = -1;  // -1: an annotation
         std::size_t slot = 0;
+        std::optional<Value::Kind> kept;  // a value of this kind needs no column_value
     };
+    Value value_of(std::size_t column, Value& raw) const {
+        const std::optional<Value::Kind>& kept = targets_[column].kept;
+        if (kept && (raw.kind() == *kept || raw.is_null())) return std::move(raw);
+        return column_value(columns_[column], std::move(raw));
+    }
     static Owner make_owner(const ModelState& model, const std::string& path);
     int owner_for(const SelectColumn& column);
     void link_owners();

@@ -12,15 +12,16 @@ std::optional<Record> Record::related(const std::string& name) const {
         throw QueryError("'" + model_->name + "." + field.name + "' is no foreign key");
     const Value key = get(field.name);
     if (key.is_null()) return std::nullopt;
-    auto cached = caches_->related.find(field.name);
+    auto& related = caches().related;
+    auto cached = related.find(field.name);
     // A cached record of another key was cached before the key changed.
-    if (cached != caches_->related.end() && cached->second && cached->second->pk() == key)
+    if (cached != related.end() && cached->second && cached->second->pk() == key)
         return cached->second;
     const ModelState* target = models_.state().resolve_target(field.to, *model_);
     if (!target) throw QueryError("unknown model '" + field.to + "'");
     std::optional<Record> loaded = load_record(db_, models_, *target, key);
     if (!loaded) throw_does_not_exist(*target);
-    caches_->related[field.name] = loaded;
+    related[field.name] = loaded;
     return loaded;
 }
 

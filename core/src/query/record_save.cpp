@@ -146,7 +146,7 @@ void Record::refresh_from_db() {
     if (!fresh) throw_does_not_exist(*model_);
     values_ = std::move(fresh->values_);
     loaded_.clear();
-    caches_ = std::make_shared<Caches>();
+    caches_.reset();
     adding_ = false;
 }
 

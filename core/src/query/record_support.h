@@ -11,7 +11,8 @@
 
 namespace covet {
 
-// Copies of a record share its caches: a cached related record is checked
+// Copies of a record share its caches once it has any (they are made on
+// first use, so copies taken before that cache apart): a cached related record is checked
 // against the current key before use, so a copy that changed the key never
 // sees a stale one.
 struct Record::Caches {

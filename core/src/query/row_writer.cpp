@@ -38,23 +38,32 @@ std::string RowWriter::in_list(const std::string& column, const std::vector<Valu
 
 CompiledSql RowWriter::insert(const std::vector<const Field*>& fields, const std::vector<Row>& rows,
                               bool ignore_conflicts, bool returning) const {
+    CompiledSql out;
+    out.sql = insert_sql(fields, rows.size(), ignore_conflicts, returning);
+    out.params.reserve(rows.size() * fields.size());
+    for (const Row& row : rows)
+        out.params.insert(out.params.end(), row.begin(), row.begin() + fields.size());
+    return out;
+}
+
+std::string RowWriter::insert_sql(const std::vector<const Field*>& fields, std::size_t rows,
+                                  bool ignore_conflicts, bool returning) const {
     if (fields.empty())
         throw QueryError("cannot insert a row of '" + model_.name + "' without any column values");
-    CompiledSql out;
-    out.sql = dialect_.insert_start(ignore_conflicts) + " INTO " + quoted_table() + " (" +
-              column_list(fields) + ") VALUES ";
-    out.params.reserve(rows.size() * fields.size());
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-        out.sql += r ? ", (" : "(";
+    std::string sql = dialect_.insert_start(ignore_conflicts) + " INTO " + quoted_table() + " (" +
+                      column_list(fields) + ") VALUES ";
+    int number = 0;
+    for (std::size_t r = 0; r < rows; ++r) {
+        sql += r ? ", (" : "(";
         for (std::size_t c = 0; c < fields.size(); ++c) {
-            out.params.push_back(rows[r][c]);
-            out.sql += (c ? ", " : "") + dialect_.placeholder(static_cast<int>(out.params.size()));
+            if (c) sql += ", ";
+            sql += dialect_.placeholder(++number);
         }
-        out.sql += ")";
+        sql += ')';
     }
-    out.sql += dialect_.insert_end(ignore_conflicts);
-    if (returning) out.sql += " RETURNING " + quoted(model_.primary_key()->column());
-    return out;
+    sql += dialect_.insert_end(ignore_conflicts);
+    if (returning) sql += " RETURNING " + quoted(model_.primary_key()->column());
+    return sql;
 }
 
 CompiledSql RowWriter::update_by_pk(const std::vector<const Field*>& fields, const Row& values,

@@ -24,6 +24,10 @@ class RowWriter {
     // conflict-ignoring spelling when `ignore_conflicts`.
     CompiledSql insert(const std::vector<const Field*>& fields, const std::vector<Row>& rows,
                        bool ignore_conflicts, bool returning) const;
+    // The text of that INSERT for `rows` rows (its parameters are the
+    // rows' values in order), for callers that bind the values themselves.
+    std::string insert_sql(const std::vector<const Field*>& fields, std::size_t rows,
+                           bool ignore_conflicts, bool returning) const;
     // UPDATE of `fields` to `values` in the row of primary key `pk`.
     CompiledSql update_by_pk(const std::vector<const Field*>& fields, const Row& values,
                              const Value& pk) const;
