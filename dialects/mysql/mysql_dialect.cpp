@@ -78,6 +78,28 @@ std::string MysqlDialect::pattern_value(PatternLookup lookup, const std::string&
     return Dialect::pattern_value(lookup, text);
 }
 
+// String literals here read '\\' as one backslash (Django's pattern_esc), and
+// || is OR, so the pattern is joined by CONCAT().
+std::string MysqlDialect::pattern_expression(PatternLookup lookup,
+                                             const std::string& expression) const {
+    if (lookup == PatternLookup::Regex || lookup == PatternLookup::IRegex) return expression;
+    const std::string escaped =
+        "REPLACE(REPLACE(REPLACE(" + expression + ", '\\\\', '\\\\\\\\'), '%', '\\%'), '_', '\\_')";
+    switch (lookup) {
+        case PatternLookup::Contains:
+        case PatternLookup::IContains:
+            return "CONCAT('%', " + escaped + ", '%')";
+        case PatternLookup::StartsWith:
+        case PatternLookup::IStartsWith:
+            return "CONCAT(" + escaped + ", '%')";
+        case PatternLookup::EndsWith:
+        case PatternLookup::IEndsWith:
+            return "CONCAT('%', " + escaped + ")";
+        default:
+            return escaped;
+    }
+}
+
 std::string MysqlDialect::date_part(DatePart part, const std::string& expression) const {
     if (part == DatePart::Date) return "DATE(" + expression + ")";
     return Dialect::date_part(part, expression);

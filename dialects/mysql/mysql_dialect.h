@@ -26,6 +26,8 @@ class MysqlDialect final : public Dialect {
     std::string pattern_condition(PatternLookup lookup, const std::string& lhs,
                                   const std::string& rhs) const override;
     std::string pattern_value(PatternLookup lookup, const std::string& text) const override;
+    std::string pattern_expression(PatternLookup lookup,
+                                   const std::string& expression) const override;
     std::string date_part(DatePart part, const std::string& expression) const override;
     std::string limit_offset(std::optional<std::int64_t> limit, std::int64_t offset) const override;
     std::string random_function() const override { return "RAND()"; }

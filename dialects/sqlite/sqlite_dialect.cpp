@@ -95,6 +95,25 @@ std::string SqliteDialect::pattern_value(PatternLookup lookup, const std::string
     }
 }
 
+// The case-sensitive lookups are GLOBs: '[' '*' '?' of the expression are
+// each matched literally as a one-character class ('[' first, as the
+// others' classes add one).
+std::string SqliteDialect::pattern_expression(PatternLookup lookup,
+                                              const std::string& expression) const {
+    const std::string escaped =
+        "REPLACE(REPLACE(REPLACE(" + expression + ", '[', '[[]'), '*', '[*]'), '?', '[?]')";
+    switch (lookup) {
+        case PatternLookup::Contains:
+            return "('*' || " + escaped + " || '*')";
+        case PatternLookup::StartsWith:
+            return "(" + escaped + " || '*')";
+        case PatternLookup::EndsWith:
+            return "('*' || " + escaped + ")";
+        default:
+            return Dialect::pattern_expression(lookup, expression);
+    }
+}
+
 // Dates and datetimes are stored as ISO text, which strftime reads.
 std::string SqliteDialect::date_part(DatePart part, const std::string& expression) const {
     switch (part) {

@@ -18,7 +18,15 @@ class SqliteDialect final : public Dialect {
     std::string pattern_condition(PatternLookup lookup, const std::string& lhs,
                                   const std::string& rhs) const override;
     std::string pattern_value(PatternLookup lookup, const std::string& text) const override;
+    std::string pattern_expression(PatternLookup lookup,
+                                   const std::string& expression) const override;
     std::string date_part(DatePart part, const std::string& expression) const override;
+    // Decimals are bound as text, which an expression without a column's
+    // NUMERIC affinity would compare as text; the CAST gives it that
+    // affinity (Django's SQLiteNumericMixin).
+    std::string decimal_expression(const std::string& expression) const override {
+        return "CAST(" + expression + " AS NUMERIC)";
+    }
     std::string limit_offset(std::optional<std::int64_t> limit, std::int64_t offset) const override;
     std::string insert_start(bool ignore_conflicts) const override;
     std::string insert_end(bool ignore_conflicts) const override;

@@ -94,6 +94,16 @@ class Dialect {
     // The parameter bound for a pattern lookup of `text`: LIKE wildcards in
     // the text escaped (matched literally) and the pattern's own added.
     virtual std::string pattern_value(PatternLookup lookup, const std::string& text) const;
+    // pattern_value() built in SQL from the text of `expression` (an F()
+    // right-hand side): its wildcards escaped and the pattern's own added
+    // (Django's pattern_esc and pattern_ops).
+    virtual std::string pattern_expression(PatternLookup lookup,
+                                           const std::string& expression) const;
+    // An expression of decimal value (an aggregate or arithmetic over a
+    // decimal column) as compared with a bound Decimal: as it is by default.
+    virtual std::string decimal_expression(const std::string& expression) const {
+        return expression;
+    }
     // A part of a date or datetime expression: an integer for Year, Month
     // and Day, a date for Date.
     virtual std::string date_part(DatePart part, const std::string& expression) const;

@@ -60,6 +60,26 @@ std::string Dialect::pattern_value(PatternLookup lookup, const std::string& text
     return text;
 }
 
+// Standard SQL: string literals take '\' as itself and || concatenates.
+std::string Dialect::pattern_expression(PatternLookup lookup, const std::string& expression) const {
+    if (lookup == PatternLookup::Regex || lookup == PatternLookup::IRegex) return expression;
+    const std::string escaped =
+        "REPLACE(REPLACE(REPLACE(" + expression + ", '\\', '\\\\'), '%', '\\%'), '_', '\\_')";
+    switch (lookup) {
+        case PatternLookup::Contains:
+        case PatternLookup::IContains:
+            return "('%' || " + escaped + " || '%')";
+        case PatternLookup::StartsWith:
+        case PatternLookup::IStartsWith:
+            return "(" + escaped + " || '%')";
+        case PatternLookup::EndsWith:
+        case PatternLookup::IEndsWith:
+            return "('%' || " + escaped + ")";
+        default:
+            return escaped;
+    }
+}
+
 std::string Dialect::date_part(DatePart part, const std::string& expression) const {
     switch (part) {
         case DatePart::Year:

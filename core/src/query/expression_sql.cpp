@@ -77,9 +77,9 @@ ExprSql QueryBuild::compile_expr(const Expr& expr, const std::set<std::string>* 
         case Expr::Kind::Literal:
             return ExprSql{param(node.value)};
         case Expr::Kind::Field: {
+            // Django's resolve_ref: an annotation by its whole name (`posts__count`).
+            if (const CompiledAnnotation* a = annotation(node.field)) return a->value;
             const auto names = split_path(node.field);
-            if (names.size() == 1)
-                if (const CompiledAnnotation* a = annotation(names[0])) return a->value;
             const ResolvedPath path = resolve_path(state, model, names, annotation_names());
             if (path.used != names.size()) unknown_field(state, *path.model, names[path.used], {});
             return ExprSql{path_column(path, reuse, used), path.field};

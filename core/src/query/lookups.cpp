@@ -122,7 +122,30 @@ Sql pattern_condition(const Dialect& dialect, PatternLookup kind, const Sql& lhs
     return out;
 }
 
+// A pattern built in SQL from an expression (F()). The dialect names each
+// side once, so their parameters follow in the order the sides appear.
+Sql pattern_condition(const Dialect& dialect, PatternLookup kind, const Sql& lhs, const Sql& rhs) {
+    const std::string pattern = dialect.pattern_expression(kind, rhs.text);
+    Sql out;
+    out.text = dialect.pattern_condition(kind, lhs.text, pattern);
+    const bool rhs_first = out.text.find(pattern) < out.text.find(lhs.text);
+    const Sql& first = rhs_first ? rhs : lhs;
+    const Sql& second = rhs_first ? lhs : rhs;
+    out.params = first.params;
+    out.params.insert(out.params.end(), second.params.begin(), second.params.end());
+    return out;
+}
+
 }  // namespace
+
+bool transforms_only(const Field& field, const std::vector<std::string>& names) {
+    const Field* current = &field;
+    for (const auto& name : names) {
+        if (!is_transform(*current, name)) return false;
+        current = name == "date" ? &date_field() : &integer_field();
+    }
+    return !names.empty();
+}
 
 LookupTail parse_tail(const Field& field, const std::vector<std::string>& names, bool relation) {
     LookupTail tail;
@@ -199,8 +222,7 @@ Sql lookup_condition(const Dialect& dialect, const std::string& lookup, const Sq
     }
     const auto pattern = pattern_lookups().find(lookup);
     if (pattern == pattern_lookups().end()) throw QueryError("Unsupported lookup '" + lookup + "'");
-    if (rhs_expression)
-        throw QueryError("the '" + lookup + "' lookup takes a value, not an expression");
+    if (rhs_expression) return pattern_condition(dialect, pattern->second, lhs, *rhs_expression);
     return pattern_condition(dialect, pattern->second, lhs, operand.value());
 }
 

@@ -23,6 +23,10 @@ struct LookupTail {
 // relation, which takes only the related lookups.
 LookupTail parse_tail(const Field& field, const std::vector<std::string>& names, bool relation);
 
+// Whether `names` are one or more transforms of `field` in a row
+// (`year`, `date__year`), as values() may end a path with.
+bool transforms_only(const Field& field, const std::vector<std::string>& names);
+
 // The left-hand side after the transforms, and the field its values are
 // bound as (an integer for year, a date for date).
 Sql apply_transforms(const Dialect& dialect, const LookupTail& tail, Sql lhs, const Field*& field);

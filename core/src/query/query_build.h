@@ -87,8 +87,11 @@ class QueryBuild {
     Condition build_filter(const Lookup& lookup, std::set<std::string>& used, bool negated,
                            bool branch_negated);
     Condition annotation_filter(const CompiledAnnotation& annotation,
-                                const std::vector<std::string>& names, const Lookup& lookup,
+                                const std::vector<std::string>& tail_names, const Lookup& lookup,
                                 std::set<std::string>& used);
+    Sql annotation_lhs(const ExprSql& value) const;
+    const CompiledAnnotation* annotation_prefix(const std::vector<std::string>& names,
+                                                std::size_t& count) const;
     Sql split_exclude(const Lookup& lookup);
     ExprSql rhs_expression(const Operand& operand, std::set<std::string>& used);
 };

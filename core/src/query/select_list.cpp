@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "covet/error.h"
+#include "query/lookups.h"
 
 namespace covet::query_sql {
 
@@ -93,6 +94,27 @@ std::string value_name(const Field& f) {
     return f.type == FieldType::ForeignKey ? f.name + "_id" : f.name;
 }
 
+// A values() entry: a field across relations, perhaps ending in date
+// transforms (`published_at__year`), read as the transform's type.
+SelectPart value_part(QueryBuild& b, const std::string& name) {
+    const auto names = split_path(name);
+    const ResolvedPath path = resolve_path(b.state, b.model, names, b.annotation_names());
+    SelectColumn c;
+    c.kind = SelectColumn::Kind::Value;
+    c.name = name;
+    c.model = path.model;
+    c.field = path.field;
+    Sql sql = b.path_column(path, nullptr);
+    if (path.used != names.size()) {
+        LookupTail tail;
+        tail.transforms.assign(names.begin() + static_cast<long>(path.used), names.end());
+        if (path.relation || !transforms_only(*path.field, tail.transforms))
+            unknown_field(b.state, *path.model, names[path.used], {});
+        sql = apply_transforms(b.dialect, tail, sql, c.field);
+    }
+    return SelectPart{sql, c};
+}
+
 void add_values(QueryBuild& b, std::vector<SelectPart>& parts) {
     const Query& q = b.query;
     std::vector<std::string> names = q.value_fields;
@@ -106,16 +128,7 @@ void add_values(QueryBuild& b, std::vector<SelectPart>& parts) {
             parts.push_back(annotation_part(*a, b.model));
             continue;
         }
-        const auto path_names = split_path(name);
-        const ResolvedPath path = resolve_path(b.state, b.model, path_names, b.annotation_names());
-        if (path.used != path_names.size())
-            unknown_field(b.state, *path.model, path_names[path.used], {});
-        SelectColumn c;
-        c.kind = SelectColumn::Kind::Value;
-        c.name = name;
-        c.model = path.model;
-        c.field = path.field;
-        parts.push_back(SelectPart{b.path_column(path, nullptr), c});
+        parts.push_back(value_part(b, name));
     }
     if (all_annotations)
         for (const auto& a : b.annotations)

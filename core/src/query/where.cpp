@@ -109,8 +109,10 @@ Condition QueryBuild::add_q(const Q::Node& node, std::set<std::string>& used, bo
 Condition QueryBuild::build_filter(const Lookup& lookup, std::set<std::string>& used, bool negated,
                                    bool branch_negated) {
     const auto names = split_path(lookup.path);
-    if (const CompiledAnnotation* a = annotation(names[0]))
-        return annotation_filter(*a, names, lookup, used);
+    std::size_t used_names = 0;
+    if (const CompiledAnnotation* a = annotation_prefix(names, used_names))
+        return annotation_filter(*a, {names.begin() + static_cast<long>(used_names), names.end()},
+                                 lookup, used);
     const ResolvedPath path = resolve_path(state, model, names, annotation_names());
     if (branch_negated && path.multi()) return Condition{split_exclude(lookup), {}, {}};
     const LookupTail tail = parse_tail(
@@ -148,18 +150,41 @@ ExprSql QueryBuild::rhs_expression(const Operand& operand, std::set<std::string>
     return value;
 }
 
+// Django's refs_expression: the first run of leading names, joined by "__",
+// that is an annotation (`posts__count__gt` on the default alias
+// `posts__count`); `count` is how many names it took.
+const CompiledAnnotation* QueryBuild::annotation_prefix(const std::vector<std::string>& names,
+                                                        std::size_t& count) const {
+    std::string alias;
+    for (count = 1; count <= names.size(); ++count) {
+        alias += (count == 1 ? "" : "__") + names[count - 1];
+        if (const CompiledAnnotation* a = annotation(alias)) return a;
+    }
+    count = 0;
+    return nullptr;
+}
+
+// An annotation as the left-hand side: one of decimal value as the dialect
+// compares it with a bound Decimal.
+Sql QueryBuild::annotation_lhs(const ExprSql& value) const {
+    const bool counted = value.aggregate && value.function == Expr::Function::Count;
+    if (!value.field || value.field->type != FieldType::DecimalField || counted) return value.sql;
+    Sql lhs = value.sql;
+    lhs.text = dialect.decimal_expression(lhs.text);
+    return lhs;
+}
+
 // A condition on an annotation: its expression is the left-hand side; over
 // an aggregate it belongs in HAVING. Negated, it gets no IS NOT NULL (as
 // Django's build_filter for a reffed expression).
 Condition QueryBuild::annotation_filter(const CompiledAnnotation& annotation,
-                                        const std::vector<std::string>& names, const Lookup& lookup,
-                                        std::set<std::string>& used) {
+                                        const std::vector<std::string>& tail_names,
+                                        const Lookup& lookup, std::set<std::string>& used) {
     static const Field any_value;
     const Field* field =
         annotation.value.field && !annotation.value.aggregate ? annotation.value.field : nullptr;
-    const LookupTail tail =
-        parse_tail(field ? *field : any_value, {names.begin() + 1, names.end()}, false);
-    const Sql lhs = apply_transforms(dialect, tail, annotation.value.sql, field);
+    const LookupTail tail = parse_tail(field ? *field : any_value, tail_names, false);
+    const Sql lhs = apply_transforms(dialect, tail, annotation_lhs(annotation.value), field);
     const ExprSql rhs = rhs_expression(lookup.operand, used);
     Sql condition = lookup_condition(dialect, tail.lookup, lhs, field, lookup.operand,
                                      rhs.sql.empty() ? nullptr : &rhs.sql);
