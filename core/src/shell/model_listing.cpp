@@ -58,7 +58,7 @@ void print_relations(const ModelState& model, const ProjectState& state, std::os
         lines.push_back(padded(end.accessor.empty() ? end.field->name : end.accessor, 16) + "-> " +
                         end.related->name + " (" + kind_name(end) + ")");
     for (const RelationEnd& end : index.reverse_of(model)) {
-        if (end.hidden()) continue;
+        if (end.hidden() || end.declared_on->auto_created) continue;
         lines.push_back(padded(end.accessor, 16) + "<- " + end.related->name + "." +
                         end.field->name + " (" + kind_name(end) + ")");
     }
@@ -71,7 +71,7 @@ void print_relations(const ModelState& model, const ProjectState& state, std::os
 void print_indexes(const ModelState& model, std::ostream& out) {
     std::vector<std::string> lines;
     for (const Field& field : model.fields)
-        if (field.wants_index()) lines.push_back(field.column() + " (" + field.column() + ")");
+        if (field.wants_index()) lines.push_back(field.column() + " (db_index)");
     for (const IndexSpec& index : model.indexes)
         lines.push_back(index.name + " (" + joined(index.columns) + ")" +
                         (index.unique ? " unique" : ""));
