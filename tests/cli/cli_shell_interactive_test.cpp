@@ -43,7 +43,6 @@ COVET_CLI_BACKEND_TEST("shell at a terminal: prompt, a table, .schema, syntax er
     Workspace ws;
     const std::string url = shell_blog(backend, ws);
     PtySession shell(terminal_shell(ws, url));
-    INFO(shell.text());
     REQUIRE(shell.wait_for("> "));
     CHECK(contains(shell.text(), "covet "));
     CHECK(contains(shell.text(), "Type .help"));
@@ -54,7 +53,9 @@ COVET_CLI_BACKEND_TEST("shell at a terminal: prompt, a table, .schema, syntax er
     CHECK(type_line(shell, ".schema Post", "idx_posts_published"));
     std::size_t before_error = shell.mark();
     shell.send("User.objects.filter(id=1))\r");
-    CHECK(shell.wait_for(std::string(25, ' ') + "^", before_error));
+    std::string caret(25, ' ');
+    caret.push_back('^');
+    CHECK(shell.wait_for(caret, before_error));
     CHECK(contains(shell.text().substr(before_error), "SyntaxError"));
     shell.send(".quit\r");
     CHECK(shell.wait_exit() == 0);
@@ -65,7 +66,6 @@ TEST_CASE("shell at a terminal completes a model, a method and a field lookup wi
     Workspace ws;
     const std::string url = shell_blog("sqlite", ws);
     PtySession shell(terminal_shell(ws, url));
-    INFO(shell.text());
     REQUIRE(shell.wait_for("> "));
     // "Us" + Tab is User, "cou" + Tab count: the statement counts the users.
     std::size_t from = shell.mark();
@@ -89,7 +89,6 @@ TEST_CASE("shell at a terminal recalls the previous line with the up arrow and k
     const std::string url = shell_blog("sqlite", ws);
     {
         PtySession shell(terminal_shell(ws, url, {"--format", "json"}));
-        INFO(shell.text());
         REQUIRE(shell.wait_for("> "));
         CHECK(type_line(shell, "Tag.objects.values_list('name', flat=True).order_by('name')",
                         "[\"cpp\",\"orm\",\"sql\"]"));
@@ -102,7 +101,6 @@ TEST_CASE("shell at a terminal recalls the previous line with the up arrow and k
     CHECK(contains(ws.read("state/covet/history"), "Tag.objects.values_list"));
     // A new session reads the history file: the up arrow reaches the last session's line.
     PtySession again(terminal_shell(ws, url, {"--format", "json"}));
-    INFO(again.text());
     REQUIRE(again.wait_for("> "));
     std::size_t from = again.mark();
     again.send("\x1b[A\r");
@@ -116,7 +114,6 @@ COVET_CLI_BACKEND_TEST("shell --sandbox at a terminal says so and rolls back on 
     Workspace ws;
     const std::string url = shell_blog(backend, ws);
     PtySession shell(terminal_shell(ws, url, {"--sandbox", "--format", "json"}));
-    INFO(shell.text());
     REQUIRE(shell.wait_for("> "));
     CHECK(contains(shell.text(), "sandbox: changes are rolled back on exit"));
     CHECK(type_line(shell, "Tag.objects.create(name='temp').name", "\"temp\""));
@@ -132,7 +129,6 @@ TEST_CASE("shell at a terminal pages output taller than the screen, not shorter 
     const std::string url = shell_blog("sqlite", ws);
     // A pager that marks each line it shows.
     PtySession shell(terminal_shell(ws, url, {"--format", "csv"}, "sed s/^/paged:/"), 6, 120);
-    INFO(shell.text());
     REQUIRE(shell.wait_for("> "));
     CHECK(type_line(shell, "User.objects.values('id').order_by('id')", "paged:5"));
     std::size_t from = shell.mark();
@@ -147,7 +143,6 @@ TEST_CASE("shell at a terminal asks before a delete() without a filter",
     Workspace ws;
     const std::string url = shell_blog("sqlite", ws);
     PtySession shell(terminal_shell(ws, url, {"--format", "json"}));
-    INFO(shell.text());
     REQUIRE(shell.wait_for("> "));
     CHECK(type_line(shell, "Post.objects.all().delete()", "[y/N]"));
     CHECK(type_line(shell, "n", "> "));

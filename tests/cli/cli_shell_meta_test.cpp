@@ -22,8 +22,8 @@ TEST_CASE("shell .models and .schema describe the models of the migrations", "[c
         "  id            AutoField(primary_key=True)",
         "  title         CharField(max_length=200)",
         "  body          TextField()",
-        "  author        ForeignKey(users)  column author_id",
-        "  tags          ManyToManyField(tags)",
+        "  author        ForeignKey(User)  column author_id",
+        "  tags          ManyToManyField(Tag)",
         "  view_count    IntegerField(default=0)",
         "  published_at  DateTimeField(null=True)",
         "relations:",
@@ -66,7 +66,8 @@ TEST_CASE("shell .sql on prints each query's SQL on stderr, .sql off stops", "[c
     CHECK_RUN(run, !contains(run.err, "\"users\""));
 }
 
-TEST_CASE("shell takes the global --format json; its own --format overrides it", "[cli][shell]") {
+TEST_CASE("shell takes the global --format json, and its own --format overrides it",
+          "[cli][shell]") {
     Workspace ws;
     const std::string url = shell_blog("sqlite", ws);
     RunResult global =

@@ -1,5 +1,7 @@
 #include "pty_session.h"
 
+#include <catch2/catch.hpp>
+
 #include <fcntl.h>
 #include <poll.h>
 #include <pty.h>
@@ -125,8 +127,12 @@ bool PtySession::wait_for(const std::string& needle, std::size_t from,
                           std::chrono::milliseconds timeout) {
     auto deadline = std::chrono::steady_clock::now() + timeout;
     while (text_.find(needle, from) == std::string::npos) {
-        if (std::chrono::steady_clock::now() >= deadline) return false;
-        if (!pump(20)) return text_.find(needle, from) != std::string::npos;
+        if (std::chrono::steady_clock::now() >= deadline || !pump(20)) {
+            if (text_.find(needle, from) != std::string::npos) return true;
+            // For the failing CHECK: what the screen showed instead.
+            UNSCOPED_INFO("waited for: " << needle << "\nthe terminal showed:\n" << text_);
+            return false;
+        }
     }
     return true;
 }
