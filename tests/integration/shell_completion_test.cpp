@@ -189,3 +189,14 @@ TEST_CASE("shell: complete keywords of Q, create, get_or_create and later argume
     CHECK_FALSE(has(c("Post.objects.filter(title="), "title"));
     CHECK(c("Q(na").empty());  // no queryset around: no model to name fields of
 }
+
+TEST_CASE("shell: complete annotate() aliases where later calls name fields") {
+    Completer c;
+    const std::string chain = "User.objects.annotate(post_count=Count('posts'), n=F('age'))";
+    CHECK(c(chain + ".filter(post_") == Names{"post_count"});
+    CHECK(c(chain + ".order_by('-post") == Names{"post_count", "posts"});
+    CHECK(c(chain + ".filter(age__gt=1).values('name', 'po") == Names{"post_count", "posts"});
+    CHECK(c(chain + ".exclude(Q(n") == Names{"n", "name"});
+    CHECK(c("User.objects.filter(post_").empty());
+    CHECK(c(chain + ".create(post_").empty());  // an alias is no column
+}

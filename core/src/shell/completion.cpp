@@ -77,6 +77,16 @@ bool starts_argument(const std::vector<ScanToken>& before) {
     return !before.empty() && (before.back().is("(") || before.back().is(","));
 }
 
+// The field paths of `call`'s arguments that start with `word`, annotate()'s
+// aliases among them where fields may be named.
+void add_paths(const Scope& scope, const EnclosingCall& call, PathKind kind,
+               std::vector<std::string>& out, const std::string& word) {
+    const auto paths = path_candidates(scope.models.state(), *call.model, word, kind);
+    out.insert(out.end(), paths.begin(), paths.end());
+    if (kind == PathKind::Lookups || kind == PathKind::Fields)
+        add_matching(out, call.annotations, word);
+}
+
 // Keyword names of the call the cursor is in: `filter(author__na|`.
 void add_keywords(const Scope& scope, const std::vector<ScanToken>& before,
                   std::vector<std::string>& out, const std::string& word) {
@@ -84,9 +94,7 @@ void add_keywords(const Scope& scope, const std::vector<ScanToken>& before,
     if (!call) return;
     add_matching(out, extra_keywords(call->callee), word);
     const auto kind = keyword_paths(call->callee);
-    if (!kind || !call->model) return;
-    const auto paths = path_candidates(scope.models.state(), *call->model, word, *kind);
-    out.insert(out.end(), paths.begin(), paths.end());
+    if (kind && call->model) add_paths(scope, *call, *kind, out, word);
 }
 
 // A name being typed (or none yet) after the tokens `before`.
@@ -122,8 +130,7 @@ Completions complete_string(const Scope& scope, std::vector<ScanToken> before,
             out.push_back("?");
         }
     }
-    const auto paths = path_candidates(scope.models.state(), *call->model, word, *kind);
-    out.insert(out.end(), paths.begin(), paths.end());
+    add_paths(scope, *call, *kind, out, word);
     return finish(from, std::move(out));
 }
 

@@ -16,10 +16,13 @@ bool is_method_call(const std::vector<ScanToken>& tokens, std::size_t open) {
            tokens[open - 1].kind == ScanToken::Kind::Identifier && tokens[open - 2].is(".");
 }
 
-const ModelState* model_of(const Receiver& r) {
+// The fields the arguments of a method of `r` name.
+void take_fields(EnclosingCall& call, const Receiver& r) {
     const bool rows = r.kind == Receiver::Kind::Manager || r.kind == Receiver::Kind::QuerySet ||
                       r.kind == Receiver::Kind::Related;
-    return rows ? r.model : nullptr;
+    if (!rows) return;
+    call.model = r.model;
+    call.annotations = r.annotations;
 }
 
 }  // namespace
@@ -31,15 +34,15 @@ std::optional<EnclosingCall> enclosing_call(const Scope& scope,
     const std::size_t at = open.back();
     if (!tokens[at].is("(") || at == 0 || tokens[at - 1].kind != ScanToken::Kind::Identifier)
         return std::nullopt;
-    EnclosingCall call{tokens[at - 1].text, nullptr};
+    EnclosingCall call{tokens[at - 1].text, nullptr, {}};
     if (is_method_call(tokens, at)) {
-        call.model = model_of(receiver_ending_at(scope, tokens, at - 3));
+        take_fields(call, receiver_ending_at(scope, tokens, at - 3));
         return call;
     }
     // Q(), F(), Count(), ...: the fields of the QuerySet method around them.
     for (std::size_t k = open.size() - 1; k > 0; --k) {
         if (!is_method_call(tokens, open[k - 1])) continue;
-        call.model = model_of(receiver_ending_at(scope, tokens, open[k - 1] - 3));
+        take_fields(call, receiver_ending_at(scope, tokens, open[k - 1] - 3));
         break;
     }
     return call;

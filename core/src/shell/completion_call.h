@@ -16,6 +16,7 @@ struct EnclosingCall {
     // The model whose fields the arguments name: the receiver's of a
     // QuerySet method, the enclosing method's for Q(), F() and aggregates.
     const ModelState* model = nullptr;
+    std::vector<std::string> annotations;  // of the receiver's chain
 };
 
 // The call whose `(` is the innermost bracket open at the end of `tokens`.

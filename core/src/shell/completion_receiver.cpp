@@ -15,8 +15,9 @@ using Kind = Receiver::Kind;
 struct Link {
     enum class Kind { Name, Call, Index };
     Kind kind = Kind::Name;
-    std::string name;    // Name
-    bool slice = false;  // Index: `[a:b]` rather than `[i]`
+    std::string name;                 // Name
+    bool slice = false;               // Index: `[a:b]` rather than `[i]`
+    std::size_t open = 0, close = 0;  // Call and Index: where its brackets are
 };
 
 bool has_colon(const std::vector<ScanToken>& tokens, std::size_t open, std::size_t close) {
@@ -44,12 +45,14 @@ std::optional<std::vector<Link>> chain_ending_at(const std::vector<ScanToken>& t
             Link link;
             link.kind = t.is(")") ? Link::Kind::Call : Link::Kind::Index;
             link.slice = link.kind == Link::Kind::Index && has_colon(tokens, open, i - 1);
+            link.open = open;
+            link.close = i - 1;
             reversed.push_back(link);
             i = open;
             continue;
         }
         if (t.kind != ScanToken::Kind::Identifier) return std::nullopt;
-        reversed.push_back(Link{Link::Kind::Name, t.text, false});
+        reversed.push_back(Link{Link::Kind::Name, t.text, false, 0, 0});
         if (i < 2 || !tokens[i - 2].is(".")) break;
         i -= 2;
     }
@@ -59,7 +62,24 @@ std::optional<std::vector<Link>> chain_ending_at(const std::vector<ScanToken>& t
 }
 
 Receiver of(Kind kind, const ModelState* model, bool rows = false) {
-    return Receiver{kind, model, rows};
+    return Receiver{kind, model, rows, {}};
+}
+
+// The keyword names of the call between tokens[open] and tokens[close]:
+// `n` and `m` of annotate(n=Count('x'), m=F('y')).
+std::vector<std::string> keyword_names(const std::vector<ScanToken>& tokens, std::size_t open,
+                                       std::size_t close) {
+    std::vector<std::string> names;
+    int depth = 0;
+    for (std::size_t i = open + 1; i + 1 < close; ++i) {
+        const ScanToken& t = tokens[i];
+        if (t.is("(") || t.is("[") || t.is("{")) ++depth;
+        if (t.is(")") || t.is("]") || t.is("}")) --depth;
+        const bool starts = tokens[i - 1].is("(") || tokens[i - 1].is(",");
+        if (depth == 0 && starts && t.kind == ScanToken::Kind::Identifier && tokens[i + 1].is("="))
+            names.push_back(t.text);
+    }
+    return names;
 }
 
 Receiver first_name(const Scope& scope, const std::string& name) {
@@ -81,15 +101,22 @@ Receiver attribute(const Scope& scope, const Receiver& r, const std::string& nam
 Receiver method_call(const Receiver& r, const std::string& method) {
     const bool query = r.kind == Kind::Manager || r.kind == Kind::QuerySet;
     if (!query && r.kind != Kind::Related) return {};
-    if (returns_queryset(method))
-        return of(Kind::QuerySet, r.model, r.rows || returns_rows(method));
+    if (returns_queryset(method)) {
+        Receiver out = of(Kind::QuerySet, r.model, r.rows || returns_rows(method));
+        out.annotations = r.annotations;
+        return out;
+    }
     if (returns_record(method) && !r.rows) return of(Kind::Record, r.model);
     return {};
 }
 
 Receiver index(const Receiver& r, bool slice) {
     if (r.kind != Kind::Manager && r.kind != Kind::QuerySet) return {};
-    if (slice) return of(Kind::QuerySet, r.model, r.rows);
+    if (slice) {
+        Receiver out = of(Kind::QuerySet, r.model, r.rows);
+        out.annotations = r.annotations;
+        return out;
+    }
     return r.rows ? Receiver{} : of(Kind::Record, r.model);
 }
 
@@ -121,6 +148,10 @@ Receiver receiver_ending_at(const Scope& scope, const std::vector<ScanToken>& to
         } else if (i + 1 < links.size() && links[i + 1].kind == Link::Kind::Call) {
             r = method_call(r, link.name);
             ++i;
+            if (link.name == "annotate" && r.kind == Kind::QuerySet) {
+                const auto names = keyword_names(tokens, links[i].open, links[i].close);
+                r.annotations.insert(r.annotations.end(), names.begin(), names.end());
+            }
         } else {
             r = attribute(scope, r, link.name);
         }

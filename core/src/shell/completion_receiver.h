@@ -25,6 +25,9 @@ struct Receiver {
     Kind kind = Kind::Unknown;
     const ModelState* model = nullptr;  // the model of its rows (a relation's related model)
     bool rows = false;                  // values()/values_list(): its items are no records
+    // The aliases annotate() gave earlier in the chain (`post_count`), which
+    // filter(), order_by(), values(), ... may name as fields.
+    std::vector<std::string> annotations;
 };
 
 // The receiver that ends at tokens[last]: a name followed by attributes,
