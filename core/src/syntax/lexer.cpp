@@ -97,16 +97,18 @@ TokenKind punctuation_kind(char c) {
 
 class Lexer {
   public:
-    explicit Lexer(std::string_view text) : text_(text) {}
+    Lexer(std::string_view text, Newlines newlines) : text_(text), newlines_(newlines) {}
 
     std::vector<Token> run() {
         std::vector<Token> tokens;
         for (;;) {
             skip_whitespace();
             if (at_end()) break;
+            const std::size_t offset = pos_;
             tokens.push_back(next_token());
+            tokens.back().offset = offset;
         }
-        tokens.push_back(Token{TokenKind::End, "", position_});
+        tokens.push_back(Token{TokenKind::End, "", position_, pos_});
         return tokens;
     }
 
@@ -128,13 +130,39 @@ class Lexer {
     }
 
     void skip_whitespace() {
-        while (!at_end() && (peek() == ' ' || peek() == '\t' || peek() == '\n' || peek() == '\r'))
-            advance();
+        const bool newline_is_blank = newlines_ == Newlines::Blank;
+        while (!at_end()) {
+            const char c = peek();
+            if (c == ' ' || c == '\t' || c == '\r' || (c == '\n' && newline_is_blank)) {
+                advance();
+            } else if (!newline_is_blank && c == '\\' && joins_lines()) {
+                while (peek() != '\n')
+                    advance();
+                advance();
+            } else if (!newline_is_blank && c == '#') {
+                while (!at_end() && peek() != '\n')
+                    advance();
+            } else {
+                return;
+            }
+        }
+    }
+
+    // A backslash followed by nothing but blanks up to the end of its line.
+    bool joins_lines() const {
+        std::size_t ahead = 1;
+        while (peek(ahead) == ' ' || peek(ahead) == '\t' || peek(ahead) == '\r')
+            ++ahead;
+        return peek(ahead) == '\n';
     }
 
     Token next_token() {
         const Position start = position_;
         const char c = peek();
+        if (c == '\n') {
+            advance();
+            return Token{TokenKind::Newline, "\n", start};
+        }
         if ((c == 'r' || c == 'R') && (peek(1) == '\'' || peek(1) == '"')) {
             advance();
             return string_token(start, true);
@@ -304,20 +332,23 @@ class Lexer {
     }
 
     std::string_view text_;
+    Newlines newlines_;
     std::size_t pos_ = 0;
     Position position_;
 };
 
 }  // namespace
 
-std::vector<Token> tokenize(std::string_view text) {
-    return Lexer(text).run();
+std::vector<Token> tokenize(std::string_view text, Newlines newlines) {
+    return Lexer(text, newlines).run();
 }
 
 std::string describe_token(const Token& token) {
     switch (token.kind) {
         case TokenKind::End:
-            return "end of text";
+            return token.text.empty() ? "end of text" : token.text;
+        case TokenKind::Newline:
+            return "end of line";
         case TokenKind::Identifier:
             return "name '" + token.text + "'";
         case TokenKind::Integer:

@@ -3,6 +3,7 @@
 // Part of the syntax leaf: it knows no schema, no query and no database.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -39,20 +40,29 @@ enum class TokenKind {
     Star,
     Slash,
     Semicolon,
+    Newline,  // only with Newlines::Tokens
 };
 
 struct Token {
     TokenKind kind = TokenKind::End;
     // Identifier: the name; String: the decoded value; Integer/Float: the
-    // digits as written; punctuation: the symbol itself.
+    // digits as written; punctuation: the symbol itself; End: empty, or how
+    // an error names where a piece of the text ends ("';'", "end of line").
     std::string text;
     Position position;
+    std::size_t offset = 0;  // byte offset of the token's first character in the text
 };
+
+// Newlines::Blank: a newline is a blank like a space (the field shorthand).
+// Newlines::Tokens: each newline is a Newline token, a backslash before a
+// newline joins the lines, and `#` starts a comment to the end of the line
+// (the shell's statements, which newlines separate).
+enum class Newlines { Blank, Tokens };
 
 // Splits text into tokens ending with one End token. Newlines separate lines
 // and are otherwise blanks. Throws SyntaxError at the string's start for an
 // unterminated string, at the backslash for a bad escape, at a stray character.
-std::vector<Token> tokenize(std::string_view text);
+std::vector<Token> tokenize(std::string_view text, Newlines newlines = Newlines::Blank);
 
 // How a token reads in an error message: "')'", "name 'foo'", "end of text".
 std::string describe_token(const Token& token);
