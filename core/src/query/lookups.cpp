@@ -53,15 +53,9 @@ const Field& date_field() {
 }
 
 [[noreturn]] void unsupported(const Field& field, const std::string& name, bool relation) {
-    const auto& valid = relation ? relation_lookups() : all_lookups();
-    std::vector<std::string> sorted(valid);
-    std::sort(sorted.begin(), sorted.end());
     std::string list;
-    for (const auto& n : sorted) {
-        const bool transform = n == "year" || n == "month" || n == "day" || n == "date";
-        if (transform && !is_transform(field, n)) continue;
+    for (const auto& n : lookup_names(field, relation))
         list += (list.empty() ? "" : ", ") + n;
-    }
     throw QueryError("Unsupported lookup '" + name + "' for " + field_type_name(field.type) + " '" +
                      field.name + "'. Choices are: " + list);
 }
@@ -137,6 +131,21 @@ Sql pattern_condition(const Dialect& dialect, PatternLookup kind, const Sql& lhs
 }
 
 }  // namespace
+
+std::vector<std::string> lookup_names(const Field& field, bool relation) {
+    std::vector<std::string> names;
+    for (const auto& name : relation ? relation_lookups() : all_lookups()) {
+        const bool transform = name == "year" || name == "month" || name == "day" || name == "date";
+        if (!transform || is_transform(field, name)) names.push_back(name);
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+const Field* transform_result(const Field& field, const std::string& name) {
+    if (!is_transform(field, name)) return nullptr;
+    return name == "date" ? &date_field() : &integer_field();
+}
 
 bool transforms_only(const Field& field, const std::vector<std::string>& names) {
     const Field* current = &field;

@@ -27,6 +27,13 @@ LookupTail parse_tail(const Field& field, const std::vector<std::string>& names,
 // (`year`, `date__year`), as values() may end a path with.
 bool transforms_only(const Field& field, const std::vector<std::string>& names);
 
+// The transforms and lookups that may follow `field` in a path, sorted (Tab
+// completion in the shell): for a relation, the related lookups only.
+std::vector<std::string> lookup_names(const Field& field, bool relation);
+// The field a transform's result compares as (an integer for year, a date
+// for date); null when `name` is no transform of `field`.
+const Field* transform_result(const Field& field, const std::string& name);
+
 // The left-hand side after the transforms, and the field its values are
 // bound as (an integer for year, a date for date).
 Sql apply_transforms(const Dialect& dialect, const LookupTail& tail, Sql lhs, const Field*& field);

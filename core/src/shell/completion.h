@@ -6,6 +6,7 @@
 // lookups), and variable names. Pure: reads the session, runs no query.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,5 +21,9 @@ struct Completions {
 };
 
 Completions complete(const Session& session, std::string_view line, std::size_t cursor);
+// The same from the parts of a session it reads. Never throws: a line being
+// typed may be anything.
+Completions complete(const Models& models, const std::map<std::string, ShellValue>& variables,
+                     std::string_view line, std::size_t cursor);
 
 }  // namespace covet::shell
