@@ -109,7 +109,7 @@ std::optional<std::string> read_input(const std::string& prompt) {
 }
 
 bool confirm(const std::string& what) {
-    std::string question = what + " Continue? [y/N] ";
+    std::string question = what + (what.ends_with(".") ? "" : ".") + " Continue? [y/N] ";
     std::unique_ptr<char, decltype(&std::free)> answer(readline(question.c_str()), &std::free);
     std::string text = answer ? answer.get() : "";
     return text == "y" || text == "Y" || text == "yes";

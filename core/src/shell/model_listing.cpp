@@ -19,6 +19,14 @@ std::string joined(const std::vector<std::string>& words) {
     return text;
 }
 
+// A default as the shell would write it: text quoted, True/False/None.
+std::string literal(const Value& value) {
+    if (value.is_null()) return "None";
+    if (value.kind() == Value::Kind::Bool) return value.as_bool() ? "True" : "False";
+    if (value.kind() == Value::Kind::Text) return "'" + value.as_text() + "'";
+    return value.to_string();
+}
+
 // `CharField(max_length=100, unique=True)`: the type and the options that
 // change what a value may be.
 std::string field_text(const Field& field) {
@@ -31,7 +39,8 @@ std::string field_text(const Field& field) {
         options.push_back("decimal_places=" + std::to_string(*field.decimal_places));
     if (field.null) options.push_back("null=True");
     if (field.unique && !field.primary_key) options.push_back("unique=True");
-    if (field.default_value) options.push_back("default=" + field.default_value->to_string());
+    if (field.blank) options.push_back("blank=True");
+    if (field.default_value) options.push_back("default=" + literal(*field.default_value));
     if (field.auto_now) options.push_back("auto_now=True");
     if (field.auto_now_add) options.push_back("auto_now_add=True");
     std::string text = std::string(field_type_name(field.type)) + "(" + joined(options) + ")";
