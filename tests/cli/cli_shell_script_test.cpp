@@ -189,3 +189,32 @@ COVET_CLI_BACKEND_TEST("shell --sandbox rolls the whole session back on exit", "
     CHECK(probe.scalar("SELECT COUNT(*) FROM tags") == 3);
     CHECK(probe.scalar("SELECT COUNT(*) FROM posts WHERE title = 'changed'") == 0);
 }
+
+COVET_CLI_BACKEND_TEST("shell -e prints aligned tables and RFC 4180 CSV", "[cli][shell]") {
+    Workspace ws;
+    const std::string url = shell_blog(backend, ws);
+    const std::string users =
+        "User.objects.filter(id__in=[1, 3]).values('id', 'name', 'profile_id', 'age')"
+        ".order_by('-id')";
+    RunResult table = run_shell(ws, url, {"-e", users, "-e", "Tag.objects.count()"});
+    CHECK_EXIT(table, 0);
+    const std::vector<std::string> rows = {
+        " id | name         | profile_id | age",
+        "----+--------------+------------+-----",
+        "  3 | Jane Doe     | NULL       |  17",
+        "  1 | Ada Lovelace | NULL       |  36",
+        "(2 rows)",
+        "3",
+    };
+    CHECK_RUN(table, lines_of(table.out) == rows);
+    // A comma and a quote make a field quoted, its quote doubled; NULL is empty.
+    RunResult csv =
+        run_shell(ws, url,
+                  {"--format", "csv", "-e", "Tag.objects.filter(id=3).update(name='a, \"b\"')",
+                   "-e", users, "-e", "Tag.objects.values('name').order_by('id')"});
+    CHECK_EXIT(csv, 0);
+    CHECK_RUN(csv, csv.out ==
+                       "1\r\n"
+                       "id,name,profile_id,age\r\n3,Jane Doe,,17\r\n1,Ada Lovelace,,36\r\n"
+                       "name\r\ncpp\r\norm\r\n\"a, \"\"b\"\"\"\r\n");
+}
