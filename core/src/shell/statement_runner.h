@@ -27,8 +27,9 @@ class StatementRunner {
     // Table output is cut to this width; 0 for none (not a terminal).
     void set_terminal_width(int width) { terminal_width_ = width; }
     // Each statement inside a savepoint of the open sandbox transaction, so
-    // that a failed statement (which aborts a PostgreSQL transaction) leaves
-    // the session usable and the earlier statements' changes in place.
+    // that a failed statement (which aborts the whole transaction on some
+    // back ends) leaves the session usable and the earlier statements'
+    // changes in place.
     void set_sandbox(bool sandbox) { sandbox_ = sandbox; }
 
   private:
