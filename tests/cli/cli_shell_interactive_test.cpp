@@ -55,6 +55,9 @@ COVET_CLI_BACKEND_TEST("shell at a terminal: prompt, a table, .schema, syntax er
     CHECK(type_line(shell, "User.objects.filter(id__lte=2).values('id', 'name')", "Grace Hopper"));
     CHECK(contains(shell.text(), "Ada Lovelace"));
     CHECK(type_line(shell, ".schema Post", "idx_posts_published"));
+    // An open bracket continues the statement on a "...> " line.
+    CHECK(type_line(shell, "Tag.objects.filter(", "...> ", false));
+    CHECK(type_line(shell, "name='orm').values_list('id', flat=True)", " 2"));
     std::size_t before_error = shell.mark();
     shell.send("User.objects.filter(id=1))\r");
     std::string caret(25, ' ');

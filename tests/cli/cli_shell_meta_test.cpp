@@ -91,3 +91,32 @@ TEST_CASE("shell .timing on reports each statement's duration", "[cli][shell]") 
     CHECK(lines_of(run.out) == std::vector<std::string>{"3"});
     CHECK_RUN(run, has_line_matching(run.err, R"(Time: [0-9]+\.[0-9]{3} ms)"));
 }
+
+TEST_CASE("shell .x shows one field per line, .format changes the format mid-script",
+          "[cli][shell]") {
+    Workspace ws;
+    const std::string url = shell_blog("sqlite", ws);
+    const std::string query =
+        "User.objects.filter(id__lte=2).values('id', 'name').order_by('id')\n";
+    std::string script = ".x on\n";
+    script.append(query);
+    script.append(".x off\n.format json\n");
+    script.append(query);
+    RunResult run = run_shell(ws, url, {}, script);
+    CHECK_EXIT(run, 0);
+    const std::vector<std::string> expected = {
+        "-[ RECORD 1 ]",
+        "id   | 1",
+        "name | Ada Lovelace",
+        "-[ RECORD 2 ]",
+        "id   | 2",
+        "name | Grace Hopper",
+        "(2 rows)",
+        R"([{"id":1,"name":"Ada Lovelace"},{"id":2,"name":"Grace Hopper"}])",
+    };
+    CHECK_RUN(run, lines_of(run.out) == expected);
+    RunResult bad = run_shell(ws, url, {}, ".x sideways\n.format xml\n");
+    CHECK_EXIT(bad, 1);
+    CHECK_RUN(bad, contains(bad.err, "usage: .x on|off|auto"));
+    CHECK_RUN(bad, contains(bad.err, "usage: .format table|json|csv"));
+}

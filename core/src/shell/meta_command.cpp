@@ -41,9 +41,10 @@ std::string choices(const std::vector<std::string>& names) {
     return text;
 }
 
-// The one argument of a setting, which must be among `allowed`.
-const std::string& setting(const std::vector<std::string>& words,
-                           const std::vector<std::string>& allowed) {
+// The one argument of a setting, which must be among `allowed` (a copy:
+// `allowed` is usually a temporary).
+std::string setting(const std::vector<std::string>& words,
+                    const std::vector<std::string>& allowed) {
     if (words.size() == 2)
         for (const auto& value : allowed)
             if (words[1] == value) return value;
@@ -73,14 +74,14 @@ bool on_off(const std::vector<std::string>& words) {
 }
 
 void set_format(Settings& settings, const std::vector<std::string>& words) {
-    const std::string& format = setting(words, {"table", "json", "csv"});
+    const std::string format = setting(words, {"table", "json", "csv"});
     settings.format = format == "json"  ? OutputFormat::Json
                       : format == "csv" ? OutputFormat::Csv
                                         : OutputFormat::Table;
 }
 
 void set_expanded(Settings& settings, const std::vector<std::string>& words) {
-    const std::string& mode = setting(words, {"on", "off", "auto"});
+    const std::string mode = setting(words, {"on", "off", "auto"});
     settings.expanded = mode == "on"     ? Expanded::On
                         : mode == "auto" ? Expanded::Auto
                                          : Expanded::Off;
