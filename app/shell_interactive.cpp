@@ -8,6 +8,7 @@
 // clang-format on
 #include <signal.h>
 
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -25,6 +26,21 @@ namespace covet::cli {
 namespace {
 
 namespace fs = std::filesystem;
+
+// Ctrl-C: at the prompt it abandons the line; while a statement prints, it
+// stops the output (PagerBuffer checks it); it never ends the shell.
+volatile std::sig_atomic_t interrupted = 0;
+
+void on_interrupt(int) {
+    interrupted = 1;
+}
+
+void catch_interrupts() {
+    struct sigaction action {};
+    action.sa_handler = on_interrupt;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, nullptr);
+}
 
 // The session the completion callback (a plain C function) reads.
 const shell::Session* completing = nullptr;
@@ -101,6 +117,11 @@ std::optional<std::string> read_input(const std::string& prompt) {
     while (true) {
         std::unique_ptr<char, decltype(&std::free)> line(
             readline(input.empty() ? prompt.c_str() : "...> "), &std::free);
+        if (!line && interrupted != 0) {  // Ctrl-C: a fresh prompt, the line abandoned
+            interrupted = 0;
+            input.clear();
+            continue;
+        }
         if (!line) return input.empty() ? std::nullopt : std::optional<std::string>(input);
         input += input.empty() ? std::string(line.get()) : "\n" + std::string(line.get());
         if (!input.empty() && input[0] == '.') return input;
@@ -131,18 +152,22 @@ void remember(const std::string& input, const std::string& history) {
 
 int run_interactive(shell::Session& session, const InteractiveOptions& options) {
     signal(SIGPIPE, SIG_IGN);  // a pager quit early must not end the shell
+    catch_interrupts();
     const std::string history = history_path();
     set_up_line_editor(session, history);
     session.confirm_destructive = confirm;
     print_banner(options);
     PagerBuffer pager(terminal_rows());
+    pager.stop_when(&interrupted);
     std::ostream paged(&pager);
+    paged.exceptions(std::ios::badbit);  // PagerClosed ends the statement's output
     shell::StatementRunner runner(session, paged, std::cerr);
     runner.set_sandbox(options.sandbox);
     const std::string prompt = "covet " + options.database_name + "> ";
     while (std::optional<std::string> input = read_input(prompt)) {
         remember(*input, history);
         if (input->find_first_not_of(" \t\n") == std::string::npos) continue;
+        interrupted = 0;
         pager.set_screen_rows(terminal_rows());
         runner.set_terminal_width(terminal_columns());
         bool go_on = runner.run(*input);

@@ -50,17 +50,19 @@ void PagerBuffer::open_pager() {
 }
 
 std::streamsize PagerBuffer::xsputn(const char* text, std::streamsize size) {
+    if (stop_ != nullptr && *stop_ != 0) throw PagerClosed();
     if (pager_ != nullptr)
         return static_cast<std::streamsize>(
             std::fwrite(text, 1, static_cast<std::size_t>(size), pager_));
-    if (pager_failed_) {
+    // No pager, or no screen size to compare with: straight to the terminal.
+    if (pager_failed_ || screen_rows_ <= 0) {
         write_stdout(std::string(text, static_cast<std::size_t>(size)));
         return size;
     }
     kept_.append(text, static_cast<std::size_t>(size));
     lines_ += static_cast<int>(std::count(text, text + size, '\n'));
     // Taller than the screen, leaving a line for the prompt.
-    if (screen_rows_ > 0 && lines_ >= screen_rows_ - 1) open_pager();
+    if (lines_ >= screen_rows_ - 1) open_pager();
     return size;
 }
 

@@ -3,12 +3,20 @@
 // `less -SRXF`) as soon as it is taller than the screen, streaming the rest.
 #pragma once
 
+#include <csignal>
 #include <cstdio>
+#include <exception>
 #include <ostream>
 #include <streambuf>
 #include <string>
 
 namespace covet::cli {
+
+// Thrown out of a write once the pager has quit (the user pressed q): the
+// statement's output stops there instead of running on into a closed pipe.
+struct PagerClosed : std::exception {
+    const char* what() const noexcept override { return "the pager was closed"; }
+};
 
 class PagerBuffer : public std::streambuf {
   public:
@@ -21,6 +29,8 @@ class PagerBuffer : public std::streambuf {
     // the pager to close.
     void finish();
     void set_screen_rows(int rows) { screen_rows_ = rows; }
+    // Output stops (PagerClosed) once *flag is set: Ctrl-C while printing.
+    void stop_when(const volatile std::sig_atomic_t* flag) { stop_ = flag; }
 
   protected:
     int_type overflow(int_type c) override;
@@ -35,6 +45,7 @@ class PagerBuffer : public std::streambuf {
     std::string kept_;
     FILE* pager_ = nullptr;
     bool pager_failed_ = false;
+    const volatile std::sig_atomic_t* stop_ = nullptr;
 };
 
 // Rows and columns of the terminal on stdout; 0 when it is none.

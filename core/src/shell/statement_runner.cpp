@@ -95,6 +95,10 @@ void StatementRunner::run_one(const Statement& statement) {
 }
 
 void StatementRunner::report(const std::exception& error, std::string_view input) {
+    if (out_.bad()) {  // the reader stopped reading (a pager quit): no error
+        out_.clear();
+        return;
+    }
     failed_ = true;
     OutputFormat format = session_.settings().format;
     std::ostream& stream = format == OutputFormat::Json ? out_ : err_;
