@@ -123,6 +123,8 @@ COVET_ORM_TEST(
     CHECK(*by_email.entries[0].first.as<Value>() ==
           o.objects("User").in_bulk(std::nullopt, "email")[0].first);
     CHECK(keys(*s.on("Post", "iterator").as<QuerySet>()) == keys(o.objects("Post")));
+    CHECK_THROWS_WITH(s.on(o.objects("User").values(), "in_bulk"),
+                      "Cannot call in_bulk() after .values() or .values_list().");
 }
 
 COVET_ORM_TEST("shell: methods annotate and aggregate take aliases and Django's default aliases") {

@@ -126,8 +126,8 @@ COVET_ORM_TEST("shell: methods from statement text read rows, dicts and tuples a
     REQUIRE(added.items.size() == 2);
     CHECK(o.objects("Tag").get(Q{{"name", "x2"}}) == *added.items[1].as<Record>());
     CHECK(s.value("Post.objects.filter(author__name='bob').delete()")
-               .as<DeletedValue>()
-               ->result.total == 1);
+              .as<DeletedValue>()
+              ->result.total == 1);
     CHECK(o.objects("Post").filter(Q{{"author__name", "bob"}}).count() == 0);
 }
 

@@ -51,6 +51,8 @@ std::optional<ShellValue> aggregate(Session&, const QuerySet& qs, const Argument
 // in_bulk(id_list=None, field_name='pk') as Django.
 std::optional<ShellValue> in_bulk(Session&, const QuerySet& qs, const Arguments& args) {
     expect_keywords("in_bulk", args, {"id_list", "field_name"});
+    if (qs.returns_rows())
+        throw QueryError("Cannot call in_bulk() after .values() or .values_list().");
     expect_positional_at_most("in_bulk", args, 1);
     const ShellValue* ids =
         args.positional.empty() ? keyword(args, "id_list") : &args.positional[0];
