@@ -35,6 +35,14 @@ COVET_ORM_TEST(
           keys(o.objects("Post").filter(Q{{"author", bob.pk()}})));
     CHECK(keys(s.set("Post", "filter", keywords({{"id__in", ListValue{{Value(1), Value(3)}}}}))) ==
           keys(o.objects("Post").filter(Q{{"id__in", {Value(1), Value(3)}}})));
+    // A queryset as the value is read, as Django's subquery.
+    const auto adults = s.set("User", "filter", keywords({{"age__gte", Value(26)}}));
+    CHECK(keys(s.set("Post", "filter", keywords({{"author__in", adults}}))) ==
+          keys(o.objects("Post").filter(Q{{"author__age__gte", 26}})));
+    const auto adult_ids =
+        s.on(adults, "values_list", Arguments{{Value("id")}, {{"flat", Value(true)}}});
+    CHECK(keys(s.set("Post", "filter", keywords({{"author__in", adult_ids}}))) ==
+          keys(o.objects("Post").filter(Q{{"author__age__gte", 26}})));
     const auto ordered = s.set("Post", "order_by", positional({Value("-view_count"), Value("id")}));
     CHECK(keys(ordered) == keys(o.objects("Post").order_by({"-view_count", "id"})));
     CHECK(keys(*s.on(ordered, "reverse").as<QuerySet>()) ==
