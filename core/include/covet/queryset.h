@@ -98,6 +98,11 @@ class QuerySet {
     Record get(const Q& condition = Q()) const;  // DoesNotExist / MultipleObjectsReturned
     std::optional<Record> first() const;
     std::optional<Record> last() const;
+    // The same for a values() / values_list() queryset: its rows.
+    NamedRow row_at(std::int64_t index) const;
+    NamedRow get_row(const Q& condition = Q()) const;
+    std::optional<NamedRow> first_row() const;
+    std::optional<NamedRow> last_row() const;
     NamedRow aggregate(const std::vector<Aliased>& aggregates) const;
     // Keyed by primary key (or `field`, which must be unique), in key order:
     // the rows of `keys` (none for an empty list, as Django's in_bulk([])),
@@ -129,7 +134,8 @@ class QuerySet {
 
   private:
     struct Results;
-    friend class RelatedManager;  // hands out the rows prefetch_related read
+    QuerySet first_set(bool last) const;  // ordered as first() / last() read
+    friend class RelatedManager;          // hands out the rows prefetch_related read
     Database db_;
     Models models_;
     std::shared_ptr<const Query> query_;

@@ -85,6 +85,20 @@ Record QuerySet::at(std::int64_t index) const {
     return (*rows)[static_cast<std::size_t>(index)];
 }
 
+NamedRow QuerySet::row_at(std::int64_t index) const {
+    if (index < 0) throw QueryError("Negative indexing is not supported.");
+    const std::vector<NamedRow>* rows = results_ && results_->rows ? &*results_->rows : nullptr;
+    std::vector<NamedRow> one;
+    if (!rows) {
+        one = slice(index, index + 1).rows();
+        rows = &one;
+        index = 0;
+    }
+    if (static_cast<std::size_t>(index) >= rows->size())
+        throw DoesNotExist(model().name, model().name + " queryset index out of range");
+    return (*rows)[static_cast<std::size_t>(index)];
+}
+
 std::int64_t QuerySet::count() const {
     if (results_ && results_->records) return static_cast<std::int64_t>(results_->records->size());
     if (results_ && results_->rows) return static_cast<std::int64_t>(results_->rows->size());
@@ -103,42 +117,81 @@ bool QuerySet::exists() const {
     return !db_.connection().query(sql.sql, sql.params).rows.empty();
 }
 
+namespace {
+
 // Django's get(): unordered, at most 21 rows read to say how many matched.
 // The Query is made in one step (get(pk=...) is the hot path of many
 // programs); the compiler still refuses unknown names.
-Record QuerySet::get(const Q& condition) const {
+QuerySet get_candidates(const QuerySet& set, const Q& condition) {
     constexpr std::int64_t kMaxGetResults = 21;
-    auto query = std::make_shared<Query>(*query_);
+    auto query = std::make_shared<Query>(set.query());
     if (!condition.empty()) {
-        if (is_sliced(*query_))
+        if (is_sliced(set.query()))
             throw QueryError("Cannot filter a query once a slice has been taken.");
         query->filters.push_back({condition, false, query->annotations.size()});
     }
-    if (!is_sliced(*query_)) {
+    if (!is_sliced(set.query())) {
         query->ordering.clear();
         query->ordering_set = true;
     }
     query->limit = query->limit ? std::min(*query->limit, kMaxGetResults) : kMaxGetResults;
-    const QuerySet limited = with_query(std::move(query));
-    const std::vector<Record>& found = limited.records();
-    const std::string& name = model().name;
-    if (found.size() == 1) return found[0];
-    if (found.empty()) throw DoesNotExist(name, name + " matching query does not exist.");
-    const std::string how_many = found.size() < static_cast<std::size_t>(kMaxGetResults)
-                                     ? std::to_string(found.size())
+    return set.with_query(std::move(query));
+}
+
+// get()'s answer when `found` rows matched: nothing, or the exception.
+void check_get_found(const std::string& name, std::size_t found) {
+    constexpr std::size_t kMaxGetResults = 21;
+    if (found == 1) return;
+    if (found == 0) throw DoesNotExist(name, name + " matching query does not exist.");
+    const std::string how_many = found < kMaxGetResults
+                                     ? std::to_string(found)
                                      : "more than " + std::to_string(kMaxGetResults - 1);
     throw MultipleObjectsReturned(
         name, "get() returned more than one " + name + " -- it returned " + how_many + "!");
 }
 
+}  // namespace
+
+Record QuerySet::get(const Q& condition) const {
+    const QuerySet limited = get_candidates(*this, condition);
+    const std::vector<Record>& found = limited.records();
+    check_get_found(model().name, found.size());
+    return found[0];
+}
+
+NamedRow QuerySet::get_row(const Q& condition) const {
+    const QuerySet limited = get_candidates(*this, condition);
+    const std::vector<NamedRow>& found = limited.rows();
+    check_get_found(model().name, found.size());
+    return found[0];
+}
+
+// first()/last(): by the primary key when the queryset has no ordering.
+QuerySet QuerySet::first_set(bool last) const {
+    if (is_ordered(*query_)) return last ? reverse() : *this;
+    return order_by({last ? "-pk" : "pk"});
+}
+
 std::optional<Record> QuerySet::first() const {
-    const QuerySet set = is_ordered(*query_) ? *this : order_by({"pk"});
-    return first_of(set);
+    return first_of(first_set(false));
 }
 
 std::optional<Record> QuerySet::last() const {
-    const QuerySet set = is_ordered(*query_) ? reverse() : order_by({"-pk"});
-    return first_of(set);
+    return first_of(first_set(true));
+}
+
+std::optional<NamedRow> QuerySet::first_row() const {
+    const QuerySet one = first_set(false).slice(std::nullopt, 1);
+    const std::vector<NamedRow>& found = one.rows();
+    if (found.empty()) return std::nullopt;
+    return found[0];
+}
+
+std::optional<NamedRow> QuerySet::last_row() const {
+    const QuerySet one = first_set(true).slice(std::nullopt, 1);
+    const std::vector<NamedRow>& found = one.rows();
+    if (found.empty()) return std::nullopt;
+    return found[0];
 }
 
 std::pair<std::string, std::vector<Value>> QuerySet::sql() const {
