@@ -10,6 +10,7 @@
 #include "orm_harness.h"
 #include "shell/method_call.h"
 #include "shell/session.h"
+#include "shell/statement.h"
 
 namespace covet::test {
 
@@ -38,6 +39,19 @@ struct ShellCall {
         auto value = shell::call_queryset_method(session, qs, method, args);
         if (!value) throw std::runtime_error(method + "() returned nothing");
         return *value;
+    }
+    // Statement text run in the session: the value of the last statement.
+    std::optional<ShellValue> run(const std::string& text) {
+        std::optional<ShellValue> last;
+        for (const shell::Statement& statement : shell::parse_statements(text))
+            last = session.run(statement);
+        return last;
+    }
+    // The same, the value required.
+    ShellValue value(const std::string& text) {
+        auto last = run(text);
+        if (!last) throw std::runtime_error("no value: " + text);
+        return *last;
     }
     // The same, for a method that gives a queryset.
     QuerySet set(const std::string& model, const std::string& method, const Arguments& args = {}) {

@@ -58,6 +58,11 @@ COVET_ORM_TEST("shell: methods on related managers add, remove, set, clear, crea
     const auto linked = [&] { return sorted(texts(intro.manager("tags").all(), "name")); };
     CHECK_FALSE(call_related_method(s.session, tags, "add", positional({tag("rust")})).has_value());
     CHECK(linked() == std::vector<std::string>{"python", "rust", "sql"});
+    // A many-to-many manager takes primary keys too (Django's add(1, 2)).
+    (void)call_related_method(s.session, tags, "remove", positional({tag("rust").pk()}));
+    CHECK(linked() == std::vector<std::string>{"python", "sql"});
+    (void)call_related_method(s.session, tags, "add", positional({tag("rust").pk()}));
+    CHECK(linked() == std::vector<std::string>{"python", "rust", "sql"});
     (void)call_related_method(s.session, tags, "remove", positional({tag("python"), tag("sql")}));
     CHECK(linked() == std::vector<std::string>{"rust"});
     (void)call_related_method(s.session, tags, "set",
@@ -92,7 +97,7 @@ COVET_ORM_TEST("shell: methods on related managers add, remove, set, clear, crea
           keys(alice.manager("posts").all().exclude(Q{{"view_count__gt", 100}})));
     CHECK_THROWS_WITH(call_related_method(s.session, posts, "clera", {}),
                       "the related manager has no method 'clera'; did you mean 'clear'?");
-    CHECK_THROWS_WITH(call_related_method(s.session, tags, "add", positional({Value(1)})),
+    CHECK_THROWS_WITH(call_related_method(s.session, posts, "add", positional({Value(1)})),
                       "each argument of add() must be a record, not an integer");
 }
 

@@ -35,6 +35,14 @@ COVET_ORM_TEST(
           keys(o.objects("Post").filter(Q{{"author", bob.pk()}})));
     CHECK(keys(s.set("Post", "filter", keywords({{"id__in", ListValue{{Value(1), Value(3)}}}}))) ==
           keys(o.objects("Post").filter(Q{{"id__in", {Value(1), Value(3)}}})));
+    // A queryset as the value is read, as Django's subquery.
+    const auto adults = s.set("User", "filter", keywords({{"age__gte", Value(26)}}));
+    CHECK(keys(s.set("Post", "filter", keywords({{"author__in", adults}}))) ==
+          keys(o.objects("Post").filter(Q{{"author__age__gte", 26}})));
+    const auto adult_ids =
+        s.on(adults, "values_list", Arguments{{Value("id")}, {{"flat", Value(true)}}});
+    CHECK(keys(s.set("Post", "filter", keywords({{"author__in", adult_ids}}))) ==
+          keys(o.objects("Post").filter(Q{{"author__age__gte", 26}})));
     const auto ordered = s.set("Post", "order_by", positional({Value("-view_count"), Value("id")}));
     CHECK(keys(ordered) == keys(o.objects("Post").order_by({"-view_count", "id"})));
     CHECK(keys(*s.on(ordered, "reverse").as<QuerySet>()) ==
@@ -123,6 +131,8 @@ COVET_ORM_TEST(
     CHECK(*by_email.entries[0].first.as<Value>() ==
           o.objects("User").in_bulk(std::nullopt, "email")[0].first);
     CHECK(keys(*s.on("Post", "iterator").as<QuerySet>()) == keys(o.objects("Post")));
+    CHECK_THROWS_WITH(s.on(o.objects("User").values(), "in_bulk"),
+                      "Cannot call in_bulk() after .values() or .values_list().");
 }
 
 COVET_ORM_TEST("shell: methods annotate and aggregate take aliases and Django's default aliases") {

@@ -21,18 +21,6 @@ std::optional<std::int64_t> optional_int(const std::optional<ShellValue>& value,
     return to_int(*value, what);
 }
 
-// One row of a values() / values_list() queryset as Django gives it: a dict,
-// a tuple, or (flat=True) the value itself.
-ShellValue row_value(const NamedRow& row, Query::Shape shape) {
-    if (shape == Query::Shape::Values) return row;
-    if (shape == Query::Shape::FlatList && !row.values.empty()) return row.values.front();
-    ListValue tuple;
-    tuple.tuple = true;
-    for (const Value& value : row.values)
-        tuple.items.emplace_back(value);
-    return tuple;
-}
-
 ShellValue queryset_item(const QuerySet& queryset, std::int64_t index) {
     const std::string& model = queryset.model().name;
     if (index >= kMaxRowIndex) throw DoesNotExist(model, model + " queryset index out of range");
@@ -40,7 +28,7 @@ ShellValue queryset_item(const QuerySet& queryset, std::int64_t index) {
     if (index < 0) throw QueryError("Negative indexing is not supported.");
     const std::vector<NamedRow>& rows = queryset.slice(index, index + 1).rows();
     if (rows.empty()) throw DoesNotExist(model, model + " queryset index out of range");
-    return row_value(rows.front(), queryset.query().shape);
+    return row_of(queryset, rows.front());
 }
 
 // Python's index rules: negative counts from the end.

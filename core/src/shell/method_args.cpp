@@ -60,6 +60,31 @@ std::vector<std::string> field_names(const std::string& method, const Arguments&
     return names;
 }
 
+namespace {
+
+// The right-hand side of a lookup. A queryset (`author__in=User.objects.
+// filter(...)`, Django's subquery) is read: its primary keys, or the
+// values of a flat values_list().
+Operand lookup_operand(const std::string& name, const ShellValue& value) {
+    const QuerySet* set = as_queryset(value);
+    if (set == nullptr) return to_operand(value, "the value of " + name);
+    std::vector<Value> items;
+    if (!set->returns_rows()) {
+        for (const Record& record : set->records())
+            items.push_back(record.pk());
+        return Operand(std::move(items));
+    }
+    for (const NamedRow& row : set->rows()) {
+        if (row.values.size() != 1)
+            throw QueryError("the queryset given to " + name +
+                             " must name one field (values_list('id'))");
+        items.push_back(row.values[0]);
+    }
+    return Operand(std::move(items));
+}
+
+}  // namespace
+
 Q lookups_of(const std::string& method, const Arguments& args,
              const std::vector<std::string>& skip) {
     Q condition;
@@ -68,7 +93,7 @@ Q lookups_of(const std::string& method, const Arguments& args,
     std::vector<Lookup> lookups;
     for (const auto& [name, value] : args.keywords) {
         if (std::find(skip.begin(), skip.end(), name) != skip.end()) continue;
-        lookups.push_back({name, to_operand(value, "the value of " + name)});
+        lookups.push_back({name, lookup_operand(name, value)});
     }
     // Django: filter(Q(...), a=1) is Q(...) & Q(a=1).
     return condition & Q(std::move(lookups));

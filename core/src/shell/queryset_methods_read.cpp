@@ -2,7 +2,6 @@
 // aggregate, in_bulk, iterator. On a values() / values_list() queryset the
 // single-row methods give that row (a scalar with flat=True), as Django.
 #include "covet/error.h"
-#include "query/query.h"
 #include "shell/method_args.h"
 #include "shell/queryset_methods.h"
 
@@ -10,22 +9,16 @@ namespace covet::shell {
 
 namespace {
 
-ShellValue row_value(const QuerySet& qs, NamedRow row) {
-    if (qs.query().shape == Query::Shape::FlatList && !row.values.empty())
-        return ShellValue(std::move(row.values[0]));
-    return ShellValue(std::move(row));
-}
-
 std::optional<ShellValue> get(Session&, const QuerySet& qs, const Arguments& args) {
     const Q condition = lookups_of("get", args);
-    if (qs.returns_rows()) return row_value(qs, qs.get_row(condition));
+    if (qs.returns_rows()) return row_of(qs, qs.get_row(condition));
     return ShellValue(qs.get(condition));
 }
 
 std::optional<ShellValue> first_or_last(const QuerySet& qs, bool last) {
     if (qs.returns_rows()) {
         std::optional<NamedRow> row = last ? qs.last_row() : qs.first_row();
-        return row ? row_value(qs, std::move(*row)) : ShellValue(Value());
+        return row ? row_of(qs, *row) : ShellValue(Value());
     }
     std::optional<Record> record = last ? qs.last() : qs.first();
     return record ? ShellValue(std::move(*record)) : ShellValue(Value());
@@ -58,6 +51,8 @@ std::optional<ShellValue> aggregate(Session&, const QuerySet& qs, const Argument
 // in_bulk(id_list=None, field_name='pk') as Django.
 std::optional<ShellValue> in_bulk(Session&, const QuerySet& qs, const Arguments& args) {
     expect_keywords("in_bulk", args, {"id_list", "field_name"});
+    if (qs.returns_rows())
+        throw QueryError("Cannot call in_bulk() after .values() or .values_list().");
     expect_positional_at_most("in_bulk", args, 1);
     const ShellValue* ids =
         args.positional.empty() ? keyword(args, "id_list") : &args.positional[0];

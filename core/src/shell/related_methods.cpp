@@ -5,6 +5,8 @@
 #include <algorithm>
 
 #include "covet/error.h"
+#include "covet/queryset.h"
+#include "covet/relation_index.h"
 #include "shell/method_args.h"
 #include "shell/queryset_methods.h"
 
@@ -14,21 +16,34 @@ namespace {
 
 using RelatedMethod = std::optional<ShellValue> (*)(const RelatedManager&, const Arguments&);
 
-std::vector<Record> positional_records(const std::string& method, const Arguments& args) {
+// add(t1, t2); a many-to-many manager also takes primary keys (add(1, 2)),
+// as Django's.
+std::vector<Record> positional_records(const std::string& method, const RelatedManager& manager,
+                                       const Arguments& args) {
     expect_keywords(method, args, {"bulk"});
+    const RelationEnd& relation = manager.relation();
+    const bool by_key = relation.kind == RelationKind::ManyToMany;
     std::vector<Record> records;
-    for (const ShellValue& value : args.positional)
+    for (const ShellValue& value : args.positional) {
+        const Value* key = value.as<Value>();
+        if (by_key && key != nullptr && !key->is_null()) {
+            const QuerySet all = manager.all();
+            records.push_back(
+                QuerySet(all.database(), all.models(), *relation.related).get(Q{{"pk", *key}}));
+            continue;
+        }
         records.push_back(to_record(value, "each argument of " + method + "()"));
+    }
     return records;
 }
 
 std::optional<ShellValue> add(const RelatedManager& manager, const Arguments& args) {
-    manager.add(positional_records("add", args));
+    manager.add(positional_records("add", manager, args));
     return std::nullopt;
 }
 
 std::optional<ShellValue> remove(const RelatedManager& manager, const Arguments& args) {
-    manager.remove(positional_records("remove", args));
+    manager.remove(positional_records("remove", manager, args));
     return std::nullopt;
 }
 

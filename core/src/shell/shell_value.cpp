@@ -1,6 +1,7 @@
 #include "shell/shell_value.h"
 
 #include "covet/error.h"
+#include "query/query.h"
 
 namespace covet::shell {
 
@@ -120,6 +121,17 @@ bool to_bool(const ShellValue& value, const std::string& what) {
     const Value* v = value.as<Value>();
     if (v == nullptr || v->kind() != Value::Kind::Bool) refuse(value, what, "True or False");
     return v->as_bool();
+}
+
+ShellValue row_of(const QuerySet& queryset, const NamedRow& row) {
+    const Query::Shape shape = queryset.query().shape;
+    if (shape == Query::Shape::Values) return row;
+    if (shape == Query::Shape::FlatList && !row.values.empty()) return row.values.front();
+    ListValue tuple;
+    tuple.tuple = true;
+    for (const Value& value : row.values)
+        tuple.items.emplace_back(value);
+    return tuple;
 }
 
 const QuerySet* as_queryset(const ShellValue& value) {

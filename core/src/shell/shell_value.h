@@ -97,6 +97,9 @@ const Record& to_record(const ShellValue& value, const std::string& what);
 std::string to_text(const ShellValue& value, const std::string& what);  // a str literal
 std::int64_t to_int(const ShellValue& value, const std::string& what);
 bool to_bool(const ShellValue& value, const std::string& what);
+// One row of a values() / values_list() queryset as Django gives it: a
+// dict (the row), a tuple, or (flat=True) the value itself.
+ShellValue row_of(const QuerySet& queryset, const NamedRow& row);
 // A queryset, or a manager's queryset; nullptr otherwise.
 const QuerySet* as_queryset(const ShellValue& value);
 
