@@ -34,6 +34,12 @@ COVET_ORM_TEST("shell: output json of instances keyed by column attribute name")
     CHECK(json(ManagerValue{o.objects("Tag").order_by({"-id"})}) ==
           "[{\"id\":3,\"name\":\"rust\"},{\"id\":2,\"name\":\"sql\"},"
           "{\"id\":1,\"name\":\"python\"}]\n");
+    // Text that needs escaping, or is not ASCII, as nlohmann::json writes it.
+    covet::test::insert_row(o, "tags", {{"id", 4}, {"name", "na\u00efve \"q\"\b\\"}});
+    CHECK(json(o.objects("Tag").filter({{"id", 4}})) ==
+          "[{\"id\":4,\"name\":\"na\u00efve \\\"q\\\"\\b\\\\\"}]\n");
+    CHECK(json(o.objects("Tag").filter({{"id", 4}}).values({"name"})) ==
+          "[{\"name\":\"na\u00efve \\\"q\\\"\\b\\\\\"}]\n");
 }
 
 COVET_ORM_TEST("shell: output json of annotations after the fields and of get first last") {
