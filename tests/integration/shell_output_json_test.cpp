@@ -56,6 +56,24 @@ COVET_ORM_TEST("shell: output json of annotations after the fields and of get fi
           "{\"id\":4,\"post_id\":4,\"author_id\":1,\"text\":\"thanks\",\"day\":\"2024-03-02\"}\n");
 }
 
+COVET_ORM_TEST("shell: output json of querysets read whole and of related managers") {
+    insert_blog(o);
+    const std::string tags =
+        "[{\"id\":1,\"name\":\"python\"},{\"id\":2,\"name\":\"sql\"},"
+        "{\"id\":3,\"name\":\"rust\"}]\n";
+    // prefetch_related and only() read the rows together; the text is the same.
+    CHECK(json(o.objects("Tag").prefetch_related({"posts"}).order_by({"id"})) == tags);
+    CHECK(json(o.objects("Tag").only({"name"}).order_by({"id"})) == tags);
+    CHECK(json(o.objects("Comment").defer({"text", "day"}).filter({{"id", 1}})) ==
+          "[{\"id\":1,\"post_id\":1,\"author_id\":2,\"text\":\"nice\",\"day\":\"2024-01-11\"}]\n");
+    // alice's posts, by the model's ordering (-published_at).
+    const covet::Record alice = o.objects("User").get({{"id", 1}});
+    const std::string posts = json(covet::shell::RelatedValue{alice.manager("posts")});
+    CHECK(posts.find("{\"id\":2,\"title\":\"Deep dive\"") == 1);
+    CHECK(posts.find(",{\"id\":1,\"title\":\"Intro\"") != std::string::npos);
+    CHECK(posts.find("\"id\":3") == std::string::npos);
+}
+
 COVET_ORM_TEST("shell: output json of values values_list and flat") {
     insert_blog(o);
     auto posts = o.objects("Post").filter({{"id__lte", 2}}).order_by({"id"});
