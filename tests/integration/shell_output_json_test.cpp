@@ -34,6 +34,12 @@ COVET_ORM_TEST("shell: output json of instances keyed by column attribute name")
     CHECK(json(ManagerValue{o.objects("Tag").order_by({"-id"})}) ==
           "[{\"id\":3,\"name\":\"rust\"},{\"id\":2,\"name\":\"sql\"},"
           "{\"id\":1,\"name\":\"python\"}]\n");
+    // Text that needs escaping, or is not ASCII, as nlohmann::json writes it.
+    covet::test::insert_row(o, "tags", {{"id", 4}, {"name", "na\u00efve \"q\"\b\\"}});
+    CHECK(json(o.objects("Tag").filter({{"id", 4}})) ==
+          "[{\"id\":4,\"name\":\"na\u00efve \\\"q\\\"\\b\\\\\"}]\n");
+    CHECK(json(o.objects("Tag").filter({{"id", 4}}).values({"name"})) ==
+          "[{\"name\":\"na\u00efve \\\"q\\\"\\b\\\\\"}]\n");
 }
 
 COVET_ORM_TEST("shell: output json of annotations after the fields and of get first last") {
@@ -48,6 +54,24 @@ COVET_ORM_TEST("shell: output json of annotations after the fields and of get fi
     CHECK(json(none ? ShellValue(*none) : ShellValue(Value())) == "null\n");
     CHECK(json(*o.objects("Comment").order_by({"id"}).last()) ==
           "{\"id\":4,\"post_id\":4,\"author_id\":1,\"text\":\"thanks\",\"day\":\"2024-03-02\"}\n");
+}
+
+COVET_ORM_TEST("shell: output json of querysets read whole and of related managers") {
+    insert_blog(o);
+    const std::string tags =
+        "[{\"id\":1,\"name\":\"python\"},{\"id\":2,\"name\":\"sql\"},"
+        "{\"id\":3,\"name\":\"rust\"}]\n";
+    // prefetch_related and only() read the rows together; the text is the same.
+    CHECK(json(o.objects("Tag").prefetch_related({"posts"}).order_by({"id"})) == tags);
+    CHECK(json(o.objects("Tag").only({"name"}).order_by({"id"})) == tags);
+    CHECK(json(o.objects("Comment").defer({"text", "day"}).filter({{"id", 1}})) ==
+          "[{\"id\":1,\"post_id\":1,\"author_id\":2,\"text\":\"nice\",\"day\":\"2024-01-11\"}]\n");
+    // alice's posts, by the model's ordering (-published_at).
+    const covet::Record alice = o.objects("User").get({{"id", 1}});
+    const std::string posts = json(covet::shell::RelatedValue{alice.manager("posts")});
+    CHECK(posts.find("{\"id\":2,\"title\":\"Deep dive\"") == 1);
+    CHECK(posts.find(",{\"id\":1,\"title\":\"Intro\"") != std::string::npos);
+    CHECK(posts.find("\"id\":3") == std::string::npos);
 }
 
 COVET_ORM_TEST("shell: output json of values values_list and flat") {

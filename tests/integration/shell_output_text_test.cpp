@@ -130,6 +130,9 @@ COVET_ORM_TEST("shell: output csv quotes by RFC 4180 with CRLF and a header") {
     CHECK(csv(o.objects("Comment").get({{"id", 1}})) ==
           "id,post_id,author_id,text,day\r\n1,1,2,nice,2024-01-11\r\n");
     CHECK(csv(Value(o.objects("Post").count())) == "5\r\n");
+    // No rows: the header still names the columns.
+    CHECK(csv(o.objects("Tag").filter({{"id", 0}}).values()) == "id,name\r\n");
+    CHECK(csv(o.objects("Tag").filter({{"id", 0}}).values_list({"name"}, true)) == "name\r\n");
     CHECK(csv(Value("x,y")) == "\"x,y\"\r\n");
     CHECK(csv(o.objects("Post").aggregate({{"n", covet::Count("id")}})) == "n\r\n5\r\n");
 }

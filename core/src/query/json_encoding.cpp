@@ -1,11 +1,13 @@
 #include "query/json_encoding.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 
 #include "covet/error.h"
 #include "query/field_value.h"
 #include "util/base64.h"
+#include "util/json_writer.h"
 
 namespace covet {
 
@@ -38,6 +40,51 @@ nlohmann::json json_of(const Value& value) {
             return nlohmann::json::parse(value.as_json().text());
     }
     return nullptr;
+}
+
+namespace {
+
+// Printable ASCII with nothing to escape: the JSON string is the text quoted.
+bool plain_ascii(const std::string& text) {
+    for (const char c : text)
+        if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') return false;
+    return true;
+}
+
+}  // namespace
+
+void append_json_string(std::string& out, const std::string& text) {
+    if (!plain_ascii(text)) {
+        out += json_quote(text);
+        return;
+    }
+    out += '"';
+    out += text;
+    out += '"';
+}
+
+void append_json(std::string& out, const Value& value) {
+    switch (value.kind()) {
+        case Value::Kind::Null:
+            out += "null";
+            return;
+        case Value::Kind::Int: {
+            char digits[24];
+            const auto end = std::to_chars(digits, digits + sizeof digits, value.as_int()).ptr;
+            out.append(digits, end);
+            return;
+        }
+        case Value::Kind::Bool:
+            out += value.as_bool() ? "true" : "false";
+            return;
+        case Value::Kind::Text:
+            if (!plain_ascii(value.as_text())) break;
+            append_json_string(out, value.as_text());
+            return;
+        default:
+            break;
+    }
+    out += json_of(value).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 nlohmann::json json_of(const Field& field, const Value& raw) {

@@ -12,6 +12,8 @@
 // where a column may hold text that is not UTF-8.
 #pragma once
 
+#include <string>
+
 #include <nlohmann/json.hpp>
 
 #include "covet/field.h"
@@ -23,6 +25,12 @@ namespace covet {
 // use the field's overload, or value_from_db, for a driver's raw value).
 // NaN and infinities, which JSON cannot say, become null.
 nlohmann::json json_of(const Value& value);
+// json_of(value).dump() (NaN as null, text not UTF-8 replaced) appended to
+// `out`, without building the JSON value for the common kinds: the shell
+// writes every row of a queryset through it.
+void append_json(std::string& out, const Value& value);
+// The text as a JSON string (json_quote) appended to `out`.
+void append_json_string(std::string& out, const std::string& text);
 // json_of(value_from_db(field, raw)).
 nlohmann::json json_of(const Field& field, const Value& raw);
 

@@ -25,8 +25,9 @@ std::string NamedRow::to_json() const {
     std::string out = "{";
     for (std::size_t i = 0; names && i < names->size() && i < values.size(); ++i) {
         if (i > 0) out += ",";
-        out += json_quote((*names)[i]) + ":" +
-               json_of(values[i]).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        append_json_string(out, (*names)[i]);
+        out += ':';
+        append_json(out, values[i]);
     }
     return out + "}";
 }

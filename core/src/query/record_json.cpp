@@ -9,17 +9,24 @@
 namespace covet {
 
 std::string Record::to_json() const {
-    nlohmann::ordered_json object = nlohmann::ordered_json::object();
+    std::string out = "{";
     std::size_t index = 0;
     for (const Field& field : model_->fields) {
         if (!field.has_column()) continue;
         const std::size_t i = index++;
         if (!loaded_.empty() && !loaded_[i]) load_deferred(i);
-        object[field.column()] = json_of(values_[i]);
+        if (i > 0) out += ',';
+        append_json_string(out, field.column());
+        out += ':';
+        append_json(out, values_[i]);
     }
-    for (const auto& [alias, value] : annotations_)
-        object[alias] = json_of(value);
-    return object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    for (const auto& [alias, value] : annotations_) {
+        if (out.size() > 1) out += ',';
+        append_json_string(out, alias);
+        out += ':';
+        append_json(out, value);
+    }
+    return out + "}";
 }
 
 Record Record::from_json(Database db, Models models, const ModelState& model,

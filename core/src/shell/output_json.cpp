@@ -17,7 +17,9 @@ namespace covet::shell {
 namespace {
 
 std::string json_text(const Value& value) {
-    return json_of(value).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::string out;
+    append_json(out, value);
+    return out;
 }
 
 std::string json_array(const Row& values) {

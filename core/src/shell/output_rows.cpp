@@ -1,5 +1,6 @@
 #include "shell/output_rows.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "covet/model_state.h"
@@ -41,6 +42,17 @@ std::vector<std::string> annotation_names(const Query& query) {
     return names;
 }
 
+// The names of a values() queryset that gave no row to take them from: the
+// fields named, or all of them, then the annotations not named.
+std::vector<std::string> empty_values_columns(const QuerySet& set) {
+    const Query& query = set.query();
+    std::vector<std::string> names =
+        query.value_fields.empty() ? record_columns(set.model(), {}) : query.value_fields;
+    for (const std::string& alias : annotation_names(query))
+        if (std::find(names.begin(), names.end(), alias) == names.end()) names.push_back(alias);
+    return names;
+}
+
 // Records or values() rows of a queryset. Streamed (iterator()) unless
 // prefetch_related asks for the rows to be read together.
 class QuerySetRows : public TableRows {
@@ -53,7 +65,7 @@ class QuerySetRows : public TableRows {
                 columns_ = *first.names;
                 pending_ = std::move(first.values);
             } else {
-                columns_ = set.query().value_fields;
+                columns_ = empty_values_columns(set);
             }
             return;
         }
