@@ -63,7 +63,7 @@ void add_expression_starts(const Scope& scope, std::vector<std::string>& out,
     add_matching(out, model_names(scope.models), word);
     for (const auto& [name, value] : scope.variables)
         if (name.starts_with(word)) out.push_back(name);
-    add_matching(out, builtin_names(), word);
+    add_matching(out, builtin_and_literal_names(), word);
 }
 
 bool expression_may_start(const std::vector<ScanToken>& before) {
