@@ -100,7 +100,9 @@ BackgroundProcess::BackgroundProcess(const RunOptions& options)
     if (pipe2(out_pipe, O_CLOEXEC) != 0 || pipe2(err_pipe, O_CLOEXEC) != 0) {
         throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
     }
-    int null_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    const std::string input = options.stdin_file.empty() ? "/dev/null" : options.stdin_file;
+    int null_fd = open(input.c_str(), O_RDONLY | O_CLOEXEC);
+    if (null_fd < 0) throw std::runtime_error("cannot open " + input + ": " + std::strerror(errno));
     const char* cwd = options.cwd.empty() ? nullptr : options.cwd.c_str();
 
     pid_ = fork();

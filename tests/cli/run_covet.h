@@ -14,7 +14,8 @@ namespace covet_test {
 struct RunOptions {
     std::string program;
     std::vector<std::string> args;
-    std::string cwd;  // empty: the test's own working directory
+    std::string cwd;         // empty: the test's own working directory
+    std::string stdin_file;  // read as stdin; empty: /dev/null
     // Variables to set; a nullopt value removes the variable.
     std::map<std::string, std::optional<std::string>> env;
     // Inherited COVET_* variables would silently change what the binary does.

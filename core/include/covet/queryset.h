@@ -44,10 +44,13 @@ struct BulkOptions {
 
 // Records read one at a time from a streaming cursor (iterator()): nothing
 // is cached and prefetch_related does not apply, as Django's iterator().
+// After values() / values_list() the stream gives NamedRows instead; the
+// other next() throws QueryError.
 class RecordStream {
   public:
     RecordStream(std::shared_ptr<const Query> query, Database db, Models models, Cursor cursor);
     bool next(Record& record);
+    bool next(NamedRow& row);
 
   private:
     std::shared_ptr<const Query> query_;
@@ -111,6 +114,7 @@ class QuerySet {
                                                   const std::string& field = "pk") const;
     std::vector<std::pair<Value, Record>> in_bulk(std::nullopt_t = std::nullopt,
                                                   const std::string& field = "pk") const;
+    // Streams records, or NamedRows after values() / values_list().
     RecordStream iterator() const;
     // The SQL and parameters the query runs (for .sql on and golden tests).
     std::pair<std::string, std::vector<Value>> sql() const;

@@ -200,9 +200,6 @@ std::pair<std::string, std::vector<Value>> QuerySet::sql() const {
 }
 
 RecordStream QuerySet::iterator() const {
-    if (returns_rows())
-        throw QueryError("iterator() reads records; this " + model().name +
-                         " queryset gives values (values() or values_list())");
     const CompiledSelect select = compiler_of(*this).select(*query_);
     Cursor cursor = db_.connection().open_cursor(select.sql, select.params);
     return RecordStream(query_, db_, models_, std::move(cursor));

@@ -1,3 +1,4 @@
+#include "covet/error.h"
 #include "query/compiler.h"
 #include "query/query.h"
 #include "query/record_reader.h"
@@ -16,8 +17,19 @@ RecordStream::RecordStream(std::shared_ptr<const Query> query, Database db, Mode
 }
 
 bool RecordStream::next(Record& record) {
+    if (query_->shape != Query::Shape::Records)
+        throw QueryError("this " + query_->model->name +
+                         " stream gives values (values() or values_list()): read NamedRows");
     if (!cursor_.next(row_)) return false;
     record = layout_->read(row_);
+    return true;
+}
+
+bool RecordStream::next(NamedRow& row) {
+    if (query_->shape == Query::Shape::Records)
+        throw QueryError("this " + query_->model->name + " stream gives records: read Records");
+    if (!cursor_.next(row_)) return false;
+    row = layout_->read_named(row_);
     return true;
 }
 
