@@ -6,6 +6,7 @@
 #include "shell/completion_call.h"
 #include "shell/completion_names.h"
 #include "shell/completion_receiver.h"
+#include "shell/meta_command.h"
 
 namespace covet::shell {
 
@@ -159,9 +160,7 @@ Completions complete(const Models& models, const std::map<std::string, ShellValu
     const std::string_view text = line.substr(0, std::min(cursor, line.size()));
     try {
         const Scope scope{models, variables};
-        const std::size_t first = text.find_first_not_of(" \t");
-        if (first != std::string_view::npos && text[first] == '.')
-            return complete_meta(scope, text, first);
+        if (is_meta_command(text)) return complete_meta(scope, text, text.find('.'));
         return complete_expression(scope, text);
     } catch (const std::exception&) {
         // A model state the ORM refuses to read mid-way: offer nothing

@@ -21,12 +21,6 @@ const std::vector<std::string>& builtin_and_literal_names() {
     return names;
 }
 
-const std::vector<std::string>& meta_command_names() {
-    static const std::vector<std::string> names{".models", ".schema", ".sql",  ".timing",
-                                                ".format", ".x",      ".help", ".quit"};
-    return names;
-}
-
 std::vector<std::string> meta_command_arguments(const std::string& command) {
     if (command == ".format") return {"table", "json", "csv"};
     if (command == ".sql" || command == ".timing") return {"on", "off"};

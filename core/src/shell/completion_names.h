@@ -11,8 +11,6 @@ namespace covet::shell::completion {
 // The evaluator's built-in functions (builtins.h), then True False None.
 const std::vector<std::string>& builtin_and_literal_names();
 
-// `.models`, `.schema`, ... with their leading dot.
-const std::vector<std::string>& meta_command_names();
 // The words a meta-command takes (`.format` table json csv); empty when it
 // takes none or takes model names (`.schema`, see takes_model_name).
 std::vector<std::string> meta_command_arguments(const std::string& command);
