@@ -8,6 +8,8 @@
 
 #include "orm_fixture_rows.h"
 #include "shell/completion.h"
+#include "shell/session.h"
+#include "shell/statement.h"
 
 using covet::Record;
 using covet::Value;
@@ -199,4 +201,18 @@ TEST_CASE("shell: complete annotate() aliases where later calls name fields") {
     CHECK(c(chain + ".exclude(Q(n") == Names{"n", "name"});
     CHECK(c("User.objects.filter(post_").empty());
     CHECK(c(chain + ".create(post_").empty());  // an alias is no column
+}
+
+TEST_CASE("shell: complete reads the variables a session's statements assigned") {
+    MigrationHarness h("sqlite");
+    OrmHarness o(h);
+    covet::shell::Session session(o.db, o.models);
+    for (const auto& statement : covet::shell::parse_statements(
+             "u = User.objects.create(name='a', email='a@example.com'); ps = u.posts; "
+             "qs = Post.objects.filter(view_count=0)"))
+        session.run(statement);
+    CHECK(complete(session, "u.po", 4).candidates == Names{"posts"});
+    CHECK(complete(session, "ps.cl", 5).candidates == Names{"clear"});
+    CHECK(complete(session, "qs.order_by('-tit", 16).candidates == Names{"title"});
+    CHECK(complete(session, "q", 1).candidates == Names{"qs"});
 }

@@ -6,6 +6,7 @@
 #include "shell/completion_call.h"
 #include "shell/completion_names.h"
 #include "shell/completion_receiver.h"
+#include "shell/meta_command.h"
 
 namespace covet::shell {
 
@@ -63,7 +64,7 @@ void add_expression_starts(const Scope& scope, std::vector<std::string>& out,
     add_matching(out, model_names(scope.models), word);
     for (const auto& [name, value] : scope.variables)
         if (name.starts_with(word)) out.push_back(name);
-    add_matching(out, builtin_names(), word);
+    add_matching(out, builtin_and_literal_names(), word);
 }
 
 bool expression_may_start(const std::vector<ScanToken>& before) {
@@ -159,9 +160,7 @@ Completions complete(const Models& models, const std::map<std::string, ShellValu
     const std::string_view text = line.substr(0, std::min(cursor, line.size()));
     try {
         const Scope scope{models, variables};
-        const std::size_t first = text.find_first_not_of(" \t");
-        if (first != std::string_view::npos && text[first] == '.')
-            return complete_meta(scope, text, first);
+        if (is_meta_command(text)) return complete_meta(scope, text, text.find('.'));
         return complete_expression(scope, text);
     } catch (const std::exception&) {
         // A model state the ORM refuses to read mid-way: offer nothing

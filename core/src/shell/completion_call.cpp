@@ -57,7 +57,7 @@ std::optional<PathKind> keyword_paths(const std::string& callee) {
 
 std::vector<std::string> extra_keywords(const std::string& callee) {
     if (callee == "get_or_create" || callee == "update_or_create") return {"defaults"};
-    if (callee == "values_list") return {"flat", "named"};
+    if (callee == "values_list") return {"flat"};
     if (callee == "Count") return {"distinct"};
     if (callee == "bulk_create") return {"batch_size", "ignore_conflicts"};
     if (callee == "bulk_update") return {"batch_size"};

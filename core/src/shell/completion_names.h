@@ -8,11 +8,9 @@
 
 namespace covet::shell::completion {
 
-// Q F Count Sum Avg Max Min datetime date Decimal raw, then True False None.
-const std::vector<std::string>& builtin_names();
+// The evaluator's built-in functions (builtins.h), then True False None.
+const std::vector<std::string>& builtin_and_literal_names();
 
-// `.models`, `.schema`, ... with their leading dot.
-const std::vector<std::string>& meta_command_names();
 // The words a meta-command takes (`.format` table json csv); empty when it
 // takes none or takes model names (`.schema`, see takes_model_name).
 std::vector<std::string> meta_command_arguments(const std::string& command);
@@ -24,10 +22,5 @@ bool returns_queryset(const std::string& method);
 bool returns_record(const std::string& method);
 // values() and values_list(): a queryset whose items are rows, not records.
 bool returns_rows(const std::string& method);
-
-// The methods of each receiver kind (method_call.h's lists).
-const std::vector<std::string>& queryset_methods();
-const std::vector<std::string>& record_methods();
-const std::vector<std::string>& related_methods();
 
 }  // namespace covet::shell::completion

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "shell/completion_names.h"
+#include "shell/method_call.h"
 
 namespace covet::shell::completion {
 
@@ -165,9 +166,9 @@ std::vector<std::string> member_names(const Scope& scope, const Receiver& r) {
             return {"objects"};
         case Kind::Manager:
         case Kind::QuerySet:
-            return queryset_methods();
+            return queryset_method_names();
         case Kind::Related:
-            return related_methods();
+            return related_method_names();
         case Kind::Unknown:
             return {};
         case Kind::Record:
@@ -181,7 +182,7 @@ std::vector<std::string> member_names(const Scope& scope, const Receiver& r) {
     }
     for (const auto& rel : scope.models.state().reverse_relations_of(*r.model))
         if (!rel.hidden()) names.push_back(rel.accessor);
-    const auto& methods = record_methods();
+    const auto& methods = record_method_names();
     names.insert(names.end(), methods.begin(), methods.end());
     return names;
 }
