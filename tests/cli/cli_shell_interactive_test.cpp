@@ -54,6 +54,12 @@ COVET_CLI_BACKEND_TEST("shell at a terminal: prompt, a table, .schema, syntax er
     CHECK(contains(shell.text(), "Type .help"));
     const std::string password = covet::parse_database_url(url).password;
     if (!password.empty()) CHECK(!contains(shell.text(), password));
+    // The prompt names the database: the file, or user@host:port/name.
+    const covet::DatabaseUrl parts = covet::parse_database_url(url);
+    std::string where = backend == "sqlite" ? parts.database : parts.user;
+    if (backend != "sqlite") where.append("@").append(parts.host);
+    CHECK(contains(shell.text(), where));
+    CHECK(contains(shell.text(), parts.database + "> "));
     CHECK(type_line(shell, "User.objects.filter(id__lte=2).values('id', 'name')", "Grace Hopper"));
     CHECK(contains(shell.text(), "Ada Lovelace"));
     CHECK(type_line(shell, ".schema Post", "idx_posts_published"));
