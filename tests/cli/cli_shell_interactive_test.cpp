@@ -185,3 +185,18 @@ TEST_CASE("shell at a terminal abandons the line on Ctrl-C and goes on",
     shell.send(".quit\r");
     CHECK(shell.wait_exit() == 0);
 }
+
+TEST_CASE("shell at a terminal keeps history in ~/.covet_history without XDG_STATE_HOME",
+          "[cli][shell][interactive]") {
+    Workspace ws;
+    const std::string url = shell_blog("sqlite", ws);
+    RunOptions options = terminal_shell(ws, url, {"--format", "json"});
+    options.env["XDG_STATE_HOME"] = std::nullopt;
+    PtySession shell(options);
+    REQUIRE(shell.wait_for("> "));
+    CHECK(type_line(shell, "Tag.objects.count()", "3"));
+    shell.send(".quit\r");
+    CHECK(shell.wait_exit() == 0);
+    CHECK(contains(ws.read(".covet_history"), "Tag.objects.count()"));
+    CHECK(!ws.exists("state"));
+}
