@@ -9,6 +9,7 @@
 #include "covet/database.h"
 #include "covet/models.h"
 #include "shell_front_end.h"
+#include "shell_pager.h"
 
 namespace covet::cli {
 
@@ -50,6 +51,8 @@ int run_shell(const ShellArgs& args, CommandContext& ctx) {
     if (!args.expressions.empty() || !isatty(STDIN_FILENO)) {
         shell::StatementRunner runner(session, std::cout, std::cerr);
         runner.set_sandbox(args.sandbox);
+        // -e at a terminal: tables fit its width, as interactively.
+        if (isatty(STDOUT_FILENO)) runner.set_terminal_width(terminal_columns());
         status = args.expressions.empty() ? run_script(runner)
                                           : run_expressions(runner, args.expressions);
     } else {
