@@ -181,3 +181,23 @@ TEST_CASE("a SyntaxError is a covet::Error whose message has no position", "[lex
         CHECK(std::string(e.what()) == "unterminated string");
     }
 }
+
+TEST_CASE("lexer keeps newlines as tokens for statements, joins backslash lines, skips comments",
+          "[lexer]") {
+    using K = TokenKind;
+    const auto tokens = tokenize("a # note ( ' \n b \\  \n c\n", Newlines::Tokens);
+    REQUIRE(kinds_of(tokens) ==
+            std::vector<K>{K::Identifier, K::Newline, K::Identifier, K::Identifier, K::Newline,
+                           K::End});
+    CHECK(tokens[1].position.line == 1);
+    CHECK(tokens[1].position.column == 14);
+    CHECK(tokens[3].text == "c");
+    CHECK(tokens[3].position.line == 3);
+    CHECK(tokens[3].offset == 22);
+    CHECK(tokens[2].offset == 15);
+    CHECK(tokens[5].offset == 24);
+    // The field shorthand's default: newlines are blanks and '#' is no comment.
+    CHECK(kinds_of(tokenize("a\nb")) == std::vector<K>{K::Identifier, K::Identifier, K::End});
+    CHECK(syntax_error_of([] { tokenize("a # b"); }).message == "unexpected character '#'");
+    CHECK(syntax_error_of([] { tokenize("a \\\nb"); }).message == "unexpected character '\\'");
+}
