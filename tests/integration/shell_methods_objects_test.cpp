@@ -133,40 +133,4 @@ COVET_ORM_TEST("shell: methods refuse wrong arguments and unknown names with Pyt
                       "distinct() on fields is not supported: call distinct()");
     // Unknown fields and lookups are the ORM's own QueryError.
     CHECK_THROWS_AS(s.on("User", "filter", keywords({{"nmae", Value(1)}})), covet::QueryError);
-    const auto& names = covet::shell::queryset_method_names();
-    for (const char* method : {"all",
-                               "filter",
-                               "exclude",
-                               "order_by",
-                               "values",
-                               "values_list",
-                               "annotate",
-                               "aggregate",
-                               "get",
-                               "first",
-                               "last",
-                               "count",
-                               "exists",
-                               "in_bulk",
-                               "iterator",
-                               "create",
-                               "get_or_create",
-                               "update_or_create",
-                               "update",
-                               "delete",
-                               "bulk_create",
-                               "bulk_update",
-                               "only",
-                               "defer",
-                               "select_related",
-                               "prefetch_related",
-                               "reverse",
-                               "distinct",
-                               "none"})
-        CHECK(std::find(names.begin(), names.end(), method) != names.end());
-    const auto& related = covet::shell::related_method_names();
-    for (const char* method : {"add", "remove", "clear", "set", "create", "filter", "count"})
-        CHECK(std::count(related.begin(), related.end(), method) == 1);
-    CHECK(covet::shell::record_method_names() ==
-          std::vector<std::string>{"save", "delete", "full_clean", "refresh_from_db"});
 }
