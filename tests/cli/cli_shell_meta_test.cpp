@@ -21,7 +21,7 @@ TEST_CASE("shell .models and .schema describe the models of the migrations", "[c
         "fields:",
         "  id            AutoField(primary_key=True)",
         "  title         CharField(max_length=200)",
-        "  body          TextField(blank=True, default='')",
+        "  body          TextField()",
         "  author        ForeignKey(User)  column author_id",
         "  tags          ManyToManyField(Tag)",
         "  view_count    IntegerField(default=0)",

@@ -211,3 +211,19 @@ COVET_ORM_TEST(
     CHECK(q.get("author") == Value(9));
     CHECK_THROWS_WITH(q.get("nope"), Catch::Contains("title"));
 }
+
+COVET_ORM_TEST("orm: create and get_or_create do not run full_clean, as Django, but save does") {
+    // A blank name is no error for create() (Django validates only in
+    // full_clean); the database's own constraints still apply.
+    Record created = o.objects("User").create({{"email", "blank@example.com"}});
+    CHECK(created.get("name") == Value(""));
+    CHECK(raw_int(o, "SELECT COUNT(*) FROM \"users\" WHERE \"name\" = ''") == 1);
+    auto [again, made] =
+        o.objects("User").get_or_create({{"email", "second@example.com"}}, {{"name", ""}});
+    CHECK(made);
+    CHECK(again.get("name") == Value(""));
+    Record unsaved(o.db, o.models, o.models.model("User"));
+    unsaved.set("email", "third@example.com");
+    CHECK_THROWS_AS(unsaved.save(), covet::ValidationError);
+    CHECK(raw_int(o, "SELECT COUNT(*) FROM \"users\"") == 2);
+}

@@ -76,6 +76,10 @@ class Record {
     // and the primary key), else updates by primary key (inserting when no
     // row has it, as Django). force_insert always inserts (create()).
     void save(bool force_insert = false);
+    // save() without full_clean(): what create(), get_or_create(),
+    // update_or_create() and a related manager's create() do, as Django's
+    // (which never validate; the database's constraints still apply).
+    void save_unvalidated(bool force_insert = false);
     // Through the deletion collector (as QuerySet::delete_); the record
     // keeps its fields but its key becomes NULL. ProtectedError when a
     // PROTECT or RESTRICT relation refuses, with nothing deleted.

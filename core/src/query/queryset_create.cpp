@@ -7,7 +7,7 @@ Record QuerySet::create(const std::vector<std::pair<std::string, Value>>& fields
     Record record(db_, models_, model());
     for (const auto& [name, value] : fields)
         record.set(name, value);
-    record.save(true);
+    record.save_unvalidated(true);
     return record;
 }
 

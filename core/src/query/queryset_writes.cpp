@@ -63,7 +63,7 @@ std::pair<Record, bool> QuerySet::update_or_create(const Q& lookup, const Fields
     if (!created) {
         for (const auto& [name, value] : defaults)
             record.set(name, value);
-        record.save();
+        record.save_unvalidated();
     }
     scope.commit();
     return {std::move(record), created};

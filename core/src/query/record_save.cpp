@@ -132,6 +132,10 @@ bool Record::update() {
 // with a key is updated, and inserted when no row has that key.
 void Record::save(bool force_insert) {
     full_clean();
+    save_unvalidated(force_insert);
+}
+
+void Record::save_unvalidated(bool force_insert) {
     stamp_auto_now();
     if (force_insert || (adding_ && pk().is_null()))
         insert();

@@ -51,11 +51,11 @@ Record RelatedManager::create(const std::vector<std::pair<std::string, Value>>& 
         record.set(name, value);
     if (end.kind != RelationKind::ManyToMany) {
         record.set(end.field->name, owner_.pk());
-        record.save();
+        record.save_unvalidated();
         return record;
     }
     AtomicScope scope(owner_.database().connection());
-    record.save();
+    record.save_unvalidated();
     ManyToManyLinks(owner_.database(), owner_.models(), end).add(owner_.pk(), {record.pk()});
     scope.commit();
     return record;
