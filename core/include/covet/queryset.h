@@ -58,6 +58,19 @@ class RecordStream {
     std::shared_ptr<const RecordLayout> layout_;  // how a row becomes a Record
 };
 
+// Rows of values() / values_list() read one at a time from a streaming
+// cursor (Django's iterator() on such a queryset): nothing is cached.
+class RowStream {
+  public:
+    RowStream(std::shared_ptr<const RecordLayout> layout, Cursor cursor);
+    bool next(NamedRow& row);
+
+  private:
+    std::shared_ptr<const RecordLayout> layout_;  // how a row becomes a NamedRow
+    Cursor cursor_;
+    Row row_;
+};
+
 class QuerySet {
   public:
     QuerySet(Database db, Models models, const ModelState& model);
@@ -107,6 +120,13 @@ class QuerySet {
     std::vector<std::pair<Value, Record>> in_bulk(std::nullopt_t = std::nullopt,
                                                   const std::string& field = "pk") const;
     RecordStream iterator() const;
+    // first(), last(), qs[i] and iterator() of a values() / values_list()
+    // queryset, where Django gives a dict, a tuple or (flat) a scalar: here
+    // a NamedRow (one value when flat). QueryError on a records queryset.
+    std::optional<NamedRow> first_row() const;
+    std::optional<NamedRow> last_row() const;
+    NamedRow row_at(std::int64_t index) const;  // DoesNotExist when out of range
+    RowStream row_iterator() const;
     // The SQL and parameters the query runs (for .sql on and golden tests).
     std::pair<std::string, std::vector<Value>> sql() const;
 

@@ -13,16 +13,6 @@ namespace covet {
 
 namespace {
 
-// Django's QuerySet.ordered: an order_by(), or the model's default ordering
-// where the query does not group (aggregating drops it).
-bool is_ordered(const Query& query) {
-    if (query.ordering_set) return !query.ordering.empty();
-    if (query.model->ordering.empty()) return false;
-    for (const Aliased& annotation : query.annotations)
-        if (annotation.expr.is_aggregate()) return false;
-    return true;
-}
-
 std::optional<Record> first_of(const QuerySet& set) {
     const QuerySet one = set.slice(std::nullopt, 1);
     const std::vector<Record>& found = one.records();
@@ -39,7 +29,8 @@ bool QuerySet::returns_rows() const {
 const std::vector<Record>& QuerySet::records() const {
     if (returns_rows())
         throw QueryError("this " + model().name +
-                         " queryset gives values (values() or values_list()): read rows()");
+                         " queryset gives values (values() or values_list()): read rows() or "
+                         "first_row(), last_row(), row_at(), row_iterator()");
     if (!results_) results_ = std::make_shared<Results>();
     if (results_->records) return *results_->records;
     const CompiledSelect select = compiler_of(*this).select(*query_);
@@ -149,7 +140,7 @@ std::pair<std::string, std::vector<Value>> QuerySet::sql() const {
 RecordStream QuerySet::iterator() const {
     if (returns_rows())
         throw QueryError("iterator() reads records; this " + model().name +
-                         " queryset gives values (values() or values_list())");
+                         " queryset gives values (values() or values_list()): use row_iterator()");
     const CompiledSelect select = compiler_of(*this).select(*query_);
     Cursor cursor = db_.connection().open_cursor(select.sql, select.params);
     return RecordStream(query_, db_, models_, std::move(cursor));
