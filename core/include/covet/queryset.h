@@ -96,6 +96,11 @@ class QuerySet {
     QuerySet select_related(const std::vector<std::string>& relations = {}) const;
     QuerySet prefetch_related(const std::vector<std::string>& relations) const;
     QuerySet annotate(const std::vector<Aliased>& annotations) const;
+    // SELECT ... FOR UPDATE (NOWAIT / SKIP LOCKED): the rows read stay locked
+    // until the open transaction ends; reading outside one is a QueryError,
+    // as Django's TransactionManagementError. A back end without row locks
+    // ignores it (as Django's back ends without row locks do).
+    QuerySet select_for_update(bool nowait = false, bool skip_locked = false) const;
 
     // Evaluation: records() and rows() read once and keep the rows for this
     // QuerySet and its copies; count() and exists() use them when read.

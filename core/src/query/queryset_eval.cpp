@@ -33,6 +33,7 @@ const std::vector<Record>& QuerySet::records() const {
                          "first_row(), last_row(), row_at(), row_iterator()");
     if (!results_) results_ = std::make_shared<Results>();
     if (results_->records) return *results_->records;
+    require_lock_scope(*this);
     const CompiledSelect select = compiler_of(*this).select(*query_);
     const RecordLayout layout(db_, models_, model(), select.columns);
     std::vector<Record> records;
@@ -50,6 +51,7 @@ const std::vector<NamedRow>& QuerySet::rows() const {
                          " queryset gives records: read records()");
     if (!results_) results_ = std::make_shared<Results>();
     if (results_->rows) return *results_->rows;
+    require_lock_scope(*this);
     const CompiledSelect select = compiler_of(*this).select(*query_);
     const RecordLayout layout(db_, models_, model(), select.columns);
     ResultSet result = db_.connection().query(select.sql, select.params);
@@ -141,6 +143,7 @@ RecordStream QuerySet::iterator() const {
     if (returns_rows())
         throw QueryError("iterator() reads records; this " + model().name +
                          " queryset gives values (values() or values_list()): use row_iterator()");
+    require_lock_scope(*this);
     const CompiledSelect select = compiler_of(*this).select(*query_);
     Cursor cursor = db_.connection().open_cursor(select.sql, select.params);
     return RecordStream(query_, db_, models_, std::move(cursor));

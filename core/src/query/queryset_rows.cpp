@@ -60,6 +60,7 @@ NamedRow QuerySet::row_at(std::int64_t index) const {
 
 RowStream QuerySet::row_iterator() const {
     require_rows(*this, "row_iterator()");
+    require_lock_scope(*this);
     const CompiledSelect select = compiler_of(*this).select(*query_);
     auto layout = std::make_shared<const RecordLayout>(db_, models_, model(), select.columns);
     return RowStream(std::move(layout), db_.connection().open_cursor(select.sql, select.params));
