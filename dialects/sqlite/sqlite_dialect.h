@@ -27,6 +27,9 @@ class SqliteDialect final : public Dialect {
     std::string decimal_expression(const std::string& expression) const override {
         return "CAST(" + expression + " AS NUMERIC)";
     }
+    // No row locks: a write locks the whole database (Django's SQLite
+    // back end ignores select_for_update() too).
+    std::string lock_clause(bool, bool) const override { return ""; }
     std::string limit_offset(std::optional<std::int64_t> limit, std::int64_t offset) const override;
     std::string insert_start(bool ignore_conflicts) const override;
     std::string insert_end(bool ignore_conflicts) const override;

@@ -14,6 +14,7 @@ django_same_database.py). Writes run in a transaction that is rolled back.
 """
 
 import json
+from decimal import Decimal
 import os
 import sys
 
@@ -326,6 +327,18 @@ def last_probes(A, T, B, R):
     ]
 
 
+def row_methods(A, T, B, R):
+    return [
+        ("values first", lambda: vals([B.values("title", "pages").first()])[0]),
+        ("values first empty", lambda: B.filter(pages=-1).values("title").first()),
+        ("values_list last", lambda: vlist([B.values_list("title", "price").last()])[0]),
+        ("values_list flat index", lambda: flat([B.order_by("-pages", "title").values_list("title", flat=True)[1]])[0]),
+        ("values iterator", lambda: vals(B.values("title", "author__name").iterator())),
+        ("aggregate arithmetic over annotation", lambda: vals([A.annotate(n=Count("books")).aggregate(x=Sum("n") * 2, spread=Max("n") - Min("n"), plus=Avg("n") + 1)])[0]),
+        ("decimal expression on the right", lambda: recs(B.filter(price__gt=F("price") * Decimal("2") - Decimal("15")))),
+    ]
+
+
 def queries(Author, Tag, Book, Review):
     """(name, function) pairs, in the order of the C++ tables."""
     global Tag_model
@@ -334,7 +347,7 @@ def queries(Author, Tag, Book, Review):
     groups = (text_and_value_lookups, relation_lookups, multi_valued_null_q_f,
               annotations_and_aggregates, orderings_and_slices, counts_values_writes,
               edge_filters, edge_dates_and_aggregates, more_probes, loading_and_hops,
-              case_sensitive, last_probes)
+              case_sensitive, last_probes, row_methods)
     return [query for group in groups for query in group(*managers)]
 
 

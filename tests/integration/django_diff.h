@@ -30,6 +30,7 @@ std::vector<DiffQuery> diff_aggregate_queries(OrmHarness& o);
 std::vector<DiffQuery> diff_method_queries(OrmHarness& o);
 std::vector<DiffQuery> diff_edge_queries(OrmHarness& o);
 std::vector<DiffQuery> diff_more_queries(OrmHarness& o);
+std::vector<DiffQuery> diff_row_queries(OrmHarness& o);
 
 // Result shapes.
 nlohmann::json record_json(const Record& record);

@@ -97,7 +97,8 @@ COVET_BACKEND_TEST("orm: covet answers as Django 3.2 on the same database") {
     covet::test::seed_diff_rows(o);
     std::vector<covet::test::DiffQuery> queries = covet::test::diff_lookup_queries(o);
     for (auto* more : {&covet::test::diff_aggregate_queries, &covet::test::diff_method_queries,
-                       &covet::test::diff_edge_queries, &covet::test::diff_more_queries})
+                       &covet::test::diff_edge_queries, &covet::test::diff_more_queries,
+                       &covet::test::diff_row_queries})
         for (auto& query : more(o))
             queries.push_back(std::move(query));
     std::vector<json> covet;

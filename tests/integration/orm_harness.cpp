@@ -1,67 +1,10 @@
 #include "orm_harness.h"
 
+#include "orm_schema.h"
+
 namespace covet::test {
 
-const char* const kOrmSchema = R"Y(app: library
-operations:
-  - create_table:
-      table: profiles
-      model: Profile
-      fields:
-        id: AutoField(primary_key=True)
-        bio: TextField(blank=True, default='')
-        website: URLField(null=True)
-  - create_table:
-      table: users
-      model: User
-      fields:
-        id: AutoField(primary_key=True)
-        name: CharField(max_length=100)
-        email: EmailField(unique=True)
-        age: IntegerField(null=True)
-        active: BooleanField(default=True)
-        created_at: DateTimeField(auto_now_add=True)
-        profile: ForeignKey(profiles, on_delete=SET_NULL, null=True, related_name=users)
-  - create_table:
-      table: tags
-      model: Tag
-      fields:
-        id: AutoField(primary_key=True)
-        name: CharField(max_length=50, unique=True)
-  - create_table:
-      table: posts
-      model: Post
-      fields:
-        id: AutoField(primary_key=True)
-        title: CharField(max_length=200)
-        body: TextField(blank=True, default='')
-        author: ForeignKey(users, on_delete=CASCADE, related_name=posts)
-        tags: ManyToManyField(tags, related_name=posts)
-        view_count: IntegerField(default=0)
-        rating: DecimalField(max_digits=5, decimal_places=2, null=True)
-        published_at: DateTimeField(null=True)
-      ordering: ["-published_at"]
-  - create_table:
-      table: comments
-      model: Comment
-      fields:
-        id: AutoField(primary_key=True)
-        post: ForeignKey(posts, on_delete=CASCADE)
-        author: ForeignKey(users, on_delete=PROTECT, related_name=comments)
-        text: TextField()
-        day: DateField(null=True)
-  - create_table:
-      table: people
-      model: Person
-      fields:
-        id: AutoField(primary_key=True)
-        name: CharField(max_length=50)
-        friends: ManyToManyField(self)
-        follows: ManyToManyField(self, symmetrical=False, related_name=followers)
-        mentor: ForeignKey(self, on_delete=SET_NULL, null=True, related_name=mentees)
-        token: UUIDField(null=True)
-        data: JSONField(null=True)
-)Y";
+const char* const kOrmSchema = kOrmSchemaText;
 
 OrmHarness::OrmHarness(MigrationHarness& harness, const std::string& schema)
     : h(harness),

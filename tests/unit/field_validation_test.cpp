@@ -305,3 +305,24 @@ TEST_CASE("a regex that does not compile is a FieldError, not a crash", "[valida
     f.validators.regex = "(";
     CHECK_THROWS_AS(f.validate(Value("x")), FieldError);
 }
+
+TEST_CASE("typed values validate by their kind, not as text", "[validation]") {
+    const std::string price = "DecimalField(max_digits=5, decimal_places=2)";
+    CHECK(check(price, Value(Decimal::parse("123.45"))).empty());
+    CHECK(check(price, Value(Decimal::parse("1.234"))) ==
+          Messages{"Ensure that there are no more than 2 decimal places."});
+    CHECK(check("DecimalField(5, 2, max_value=100)", Value(Decimal::parse("100.01"))) ==
+          Messages{"Ensure this value is less than or equal to 100."});
+    CHECK(check("IntegerField(max_value=10)", Value(Decimal::parse("11"))) ==
+          Messages{"Ensure this value is less than or equal to 10."});
+    CHECK(check("DateField()", Value(Date(2024, 2, 29))).empty());
+    CHECK(check("DateField()", Value(DateTime::parse("2024-02-29 10:00:00"))).empty());
+    CHECK(check("DateTimeField()", Value(DateTime::parse("2024-02-29 10:00:00"))).empty());
+    CHECK(check("DateTimeField()", Value(Date(2024, 2, 29))).empty());
+    CHECK(check("TimeField()", Value(Time::parse("10:30:00"))).empty());
+    CHECK(check("UUIDField()", Value(Uuid::parse("12345678-1234-5678-1234-567812345678"))).empty());
+    CHECK(check("DateField(choices=['2024-02-29'])", Value(Date(2024, 2, 29))).empty());
+    CHECK(check("DateField()", Value(Time::parse("10:30:00"))) ==
+          Messages{"\u201c10:30:00\u201d value has an invalid date format. It must be in "
+                   "YYYY-MM-DD format."});
+}

@@ -109,6 +109,10 @@ class Dialect {
     virtual std::string date_part(DatePart part, const std::string& expression) const;
     // LIMIT/OFFSET text (with a leading space), empty when neither applies.
     virtual std::string limit_offset(std::optional<std::int64_t> limit, std::int64_t offset) const;
+    // The row-lock clause of select_for_update() (with a leading space);
+    // empty where the back end has no row locks (its queries then ignore
+    // select_for_update(), as Django's).
+    virtual std::string lock_clause(bool nowait, bool skip_locked) const;
     // ORDER BY ? (random order).
     virtual std::string random_function() const { return "RANDOM()"; }
     // INSERT statement text around `INTO table (...) VALUES ...`: the start

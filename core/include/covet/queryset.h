@@ -61,6 +61,19 @@ class RecordStream {
     std::shared_ptr<const RecordLayout> layout_;  // how a row becomes a Record
 };
 
+// Rows of values() / values_list() read one at a time from a streaming
+// cursor (Django's iterator() on such a queryset): nothing is cached.
+class RowStream {
+  public:
+    RowStream(std::shared_ptr<const RecordLayout> layout, Cursor cursor);
+    bool next(NamedRow& row);
+
+  private:
+    std::shared_ptr<const RecordLayout> layout_;  // how a row becomes a NamedRow
+    Cursor cursor_;
+    Row row_;
+};
+
 class QuerySet {
   public:
     QuerySet(Database db, Models models, const ModelState& model);
@@ -86,6 +99,11 @@ class QuerySet {
     QuerySet select_related(const std::vector<std::string>& relations = {}) const;
     QuerySet prefetch_related(const std::vector<std::string>& relations) const;
     QuerySet annotate(const std::vector<Aliased>& annotations) const;
+    // SELECT ... FOR UPDATE (NOWAIT / SKIP LOCKED): the rows read stay locked
+    // until the open transaction ends; reading outside one is a QueryError,
+    // as Django's TransactionManagementError. A back end without row locks
+    // ignores it (as Django's back ends without row locks do).
+    QuerySet select_for_update(bool nowait = false, bool skip_locked = false) const;
 
     // Evaluation: records() and rows() read once and keep the rows for this
     // QuerySet and its copies; count() and exists() use them when read.
@@ -101,11 +119,8 @@ class QuerySet {
     Record get(const Q& condition = Q()) const;  // DoesNotExist / MultipleObjectsReturned
     std::optional<Record> first() const;
     std::optional<Record> last() const;
-    // The same for a values() / values_list() queryset: its rows.
-    NamedRow row_at(std::int64_t index) const;
+    // get() of a values() / values_list() queryset: its row.
     NamedRow get_row(const Q& condition = Q()) const;
-    std::optional<NamedRow> first_row() const;
-    std::optional<NamedRow> last_row() const;
     NamedRow aggregate(const std::vector<Aliased>& aggregates) const;
     // Keyed by primary key (or `field`, which must be unique), in key order:
     // the rows of `keys` (none for an empty list, as Django's in_bulk([])),
@@ -116,6 +131,14 @@ class QuerySet {
                                                   const std::string& field = "pk") const;
     // Streams records, or NamedRows after values() / values_list().
     RecordStream iterator() const;
+    // first(), last(), qs[i] and a row-only iterator of a values() /
+    // values_list() queryset, where Django gives a dict, a tuple or (flat) a
+    // scalar: here a NamedRow (one value when flat). QueryError on a records
+    // queryset. (iterator() streams such rows too, through RecordStream.)
+    std::optional<NamedRow> first_row() const;
+    std::optional<NamedRow> last_row() const;
+    NamedRow row_at(std::int64_t index) const;  // DoesNotExist when out of range
+    RowStream row_iterator() const;
     // The SQL and parameters the query runs (for .sql on and golden tests).
     std::pair<std::string, std::vector<Value>> sql() const;
 

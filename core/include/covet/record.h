@@ -146,8 +146,9 @@ class RelatedManager {
     // saved, then linked), in one transaction.
     Record create(const std::vector<std::pair<std::string, Value>>& fields) const;
     // Many-to-many: links rows, skipping links that exist (for a reverse
-    // ForeignKey: sets their key to the owner in one UPDATE; the records
-    // given keep their old key, reread them). Symmetrical self relations
+    // ForeignKey: sets their key to the owner in one UPDATE, as Django's
+    // add(bulk=True), refusing records not saved; unlike Django's, the
+    // records given keep their old key: reread them). Symmetrical self relations
     // link and unlink both ways. remove() and clear() of a reverse
     // ForeignKey set the key to NULL and need a nullable key (QueryError
     // otherwise); remove() throws DoesNotExist for a row not related.

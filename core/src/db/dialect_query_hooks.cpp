@@ -101,6 +101,11 @@ std::string Dialect::limit_offset(std::optional<std::int64_t> limit, std::int64_
     return sql;
 }
 
+std::string Dialect::lock_clause(bool nowait, bool skip_locked) const {
+    return std::string(" FOR UPDATE") + (nowait ? " NOWAIT" : "") +
+           (skip_locked ? " SKIP LOCKED" : "");
+}
+
 std::string Dialect::insert_start(bool) const {
     return "INSERT";
 }

@@ -111,6 +111,7 @@ Value column_value(const SelectColumn& column, Value raw) {
     if (column.aggregate) return aggregate_value(column, std::move(raw));
     if (widened_integer(column, raw))
         return Value(static_cast<std::int64_t>(std::trunc(as_float(raw))));
+    if (column.value_field) return value_from_db(*column.value_field, std::move(raw));
     if (column.field && column.field->has_column())
         return value_from_db(*column.field, std::move(raw));
     return raw;

@@ -47,9 +47,11 @@ CompiledSelect QueryCompiler::select(const Query& query) const {
     const std::vector<Sql> group = group_by(b, parts, order);
     StatementOptions options{query.distinct, query.limit, query.offset, false};
     const auto selected = query.distinct ? with_order_columns(parts, order) : parts;
+    Sql sql = select_statement(b, selected, group, order, options);
+    if (query.for_update)
+        sql += dialect_.lock_clause(query.for_update_nowait, query.for_update_skip_locked);
     CompiledSelect out;
-    static_cast<CompiledSql&>(out) =
-        finish(select_statement(b, selected, group, order, options), dialect_);
+    static_cast<CompiledSql&>(out) = finish(sql, dialect_);
     for (const auto& p : parts)
         out.columns.push_back(p.column);
     return out;

@@ -37,6 +37,9 @@ struct SelectColumn {
     // select_related: the relation path ("author", "author__profile") whose
     // related record this column belongs to; empty for the queried model.
     std::string relation_path;
+    // The field whose kind the values take when not `field`'s own: a
+    // ForeignKey's target key (query/key_field.h).
+    const Field* value_field = nullptr;
     // Aggregate results keep Django's types: Count an integer, Avg a float
     // (a Decimal over a DecimalField), Sum/Min/Max the field's kind.
     bool aggregate = false;

@@ -3,6 +3,7 @@
 // aggregates read a subquery of its rows, as they must not change them.
 #include "covet/error.h"
 #include "query/compiler.h"
+#include "query/expression_parts.h"
 #include "query/select_list.h"
 
 namespace covet {
@@ -23,11 +24,6 @@ SelectColumn aggregate_column(const std::string& alias, const ExprSql& value,
     return c;
 }
 
-const char* function_name(Expr::Function function) {
-    static const char* const names[] = {"COUNT", "SUM", "AVG", "MAX", "MIN"};
-    return names[static_cast<int>(function)];
-}
-
 std::string alias_of(const Aliased& a) {
     const std::string alias = a.alias.empty() ? a.expr.default_alias() : a.alias;
     check_alias(alias);
@@ -40,20 +36,10 @@ std::string alias_of(const Aliased& a) {
 
 namespace {
 
-struct OuterAggregate {
-    Sql sql;
-    SelectColumn column;
-};
-
 // An aggregate over the subquery: of an annotation's column, or of a field
 // the subquery adds to what it selects (Django's rewrite_cols).
-OuterAggregate over_subquery(QueryBuild& b, const Aliased& a, std::vector<SelectPart>& parts) {
-    const std::string alias = alias_of(a);
-    const Expr::Node& node = a.expr.node();
-    if (node.kind != Expr::Kind::Aggregate)
-        throw QueryError("'" + alias +
-                         "': arithmetic over aggregates needs a query without annotations, "
-                         "distinct() or a slice");
+ExprSql aggregate_over_subquery(QueryBuild& b, const Expr::Node& node,
+                                std::vector<SelectPart>& parts) {
     ExprSql value;
     value.aggregate = true;
     value.function = node.function;
@@ -71,9 +57,41 @@ OuterAggregate over_subquery(QueryBuild& b, const Aliased& a, std::vector<Select
         argument = Sql("subquery." + b.dialect.quote_name("__col" + std::to_string(parts.size())));
         value.field = column.field;
     }
-    const Sql sql = Sql(function_name(node.function)) + Sql(node.distinct ? "(DISTINCT " : "(") +
-                    argument + Sql(") AS " + b.dialect.quote_name(alias));
-    return {sql, aggregate_column(alias, value, b.model)};
+    value.sql = Sql(function_name(node.function)) + Sql(node.distinct ? "(DISTINCT " : "(") +
+                argument + Sql(")");
+    return value;
+}
+
+// A term of aggregate() over the subquery: an aggregate, a literal, or
+// arithmetic over them (typed as the non-subquery form types it).
+ExprSql outer_term(QueryBuild& b, const Expr::Node& node, std::vector<SelectPart>& parts,
+                   const std::string& alias) {
+    switch (node.kind) {
+        case Expr::Kind::Aggregate:
+            return aggregate_over_subquery(b, node, parts);
+        case Expr::Kind::Literal:
+            return ExprSql{param(node.value)};
+        case Expr::Kind::Binary: {
+            ExprSql left = outer_term(b, *node.left, parts, alias);
+            return combined(node.op, std::move(left), outer_term(b, *node.right, parts, alias));
+        }
+        case Expr::Kind::Field:
+            break;
+    }
+    throw QueryError("'" + alias + "': F('" + node.field +
+                     "') outside an aggregate has no single value over the rows");
+}
+
+struct OuterAggregate {
+    Sql sql;
+    SelectColumn column;
+};
+
+OuterAggregate over_subquery(QueryBuild& b, const Aliased& a, std::vector<SelectPart>& parts) {
+    const std::string alias = alias_of(a);
+    const ExprSql value = outer_term(b, a.expr.node(), parts, alias);
+    return {value.sql + Sql(" AS " + b.dialect.quote_name(alias)),
+            aggregate_column(alias, value, b.model)};
 }
 
 CompiledSelect finish_select(const Sql& sql, std::vector<SelectColumn> columns,

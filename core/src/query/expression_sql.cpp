@@ -2,11 +2,27 @@
 // any equal join reused, LEFT OUTER where the relation may be empty),
 // bound literals, parenthesised arithmetic and the aggregates.
 #include "covet/error.h"
-#include "query/query_build.h"
+#include "query/expression_parts.h"
 
 namespace covet::query_sql {
 
 namespace {
+
+const char* operator_text(Expr::Op op) {
+    switch (op) {
+        case Expr::Op::Add:
+            return " + ";
+        case Expr::Op::Sub:
+            return " - ";
+        case Expr::Op::Mul:
+            return " * ";
+        case Expr::Op::Div:
+            return " / ";
+    }
+    return "";
+}
+
+}  // namespace
 
 const char* function_name(Expr::Function function) {
     switch (function) {
@@ -24,21 +40,12 @@ const char* function_name(Expr::Function function) {
     return "";
 }
 
-const char* operator_text(Expr::Op op) {
-    switch (op) {
-        case Expr::Op::Add:
-            return " + ";
-        case Expr::Op::Sub:
-            return " - ";
-        case Expr::Op::Mul:
-            return " * ";
-        case Expr::Op::Div:
-            return " / ";
-    }
-    return "";
+ExprSql combined(Expr::Op op, ExprSql left, const ExprSql& right) {
+    left.sql = Sql("(") + left.sql + Sql(operator_text(op)) + right.sql + Sql(")");
+    left.aggregate = left.aggregate || right.aggregate;
+    if (!left.field) left.field = right.field;
+    return left;
 }
-
-}  // namespace
 
 const CompiledAnnotation* QueryBuild::annotation(const std::string& alias) const {
     for (const auto& a : annotations)
@@ -86,11 +93,7 @@ ExprSql QueryBuild::compile_expr(const Expr& expr, const std::set<std::string>* 
         }
         case Expr::Kind::Binary: {
             ExprSql left = compile_expr(Expr(node.left), reuse, used);
-            const ExprSql right = compile_expr(Expr(node.right), reuse, used);
-            left.sql = Sql("(") + left.sql + Sql(operator_text(node.op)) + right.sql + Sql(")");
-            left.aggregate = left.aggregate || right.aggregate;
-            if (!left.field) left.field = right.field;
-            return left;
+            return combined(node.op, std::move(left), compile_expr(Expr(node.right), reuse, used));
         }
         case Expr::Kind::Aggregate:
             break;

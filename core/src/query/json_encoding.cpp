@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "covet/error.h"
+#include "covet/value_text.h"
 #include "query/field_value.h"
 #include "util/base64.h"
 #include "util/json_writer.h"
@@ -26,20 +27,13 @@ nlohmann::json json_of(const Value& value) {
             return value.as_text();
         case Value::Kind::Blob:
             return base64_encode(value.as_blob().data.data(), value.as_blob().data.size());
-        case Value::Kind::Decimal:
-            return value.as_decimal().to_string();
-        case Value::Kind::Date:
-            return value.as_date().to_string();
-        case Value::Kind::Time:
-            return value.as_time().to_string();
         case Value::Kind::DateTime:
             return value.as_datetime().iso();
-        case Value::Kind::Uuid:
-            return value.as_uuid().hex();
         case Value::Kind::Json:
             return nlohmann::json::parse(value.as_json().text());
+        default:  // Decimal, Date, Time, Uuid: their text, a UUID as its 32 hex digits
+            return *typed_value_text(value, TypedTextForm{true, ""});
     }
-    return nullptr;
 }
 
 namespace {

@@ -55,6 +55,10 @@ struct Query {
     // value fields (group_by_values).
     std::vector<Aliased> annotations;
     bool group_by_values = false;
+    // select_for_update(): the rows read are locked until the transaction ends.
+    bool for_update = false;
+    bool for_update_nowait = false;
+    bool for_update_skip_locked = false;
     // An annotate() after values(): its annotations join the values, as in
     // Django (also those that do not aggregate).
     bool annotated_values = false;

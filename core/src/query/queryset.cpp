@@ -99,6 +99,16 @@ QuerySet QuerySet::distinct() const {
     return chained(*this, [](Query& q) { q.distinct = true; });
 }
 
+QuerySet QuerySet::select_for_update(bool nowait, bool skip_locked) const {
+    if (nowait && skip_locked)
+        throw QueryError("The nowait option cannot be used with skip_locked.");
+    return chained(*this, [&](Query& q) {
+        q.for_update = true;
+        q.for_update_nowait = nowait;
+        q.for_update_skip_locked = skip_locked;
+    });
+}
+
 // Django's Query.set_limits: a slice of a slice is taken within it.
 QuerySet QuerySet::slice(std::optional<std::int64_t> start,
                          std::optional<std::int64_t> stop) const {

@@ -13,16 +13,6 @@ namespace covet {
 
 namespace {
 
-// Django's QuerySet.ordered: an order_by(), or the model's default ordering
-// where the query does not group (aggregating drops it).
-bool is_ordered(const Query& query) {
-    if (query.ordering_set) return !query.ordering.empty();
-    if (query.model->ordering.empty()) return false;
-    for (const Aliased& annotation : query.annotations)
-        if (annotation.expr.is_aggregate()) return false;
-    return true;
-}
-
 std::optional<Record> first_of(const QuerySet& set) {
     const QuerySet one = set.slice(std::nullopt, 1);
     const std::vector<Record>& found = one.records();
@@ -39,9 +29,11 @@ bool QuerySet::returns_rows() const {
 const std::vector<Record>& QuerySet::records() const {
     if (returns_rows())
         throw QueryError("this " + model().name +
-                         " queryset gives values (values() or values_list()): read rows()");
+                         " queryset gives values (values() or values_list()): read rows() or "
+                         "first_row(), last_row(), row_at(), row_iterator()");
     if (!results_) results_ = std::make_shared<Results>();
     if (results_->records) return *results_->records;
+    require_lock_scope(*this);
     const CompiledSelect select = compiler_of(*this).select(*query_);
     const RecordLayout layout(db_, models_, model(), select.columns);
     std::vector<Record> records;
@@ -59,6 +51,7 @@ const std::vector<NamedRow>& QuerySet::rows() const {
                          " queryset gives records: read records()");
     if (!results_) results_ = std::make_shared<Results>();
     if (results_->rows) return *results_->rows;
+    require_lock_scope(*this);
     const CompiledSelect select = compiler_of(*this).select(*query_);
     const RecordLayout layout(db_, models_, model(), select.columns);
     ResultSet result = db_.connection().query(select.sql, select.params);
@@ -77,20 +70,6 @@ Record QuerySet::at(std::int64_t index) const {
     std::vector<Record> one;
     if (!rows) {
         one = slice(index, index + 1).records();
-        rows = &one;
-        index = 0;
-    }
-    if (static_cast<std::size_t>(index) >= rows->size())
-        throw DoesNotExist(model().name, model().name + " queryset index out of range");
-    return (*rows)[static_cast<std::size_t>(index)];
-}
-
-NamedRow QuerySet::row_at(std::int64_t index) const {
-    if (index < 0) throw QueryError("Negative indexing is not supported.");
-    const std::vector<NamedRow>* rows = results_ && results_->rows ? &*results_->rows : nullptr;
-    std::vector<NamedRow> one;
-    if (!rows) {
-        one = slice(index, index + 1).rows();
         rows = &one;
         index = 0;
     }
@@ -180,26 +159,13 @@ std::optional<Record> QuerySet::last() const {
     return first_of(first_set(true));
 }
 
-std::optional<NamedRow> QuerySet::first_row() const {
-    const QuerySet one = first_set(false).slice(std::nullopt, 1);
-    const std::vector<NamedRow>& found = one.rows();
-    if (found.empty()) return std::nullopt;
-    return found[0];
-}
-
-std::optional<NamedRow> QuerySet::last_row() const {
-    const QuerySet one = first_set(true).slice(std::nullopt, 1);
-    const std::vector<NamedRow>& found = one.rows();
-    if (found.empty()) return std::nullopt;
-    return found[0];
-}
-
 std::pair<std::string, std::vector<Value>> QuerySet::sql() const {
     CompiledSelect select = compiler_of(*this).select(*query_);
     return {std::move(select.sql), std::move(select.params)};
 }
 
 RecordStream QuerySet::iterator() const {
+    require_lock_scope(*this);
     const CompiledSelect select = compiler_of(*this).select(*query_);
     Cursor cursor = db_.connection().open_cursor(select.sql, select.params);
     return RecordStream(query_, db_, models_, std::move(cursor));

@@ -57,9 +57,11 @@ std::pair<Record, bool> QuerySet::get_or_create(const Q& lookup, const Fields& d
     }
 }
 
+// As Django: the row is locked (select_for_update) from the read until the
+// save, so that a concurrent update_or_create waits for this one.
 std::pair<Record, bool> QuerySet::update_or_create(const Q& lookup, const Fields& defaults) const {
     AtomicScope scope(db_.connection());
-    auto [record, created] = get_or_create(lookup, defaults);
+    auto [record, created] = select_for_update().get_or_create(lookup, defaults);
     if (!created) {
         for (const auto& [name, value] : defaults)
             record.set(name, value);

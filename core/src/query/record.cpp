@@ -5,6 +5,8 @@
 #include "covet/error.h"
 #include "query/field_slots.h"
 #include "query/field_value.h"
+#include "query/field_value_kinds.h"
+#include "query/key_field.h"
 #include "query/record_support.h"
 #include "query/row_writer.h"
 
@@ -91,14 +93,22 @@ void Record::load_deferred(std::size_t index) const {
     const CompiledSql select = writer.select_by_pk({&field}, pk());
     ResultSet result = db_.connection().query(select.sql, select.params);
     if (result.rows.empty()) throw_does_not_exist(*model_);
-    values_[index] = value_from_db(field, std::move(result.rows.front().front()));
+    values_[index] = value_from_db(key_kind_field(models_.state(), *model_, field),
+                                   std::move(result.rows.front().front()));
     loaded_[index] = true;
 }
 
 void Record::set(const std::string& name, Value value) {
     const std::size_t index = index_of(name);
     const Field& field = field_at(index);
-    values_[index] = value.is_null() ? Value() : value_for_db(field, std::move(value));
+    // A key to a typed key is held as its target's (Django's
+    // target_field.get_db_prep_value): a UUID key given as text is a Uuid.
+    const Field* kind = &field;
+    if (field.type == FieldType::ForeignKey) {
+        const Field& key = key_kind_field(models_.state(), *model_, field);
+        if (typed_kind_of(key.type)) kind = &key;
+    }
+    values_[index] = value.is_null() ? Value() : value_for_db(*kind, std::move(value));
     if (!loaded_.empty()) loaded_[index] = true;
     if (field.type == FieldType::ForeignKey && caches_) caches_->related.erase(field.name);
 }

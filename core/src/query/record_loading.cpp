@@ -2,6 +2,7 @@
 // deferred fields, foreign keys) that need no QuerySet.
 #include "covet/error.h"
 #include "query/field_value.h"
+#include "query/key_field.h"
 #include "query/record_support.h"
 #include "query/row_writer.h"
 
@@ -23,7 +24,10 @@ std::optional<Record> load_record(const Database& db, const Models& models, cons
     const CompiledSql select = RowWriter(db.dialect(), model).select_by_pk(fields, pk);
     ResultSet result = db.connection().query(select.sql, select.params);
     if (result.rows.empty()) return std::nullopt;
-    return Record(db, models, model, values_from_db(fields, std::move(result.rows.front())));
+    std::vector<const Field*> kinds;  // a ForeignKey's values in its target key's kind
+    for (const Field* field : fields)
+        kinds.push_back(&key_kind_field(models.state(), model, *field));
+    return Record(db, models, model, values_from_db(kinds, std::move(result.rows.front())));
 }
 
 void throw_does_not_exist(const ModelState& model) {

@@ -12,21 +12,6 @@ namespace covet {
 
 namespace {
 
-// Field::validate reads dates, times, decimals and UUIDs as the text a
-// user would type; a record holds them typed.
-Value as_validated(const Value& value) {
-    switch (value.kind()) {
-        case Value::Kind::Decimal:
-        case Value::Kind::Date:
-        case Value::Kind::Time:
-        case Value::Kind::DateTime:
-        case Value::Kind::Uuid:
-            return Value(value.to_string());
-        default:
-            return value;
-    }
-}
-
 DateTime utc_now() {
     const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
                             std::chrono::system_clock::now().time_since_epoch())
@@ -56,7 +41,7 @@ void Record::full_clean() const {
         const std::size_t i = index++;
         if (field.primary_key && field.is_auto()) continue;
         if (!loaded_.empty() && !loaded_[i]) continue;  // not read, so not changed
-        std::vector<std::string> messages = field.validate(as_validated(values_[i]));
+        std::vector<std::string> messages = field.validate(values_[i]);
         if (!messages.empty()) failing.emplace_back(field.name, std::move(messages));
     }
     if (!failing.empty()) throw ValidationError(messages_text(*model_, failing), failing);

@@ -65,6 +65,12 @@ void RelatedManager::add(const std::vector<Record>& records) const {
     owner_.forget_prefetched(relation_->accessor);
     const RelationEnd& end = *relation_;
     const std::vector<Value> keys = keys_of(records, end);
+    // Django's bulk add() of a reverse ForeignKey updates rows that exist:
+    // a record not saved yet (even with its key set) is refused.
+    for (const Record& record : records)
+        if (end.kind != RelationKind::ManyToMany && record.adding())
+            throw QueryError("'" + record.model().name +
+                             "' instance isn't saved. Save the object first.");
     if (keys.empty()) return;
     AtomicScope scope(owner_.database().connection());
     if (end.kind == RelationKind::ManyToMany) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "covet/error.h"
+#include "query/key_field.h"
 #include "query/lookups.h"
 
 namespace covet::query_sql {
@@ -42,6 +43,7 @@ void add_model_columns(QueryBuild& b, const ModelState& model, const std::string
         c.name = f->name;
         c.model = &model;
         c.field = f;
+        if (f->type == FieldType::ForeignKey) c.value_field = &key_kind_field(b.state, model, *f);
         c.relation_path = prefix;
         parts.push_back(SelectPart{Sql(b.column(alias, f->column())), c});
     }
@@ -111,6 +113,8 @@ SelectPart value_part(QueryBuild& b, const std::string& name) {
         if (path.relation || !transforms_only(*path.field, tail.transforms))
             unknown_field(b.state, *path.model, names[path.used], {});
         sql = apply_transforms(b.dialect, tail, sql, c.field);
+    } else if (c.field && c.field->type == FieldType::ForeignKey) {
+        c.value_field = &key_kind_field(b.state, *path.model, *c.field);
     }
     return SelectPart{sql, c};
 }

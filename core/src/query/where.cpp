@@ -142,11 +142,33 @@ Condition QueryBuild::build_filter(const Lookup& lookup, std::set<std::string>& 
     return out;
 }
 
+namespace {
+
+bool has_decimal_literal(const Expr::Node* node) {
+    if (!node) return false;
+    if (node->kind == Expr::Kind::Literal) return node->value.kind() == Value::Kind::Decimal;
+    return has_decimal_literal(node->left.get()) || has_decimal_literal(node->right.get());
+}
+
+// Django's numeric mixin: arithmetic or a function (aggregate) whose output
+// is a DecimalField, which Django casts where the back end asks for it.
+bool decimal_valued(const Expr::Node& node, const ExprSql& value) {
+    const bool decimal_field = value.field && value.field->type == FieldType::DecimalField;
+    if (node.kind == Expr::Kind::Binary) return decimal_field || has_decimal_literal(&node);
+    if (node.kind == Expr::Kind::Aggregate)
+        return decimal_field && node.function != Expr::Function::Count;
+    return false;
+}
+
+}  // namespace
+
 ExprSql QueryBuild::rhs_expression(const Operand& operand, std::set<std::string>& used) {
     if (operand.kind() != Operand::Kind::Expression) return ExprSql{};
     ExprSql value = compile_expr(operand.expression(), &used, &used);
     if (value.aggregate && !grouped())
         throw QueryError("an aggregate cannot be used in a filter without annotate()");
+    if (decimal_valued(operand.expression().node(), value))
+        value.sql.text = dialect.decimal_expression(value.sql.text);
     return value;
 }
 

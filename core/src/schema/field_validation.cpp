@@ -20,6 +20,11 @@ namespace covet {
 
 namespace {
 
+bool is_temporal_or_uuid(Value::Kind kind) {
+    return kind == Value::Kind::Date || kind == Value::Kind::Time ||
+           kind == Value::Kind::DateTime || kind == Value::Kind::Uuid;
+}
+
 std::string text_of(const Value& value) {
     return value.kind() == Value::Kind::Text ? value.as_text() : value.to_string();
 }
@@ -59,6 +64,8 @@ std::string plural(std::int64_t count, const char* singular, const char* plural_
 
 bool same_choice_value(const Value& value, const Value& choice) {
     if (value == choice) return true;
+    if (is_temporal_or_uuid(value.kind()) && choice.kind() == Value::Kind::Text)
+        return value.to_string() == choice.as_text();  // a typed value and its written choice
     const auto a = number_of(value);
     const auto b = number_of(choice);
     const bool numeric_pair =
@@ -141,12 +148,31 @@ std::optional<std::string> datetime_conversion_error(const Value& value) {
     return std::nullopt;
 }
 
+// A value already of a kind the field's to_python takes as it is (a Date
+// for a DateField, a Decimal for a DecimalField, a DateTime for either
+// temporal field with a date, ...).
+bool is_typed_for(FieldType type, Value::Kind kind) {
+    using Kind = Value::Kind;
+    switch (type) {
+        case FieldType::DateField:
+        case FieldType::DateTimeField:
+            return kind == Kind::Date || kind == Kind::DateTime;
+        case FieldType::TimeField:
+            return kind == Kind::Time || kind == Kind::DateTime;
+        case FieldType::UUIDField:
+            return kind == Kind::Uuid;
+        default:
+            return false;
+    }
+}
+
 // The value cannot be read as the field's type; Django stops at this message.
 std::optional<std::string> conversion_error(const Field& field, const Value& value) {
     const Value::Kind kind = value.kind();
+    if (is_typed_for(field.type, kind)) return std::nullopt;
     const bool is_text = kind == Value::Kind::Text;
-    const bool is_number =
-        kind == Value::Kind::Int || kind == Value::Kind::Float || kind == Value::Kind::Bool;
+    const bool is_number = kind == Value::Kind::Int || kind == Value::Kind::Float ||
+                           kind == Value::Kind::Bool || kind == Value::Kind::Decimal;
     if (is_integer_type(field.type)) {
         if (is_number || (is_text && integer_of_text(value.as_text()))) return std::nullopt;
         return quoted(value) + " value must be an integer.";

@@ -40,6 +40,8 @@ std::optional<double> number_of(const Value& value) {
             return value.as_double();
         case Value::Kind::Text:
             return double_of_text(value.as_text());
+        case Value::Kind::Decimal:
+            return double_of_text(value.to_string());
         default:
             return std::nullopt;
     }
@@ -98,6 +100,7 @@ std::optional<DecimalShape> decimal_shape_of(const Value& value) {
     switch (value.kind()) {
         case Value::Kind::Int:
         case Value::Kind::Float:
+        case Value::Kind::Decimal:
             return decimal_shape(value.to_string());
         case Value::Kind::Text:
             return decimal_shape(value.as_text());

@@ -1,43 +1,22 @@
 // A field's default in its typed kind. The written default stays on the
 // field as written (its spelling is part of the checksum and of the DDL);
 // this is the value it stands for, which the ORM stores and compares.
-#include <algorithm>
 #include <cmath>
 
 #include "covet/error.h"
 #include "covet/field.h"
 #include "covet/value_text.h"
+#include "schema/text_formats.h"
 #include "schema/typed_default.h"
-#include "value/uuid_integer.h"
+#include "schema/typed_kind.h"
 
 namespace covet {
 
 namespace {
 
-std::string trimmed(const std::string& text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) return "";
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return text.substr(first, last - first + 1);
-}
-
 std::optional<Value::Kind> typed_kind(FieldType type) {
-    switch (type) {
-        case FieldType::DecimalField:
-            return Value::Kind::Decimal;
-        case FieldType::DateField:
-            return Value::Kind::Date;
-        case FieldType::TimeField:
-            return Value::Kind::Time;
-        case FieldType::DateTimeField:
-            return Value::Kind::DateTime;
-        case FieldType::UUIDField:
-            return Value::Kind::Uuid;
-        case FieldType::JSONField:
-            return Value::Kind::Json;
-        default:
-            return std::nullopt;
-    }
+    if (type == FieldType::DecimalField) return Value::Kind::Decimal;
+    return typed_kind_of(type);
 }
 
 // A number written for a DecimalField (default=0, default=1.5), as its decimal
@@ -50,38 +29,22 @@ Value decimal_of_number(const Value& value) {
     return Decimal::parse(value.to_string());
 }
 
-std::string json_scalar(const Value& value) {
-    if (value.kind() == Value::Kind::Bool) return value.as_bool() ? "true" : "false";
-    return value.to_string();  // a float that JSON cannot hold (nan, inf) fails to parse
-}
-
+// A JSONField's text default is the document itself (a list or dict literal
+// becomes its JSON text), as the DDL writes it: typed_of reads it so.
 Value typed(Value::Kind kind, const Value& value) {
+    if (kind != Value::Kind::Decimal) return typed_of(kind, value);
     switch (value.kind()) {
         case Value::Kind::Text:
-            // A JSONField's text default is the document itself (a list or dict
-            // literal becomes its JSON text), as the DDL writes it.
-            return value_from_text(
-                kind, kind == Value::Kind::Json ? value.as_text() : trimmed(value.as_text()));
+            return value_from_text(kind, trimmed(value.as_text()));
+        case Value::Kind::Decimal:
+            return value;
         case Value::Kind::Int:
         case Value::Kind::Float:
         case Value::Kind::Bool:
-            if (kind == Value::Kind::Decimal) return decimal_of_number(value);
-            if (kind == Value::Kind::Json) return Json::parse(json_scalar(value));
-            if (kind == Value::Kind::Uuid && value.kind() == Value::Kind::Int)
-                return uuid_of_integer(value.as_int());
-            break;
-        case Value::Kind::Blob:
-            if (kind == Value::Kind::Uuid && value.as_blob().data.size() == 16) {
-                Uuid::Bytes16 bytes{};
-                std::copy(value.as_blob().data.begin(), value.as_blob().data.end(), bytes.begin());
-                return Uuid(bytes);
-            }
-            break;
+            return decimal_of_number(value);
         default:
-            if (value.kind() == kind) return value;
-            break;
+            throw ValueError(value.to_string() + " cannot be read as the field's type");
     }
-    throw ValueError(value.to_string() + " cannot be read as the field's type");
 }
 
 }  // namespace

@@ -1,4 +1,6 @@
-#include "query/field_value_kinds.h"
+// A field's typed kind and values read as it: shared by the ORM's value
+// conversions (query/field_value*.cpp) and Field::typed_default().
+#include "schema/typed_kind.h"
 
 #include <algorithm>
 
@@ -35,12 +37,6 @@ Value json_of_scalar(const Value& value) {
 }
 
 }  // namespace
-
-bool is_integer_field(FieldType type) {
-    return type == FieldType::AutoField || type == FieldType::BigAutoField ||
-           type == FieldType::IntegerField || type == FieldType::BigIntegerField ||
-           type == FieldType::SmallIntegerField;
-}
 
 std::optional<Value::Kind> typed_kind_of(FieldType type) {
     switch (type) {
