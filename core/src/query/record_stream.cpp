@@ -17,7 +17,7 @@ RecordStream::RecordStream(std::shared_ptr<const Query> query, Database db, Mode
 
 bool RecordStream::next(Record& record) {
     if (!cursor_.next(row_)) return false;
-    record = layout_->read(row_);
+    layout_->read_into(row_, record);
     return true;
 }
 
