@@ -103,34 +103,6 @@ bool QuerySet::exists() const {
     return !db_.connection().query(sql.sql, sql.params).rows.empty();
 }
 
-// Django's get(): unordered, at most 21 rows read to say how many matched.
-// The Query is made in one step (get(pk=...) is the hot path of many
-// programs); the compiler still refuses unknown names.
-Record QuerySet::get(const Q& condition) const {
-    constexpr std::int64_t kMaxGetResults = 21;
-    auto query = std::make_shared<Query>(*query_);
-    if (!condition.empty()) {
-        if (is_sliced(*query_))
-            throw QueryError("Cannot filter a query once a slice has been taken.");
-        query->filters.push_back({condition, false, query->annotations.size()});
-    }
-    if (!is_sliced(*query_)) {
-        query->ordering.clear();
-        query->ordering_set = true;
-    }
-    query->limit = query->limit ? std::min(*query->limit, kMaxGetResults) : kMaxGetResults;
-    const QuerySet limited = with_query(std::move(query));
-    const std::vector<Record>& found = limited.records();
-    const std::string& name = model().name;
-    if (found.size() == 1) return found[0];
-    if (found.empty()) throw DoesNotExist(name, name + " matching query does not exist.");
-    const std::string how_many = found.size() < static_cast<std::size_t>(kMaxGetResults)
-                                     ? std::to_string(found.size())
-                                     : "more than " + std::to_string(kMaxGetResults - 1);
-    throw MultipleObjectsReturned(
-        name, "get() returned more than one " + name + " -- it returned " + how_many + "!");
-}
-
 std::optional<Record> QuerySet::first() const {
     const QuerySet set = is_ordered(*query_) ? *this : order_by({"pk"});
     return first_of(set);
