@@ -31,8 +31,10 @@ class MysqlRows final : public RowSource {
         : connection_(connection), sql_(std::move(sql)), rs_(std::move(rs)) {
         if (!rs_) return;
         meta_ = rs_->getMetaData();
-        for (unsigned int i = 1; i <= meta_->getColumnCount(); ++i)
+        for (unsigned int i = 1; i <= meta_->getColumnCount(); ++i) {
             columns_.emplace_back(meta_->getColumnLabel(i));
+            types_.push_back(mysql_column_type(*meta_, i));
+        }
     }
     MysqlRows& owning(MysqlConnection::PreparedPtr prepared) {
         prepared_ = std::move(prepared);
@@ -53,10 +55,9 @@ class MysqlRows final : public RowSource {
         if (!rs_) return false;
         try {
             if (!rs_->next()) return false;
-            row.clear();
-            row.reserve(columns_.size());
-            for (unsigned int i = 1; i <= columns_.size(); ++i)
-                row.push_back(column_value(*rs_, *meta_, i));
+            row.resize(types_.size());  // over the previous row's values
+            for (unsigned int i = 1; i <= types_.size(); ++i)
+                row[i - 1] = column_value(*rs_, types_[i - 1], i);
             return true;
         } catch (const sql::SQLException& e) {
             connection_.fail(e, sql_);
@@ -81,6 +82,7 @@ class MysqlRows final : public RowSource {
     std::unique_ptr<sql::ResultSet> rs_;
     sql::ResultSetMetaData* meta_ = nullptr;
     std::vector<std::string> columns_;
+    std::vector<MysqlColumnType> types_;  // the metadata read once, not per row
     MysqlConnection::PreparedPtr prepared_;
     std::unique_ptr<sql::Statement> own_statement_;
     bool drain_text_ = false;

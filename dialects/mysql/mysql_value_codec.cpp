@@ -72,9 +72,16 @@ void bind_values(sql::PreparedStatement& stmt, const std::vector<Value>& params,
     }
 }
 
-Value column_value(sql::ResultSet& rs, sql::ResultSetMetaData& meta, unsigned int i) {
+MysqlColumnType mysql_column_type(sql::ResultSetMetaData& meta, unsigned int i) {
+    MysqlColumnType type;
+    type.data_type = meta.getColumnType(i);
+    if (type.data_type == sql::DataType::BIGINT) type.is_signed = meta.isSigned(i);
+    return type;
+}
+
+Value column_value(sql::ResultSet& rs, const MysqlColumnType& type, unsigned int i) {
     if (rs.isNull(i)) return Value();
-    switch (meta.getColumnType(i)) {
+    switch (type.data_type) {
         case sql::DataType::BIT:
         case sql::DataType::TINYINT:
         case sql::DataType::SMALLINT:
@@ -83,7 +90,7 @@ Value column_value(sql::ResultSet& rs, sql::ResultSetMetaData& meta, unsigned in
         case sql::DataType::YEAR:
             return Value(static_cast<std::int64_t>(rs.getInt64(i)));
         case sql::DataType::BIGINT:
-            if (!meta.isSigned(i)) {
+            if (!type.is_signed) {
                 std::uint64_t u = rs.getUInt64(i);
                 if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
                     return Value(std::to_string(u));
@@ -104,9 +111,12 @@ Value column_value(sql::ResultSet& rs, sql::ResultSetMetaData& meta, unsigned in
         }
         case sql::DataType::SQLNULL:
             return Value();
-        default:  // DECIMAL, dates, times and JSON typed; strings as text
-            return mysql_typed_value(mysql_column_kind(meta.getColumnType(i)),
-                                     std::string(rs.getString(i)));
+        default: {  // DECIMAL, dates, times and JSON typed; strings as text
+            const Value::Kind kind = mysql_column_kind(type.data_type);
+            std::string text = rs.getString(i);
+            if (kind == Value::Kind::Text) return Value(std::move(text));
+            return mysql_typed_value(kind, text);
+        }
     }
 }
 

@@ -40,7 +40,14 @@ using BlobStreams = std::vector<std::unique_ptr<std::istringstream>>;
 void bind_values(sql::PreparedStatement& stmt, const std::vector<Value>& params,
                  BlobStreams& blobs);
 
+// What a result column holds, read from the metadata once per result.
+struct MysqlColumnType {
+    int data_type = 0;  // sql::DataType
+    bool is_signed = true;
+};
+MysqlColumnType mysql_column_type(sql::ResultSetMetaData& meta, unsigned int i);
+
 // The value of column i (1-based) of the current row.
-Value column_value(sql::ResultSet& rs, sql::ResultSetMetaData& meta, unsigned int i);
+Value column_value(sql::ResultSet& rs, const MysqlColumnType& type, unsigned int i);
 
 }  // namespace covet

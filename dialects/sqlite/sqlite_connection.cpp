@@ -25,6 +25,7 @@ class SqliteRows final : public RowSource {
     SqliteRows(SqliteConnection& connection, std::string sql, SqliteConnection::StatementPtr stmt)
         : connection_(connection), sql_(std::move(sql)), stmt_(std::move(stmt)) {
         read_columns();
+        prepares_ = sqlite3_stmt_status(stmt_.get(), SQLITE_STMTSTATUS_REPREPARE, 0);
     }
 
     const std::vector<std::string>& columns() const override { return columns_; }
@@ -34,7 +35,8 @@ class SqliteRows final : public RowSource {
         sqlite3_stmt* stmt = stmt_.get();
         int rc = sqlite3_step(stmt);
         // A statement SQLite re-prepared after a schema change may have other columns.
-        if (!stepped_) read_columns();
+        if (!stepped_ && sqlite3_stmt_status(stmt, SQLITE_STMTSTATUS_REPREPARE, 0) != prepares_)
+            read_columns();
         stepped_ = true;
         if (rc == SQLITE_DONE) return false;
         if (rc != SQLITE_ROW) {
@@ -42,12 +44,17 @@ class SqliteRows final : public RowSource {
             stmt_.reset();
             connection_.fail(rc, sql_);
         }
-        const int count = static_cast<int>(columns_.size());
-        row.clear();
-        row.reserve(static_cast<std::size_t>(count));
-        for (int i = 0; i < count; ++i)
-            row.push_back(
-                sqlite_typed_value(declared_[static_cast<std::size_t>(i)], column_value(stmt, i)));
+        // Assigned over the row's previous values: mostly of the same kinds,
+        // so no value is destroyed and made anew.
+        const std::size_t count = columns_.size();
+        row.resize(count);
+        for (std::size_t i = 0; i < count; ++i) {
+            const Value::Kind declared = declared_[i];
+            if (declared == Value::Kind::Text)  // most columns: the stored value as it is
+                read_column(stmt, static_cast<int>(i), row[i]);
+            else
+                row[i] = sqlite_typed_value(declared, column_value(stmt, static_cast<int>(i)));
+        }
         return true;
     }
 
@@ -76,6 +83,7 @@ class SqliteRows final : public RowSource {
     // What each column's declared type reads as (date, decimal, ...).
     std::vector<Value::Kind> declared_;
     bool stepped_ = false;
+    int prepares_ = 0;  // SQLite's count of re-prepares when the columns were read
 };
 
 // Which rule refused the row, from SQLite's extended result code.

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <cstdio>
+#include <string_view>
 
 #include "covet/value_text.h"
 #include "schema/sql_literals.h"
@@ -14,14 +15,30 @@ std::optional<std::string> sqlite_stored_text(const Value& value) {
     return typed_value_text(value, TypedTextForm{true, ""});
 }
 
+namespace {
+
+char ascii_lower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// Whether the declared type's name (up to any '(') is `name`, in any case.
+bool declared_as(const char* declared_type, std::string_view name) {
+    std::size_t i = 0;
+    for (; declared_type[i] && declared_type[i] != '('; ++i)
+        if (i >= name.size() || ascii_lower(declared_type[i]) != name[i]) return false;
+    return i == name.size();
+}
+
+}  // namespace
+
+// Read for every column of every statement run: no allocation.
 Value::Kind sqlite_declared_kind(const char* declared_type) {
     if (!declared_type) return Value::Kind::Text;  // an expression, not a column
-    const std::string type = to_lower(declared_type);
-    const std::string base = type.substr(0, type.find('('));
-    if (base == "decimal") return Value::Kind::Decimal;
-    if (base == "date") return Value::Kind::Date;
-    if (base == "time") return Value::Kind::Time;
-    if (base == "datetime" || base == "timestamp") return Value::Kind::DateTime;
+    if (declared_as(declared_type, "decimal")) return Value::Kind::Decimal;
+    if (declared_as(declared_type, "date")) return Value::Kind::Date;
+    if (declared_as(declared_type, "time")) return Value::Kind::Time;
+    if (declared_as(declared_type, "datetime") || declared_as(declared_type, "timestamp"))
+        return Value::Kind::DateTime;
     return Value::Kind::Text;
 }
 
@@ -84,23 +101,48 @@ int bind_values(sqlite3_stmt* stmt, const std::vector<Value>& params) {
     return SQLITE_OK;
 }
 
+// Through the column's sqlite3_value: its accessors skip the per-call
+// statement checks of the sqlite3_column_* ones (a row reads every column).
 Value column_value(sqlite3_stmt* stmt, int i) {
-    switch (sqlite3_column_type(stmt, i)) {
+    sqlite3_value* value = sqlite3_column_value(stmt, i);
+    switch (sqlite3_value_type(value)) {
         case SQLITE_INTEGER:
-            return Value(static_cast<std::int64_t>(sqlite3_column_int64(stmt, i)));
+            return Value(static_cast<std::int64_t>(sqlite3_value_int64(value)));
         case SQLITE_FLOAT:
-            return Value(sqlite3_column_double(stmt, i));
-        case SQLITE_TEXT:
-            return Value(std::string(reinterpret_cast<const char*>(sqlite3_column_text(stmt, i)),
-                                     static_cast<std::size_t>(sqlite3_column_bytes(stmt, i))));
+            return Value(sqlite3_value_double(value));
+        case SQLITE_TEXT: {
+            const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(value));
+            return Value(std::string(text, static_cast<std::size_t>(sqlite3_value_bytes(value))));
+        }
         case SQLITE_BLOB: {
-            auto* data = static_cast<const unsigned char*>(sqlite3_column_blob(stmt, i));
+            auto* data = static_cast<const unsigned char*>(sqlite3_value_blob(value));
             Bytes b;
-            b.data.assign(data, data + sqlite3_column_bytes(stmt, i));
+            b.data.assign(data, data + sqlite3_value_bytes(value));
             return Value(std::move(b));
         }
         default:
             return Value();
+    }
+}
+
+void read_column(sqlite3_stmt* stmt, int i, Value& into) {
+    sqlite3_value* value = sqlite3_column_value(stmt, i);
+    switch (sqlite3_value_type(value)) {
+        case SQLITE_INTEGER:
+            into.assign_int(sqlite3_value_int64(value));
+            break;
+        case SQLITE_FLOAT:
+            into.assign_float(sqlite3_value_double(value));
+            break;
+        case SQLITE_TEXT:
+            into.assign_text(reinterpret_cast<const char*>(sqlite3_value_text(value)),
+                             static_cast<std::size_t>(sqlite3_value_bytes(value)));
+            break;
+        case SQLITE_NULL:
+            into.assign_null();
+            break;
+        default:
+            into = column_value(stmt, i);
     }
 }
 

@@ -34,5 +34,7 @@ int bind_values(sqlite3_stmt* stmt, const std::vector<Value>& params);
 
 // The value of column i of the current row.
 Value column_value(sqlite3_stmt* stmt, int i);
+// The same over `into`, overwriting it in place where the kind allows.
+void read_column(sqlite3_stmt* stmt, int i, Value& into);
 
 }  // namespace covet

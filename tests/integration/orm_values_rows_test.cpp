@@ -63,7 +63,7 @@ COVET_ORM_TEST("orm: row_iterator streams values() rows without caching them") {
     while (counted.next(row))
         seen.push_back(row["name"].as_text() + " " + std::to_string(row["n"].as_int()));
     CHECK(seen == std::vector<std::string>{"alice 2", "bob 2", "carol 1", "dave 0"});
-    CHECK_THROWS_AS(titles.iterator(), covet::QueryError);
+    CHECK_NOTHROW(titles.iterator());  // streams the same rows (RecordStream::next(NamedRow&))
     CHECK_THROWS_AS(o.objects("Post").row_iterator(), covet::QueryError);
 }
 

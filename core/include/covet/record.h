@@ -106,12 +106,17 @@ class Record {
     // _remove_prefetched_objects).
     void forget_prefetched(const std::string& accessor) const;
     const Row& values() const { return values_; }  // concrete fields, column order
+    // The concrete field at `slot` of values() (a deferred one loaded), and
+    // a value of the field's kind stored there as it is (bulk_create's keys).
+    const Value& value_at(std::size_t slot) const;
+    void store_at(std::size_t slot, Value value);
     void mark_saved() { adding_ = false; }
     // Sets the auto_now fields, and auto_now_add ones when adding, to now
     // in UTC (save() and bulk_create() call it before writing).
     void stamp_auto_now();
 
   private:
+    friend class RecordLayout;  // refills a record in place (RecordStream)
     // Position in values_ of a field by attribute or column name ("pk" too).
     std::optional<std::size_t> find_index(const std::string& name) const;
     void bind_slots();

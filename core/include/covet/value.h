@@ -54,10 +54,24 @@ class Value {
 
     Kind kind() const { return static_cast<Kind>(v_.index()); }
     bool is_null() const { return kind() == Kind::Null; }
-    std::int64_t as_int() const;
-    double as_double() const;
-    bool as_bool() const;
-    const std::string& as_text() const;
+    // The accessors read every field of every row: inline, the error aside.
+    std::int64_t as_int() const {
+        if (const auto* v = std::get_if<std::int64_t>(&v_)) return *v;
+        wrong_kind("an integer");
+    }
+    double as_double() const {
+        if (const auto* v = std::get_if<double>(&v_)) return *v;
+        if (const auto* v = std::get_if<std::int64_t>(&v_)) return static_cast<double>(*v);
+        wrong_kind("a number");
+    }
+    bool as_bool() const {
+        if (const auto* v = std::get_if<bool>(&v_)) return *v;
+        wrong_kind("a boolean");
+    }
+    const std::string& as_text() const {
+        if (const auto* v = std::get_if<std::string>(&v_)) return *v;
+        wrong_kind("text");
+    }
     const Bytes& as_blob() const;
     const covet::Decimal& as_decimal() const;
     covet::Date as_date() const;
@@ -72,7 +86,23 @@ class Value {
 
     bool operator==(const Value&) const = default;
 
+    // Replace the value in place: a value of the same kind is overwritten
+    // (a text keeps its buffer), so a row read over the previous row's
+    // values makes nothing anew (the drivers' row readers).
+    void assign_null() { v_.emplace<std::monostate>(); }
+    void assign_int(std::int64_t v) { v_ = v; }
+    void assign_float(double v) { v_ = v; }
+    void assign_bool(bool v) { v_ = v; }
+    void assign_text(const char* data, std::size_t size) {
+        if (auto* text = std::get_if<std::string>(&v_))
+            text->assign(data, size);
+        else
+            v_.emplace<std::string>(data, size);
+    }
+
   private:
+    [[noreturn]] void wrong_kind(const char* wanted) const;
+
     std::variant<std::monostate, std::int64_t, double, bool, std::string, Bytes, covet::Decimal,
                  covet::Date, covet::Time, covet::DateTime, covet::Uuid, covet::Json>
         v_;

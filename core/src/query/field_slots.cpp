@@ -31,9 +31,9 @@ FieldSlots::FieldSlots(const ModelState& model) {
         const std::size_t slot = fields_.size();
         fields_.push_back(&field);
         if (field.primary_key && !pk_) pk_ = slot;
-        names_.push_back({field.name, head_of(field.name), slot});
-        std::string column = field.column();
-        if (column != field.name) names_.push_back({column, head_of(column), slot});
+        add_name(field.name, slot);
+        const std::string column = field.column();
+        if (column != field.name) add_name(column, slot);
     }
     // Defaults are constants, read once; a default that does not read as
     // its field's kind leaves them unread, for each record to report.
@@ -44,6 +44,12 @@ FieldSlots::FieldSlots(const ModelState& model) {
         defaults_ = std::move(defaults);
     } catch (const std::exception&) {
     }
+}
+
+void FieldSlots::add_name(const std::string& name, std::size_t slot) {
+    keys_.push_back({head_of(name.data(), name.size()), static_cast<std::uint32_t>(name.size()),
+                     static_cast<std::uint16_t>(slot), static_cast<std::uint16_t>(texts_.size())});
+    texts_.push_back(name);
 }
 
 FieldSlotTables::FieldSlotTables(const ProjectState& state) {

@@ -13,11 +13,25 @@ namespace covet {
 
 namespace {
 
+// Where each of `fields` sits in a record's values (concrete fields in order).
+std::vector<std::size_t> slots_of(const ModelState& model,
+                                  const std::vector<const Field*>& fields) {
+    const std::vector<const Field*> all = model.concrete_fields();
+    std::vector<std::size_t> slots;
+    for (const Field* field : fields)
+        slots.push_back(
+            static_cast<std::size_t>(std::find(all.begin(), all.end(), field) - all.begin()));
+    return slots;
+}
+
 // The INSERTs of one group of records (all with keys, or all without) in
-// batches; the keys the back end returns are set on the records.
+// batches; the keys the back end returns are set on the records. Values
+// are read by slot, not by name: a batch reads thousands.
 void insert_batches(const Database& db, const ModelState& model, std::vector<Record*>& records,
                     const std::vector<const Field*>& fields, BulkOptions options, bool returning) {
     const RowWriter writer(db.dialect(), model);
+    const std::vector<std::size_t> slots = slots_of(model, fields);
+    const std::size_t pk_slot = slots_of(model, {model.primary_key()}).front();
     const std::size_t per_statement =
         rows_per_statement(db.dialect(), fields.size(), options.batch_size);
     std::string sql;  // the same text for every full batch
@@ -31,8 +45,8 @@ void insert_batches(const Database& db, const ModelState& model, std::vector<Rec
         std::vector<Value> params;
         params.reserve(sql_rows * fields.size());
         for (std::size_t i = start; i < stop; ++i)
-            for (const Field* field : fields)
-                params.push_back(records[i]->get(field->name));
+            for (const std::size_t slot : slots)
+                params.push_back(records[i]->value_at(slot));
         if (!returning) {
             db.connection().execute(sql, params);
             continue;
@@ -47,7 +61,10 @@ void insert_batches(const Database& db, const ModelState& model, std::vector<Rec
                                 std::to_string(keys.size()) + " keys for " +
                                 std::to_string(stop - start) + " rows");
         for (std::size_t i = start; i < stop; ++i) {
-            records[i]->set("pk", value_from_db(*model.primary_key(), std::move(keys[i - start])));
+            Value key = value_from_db(*model.primary_key(), std::move(keys[i - start]));
+            if (!key.is_null())
+                key = value_for_db(*model.primary_key(), std::move(key));  // as set()
+            records[i]->store_at(pk_slot, std::move(key));
             records[i]->mark_saved();
         }
     }

@@ -96,55 +96,6 @@ bool QuerySet::exists() const {
     return !db_.connection().query(sql.sql, sql.params).rows.empty();
 }
 
-namespace {
-
-// Django's get(): unordered, at most 21 rows read to say how many matched.
-// The Query is made in one step (get(pk=...) is the hot path of many
-// programs); the compiler still refuses unknown names.
-QuerySet get_candidates(const QuerySet& set, const Q& condition) {
-    constexpr std::int64_t kMaxGetResults = 21;
-    auto query = std::make_shared<Query>(set.query());
-    if (!condition.empty()) {
-        if (is_sliced(set.query()))
-            throw QueryError("Cannot filter a query once a slice has been taken.");
-        query->filters.push_back({condition, false, query->annotations.size()});
-    }
-    if (!is_sliced(set.query())) {
-        query->ordering.clear();
-        query->ordering_set = true;
-    }
-    query->limit = query->limit ? std::min(*query->limit, kMaxGetResults) : kMaxGetResults;
-    return set.with_query(std::move(query));
-}
-
-// get()'s answer when `found` rows matched: nothing, or the exception.
-void check_get_found(const std::string& name, std::size_t found) {
-    constexpr std::size_t kMaxGetResults = 21;
-    if (found == 1) return;
-    if (found == 0) throw DoesNotExist(name, name + " matching query does not exist.");
-    const std::string how_many = found < kMaxGetResults
-                                     ? std::to_string(found)
-                                     : "more than " + std::to_string(kMaxGetResults - 1);
-    throw MultipleObjectsReturned(
-        name, "get() returned more than one " + name + " -- it returned " + how_many + "!");
-}
-
-}  // namespace
-
-Record QuerySet::get(const Q& condition) const {
-    const QuerySet limited = get_candidates(*this, condition);
-    const std::vector<Record>& found = limited.records();
-    check_get_found(model().name, found.size());
-    return found[0];
-}
-
-NamedRow QuerySet::get_row(const Q& condition) const {
-    const QuerySet limited = get_candidates(*this, condition);
-    const std::vector<NamedRow>& found = limited.rows();
-    check_get_found(model().name, found.size());
-    return found[0];
-}
-
 // first()/last(): by the primary key when the queryset has no ordering.
 QuerySet QuerySet::first_set(bool last) const {
     if (is_ordered(*query_)) return last ? reverse() : *this;

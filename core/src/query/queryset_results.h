@@ -2,17 +2,32 @@
 // copies of one QuerySet; chaining makes a QuerySet with none.
 #pragma once
 
+#include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "covet/queryset.h"
 #include "query/compiler.h"
+#include "query/record_reader.h"
 
 namespace covet {
+
+// get(pk=...) on one QuerySet, compiled on its first call (queryset_get.cpp):
+// the statement with the key as its last parameter, re-bound on each call,
+// and how its rows become records.
+struct GetByKeyPlan {
+    std::string sql;
+    std::vector<Value> params;  // the key last
+    const Field* key = nullptr;
+    std::shared_ptr<const RecordLayout> layout;
+};
 
 struct QuerySet::Results {
     std::optional<std::vector<Record>> records;
     std::optional<std::vector<NamedRow>> rows;
+    std::shared_ptr<const GetByKeyPlan> get_plan;
+    bool get_plan_tried = false;  // null after trying: this query cannot take one
 };
 
 inline QueryCompiler compiler_of(const QuerySet& set) {

@@ -77,9 +77,9 @@ const Field& Record::field_at(std::size_t index) const {
 }
 
 const Value& Record::get(const std::string& name) const {
-    if (auto index = find_index(name)) {
-        if (!loaded_.empty() && !loaded_[*index]) load_deferred(*index);
-        return values_[*index];
+    if (const std::size_t index = slots_->slot(name); index != FieldSlots::npos) {
+        if (!loaded_.empty() && !loaded_[index]) load_deferred(index);
+        return values_[index];
     }
     for (const auto& [alias, value] : annotations_)
         if (alias == name) return value;
@@ -96,6 +96,19 @@ void Record::load_deferred(std::size_t index) const {
     values_[index] = value_from_db(key_kind_field(models_.state(), *model_, field),
                                    std::move(result.rows.front().front()));
     loaded_[index] = true;
+}
+
+const Value& Record::value_at(std::size_t slot) const {
+    field_at(slot);  // throws for a slot out of range
+    if (!loaded_.empty() && !loaded_[slot]) load_deferred(slot);
+    return values_[slot];
+}
+
+void Record::store_at(std::size_t slot, Value value) {
+    const Field& field = field_at(slot);
+    values_[slot] = std::move(value);
+    if (!loaded_.empty()) loaded_[slot] = true;
+    if (field.type == FieldType::ForeignKey && caches_) caches_->related.erase(field.name);
 }
 
 void Record::set(const std::string& name, Value value) {

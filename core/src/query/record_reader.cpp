@@ -47,6 +47,9 @@ RecordLayout::RecordLayout(Database db, Models models, const ModelState& model,
         targets_.push_back(target);
     }
     names_ = std::move(names);
+    identity_ = owners_.size() == 1 && targets_.size() == owners_[0].size;
+    for (std::size_t i = 0; identity_ && i < targets_.size(); ++i)
+        identity_ = targets_[i].owner == 0 && targets_[i].slot == i;
     for (Owner& owner : owners_)
         if (std::all_of(owner.loaded.begin(), owner.loaded.end(), [](bool b) { return b; }))
             owner.loaded.clear();
@@ -124,34 +127,59 @@ Record RecordLayout::read(Row& row) const {
             record.set_annotation(name, std::move(value));
         return record;
     }
-    std::vector<Row> values(owners_.size());
+    // Each owner's record made first, with room for its fields; the values
+    // go straight into them (Record's friend), with no per-owner row between.
+    std::vector<std::optional<Record>> records(owners_.size());
     for (std::size_t k = 0; k < owners_.size(); ++k)
-        values[k].resize(owners_[k].size);
-    std::vector<std::pair<std::string, Value>> annotations;
+        records[k].emplace(db_, models_, *owners_[k].model, Row(owners_[k].size),
+                           owners_[k].loaded);
     for (std::size_t i = 0; i < targets_.size(); ++i) {
         Value value = value_of(i, row[i]);
         if (targets_[i].owner < 0)
-            annotations.emplace_back(columns_[i].name, std::move(value));
+            records[0]->set_annotation(columns_[i].name, std::move(value));
         else
-            values[static_cast<std::size_t>(targets_[i].owner)][targets_[i].slot] =
+            records[static_cast<std::size_t>(targets_[i].owner)]->values_[targets_[i].slot] =
                 std::move(value);
     }
-    std::vector<std::optional<Record>> records(owners_.size());
-    for (std::size_t k = 0; k < owners_.size(); ++k) {
-        const Owner& owner = owners_[k];
-        if (k > 0 && values[k][owner.pk_slot].is_null()) continue;  // no related row (LEFT JOIN)
-        records[k].emplace(db_, models_, *owner.model, std::move(values[k]), owner.loaded);
-        records[k]->mark_saved();
-    }
+    for (std::size_t k = 1; k < owners_.size(); ++k)  // no related row (LEFT JOIN)
+        if (records[k]->values_[owners_[k].pk_slot].is_null()) records[k].reset();
     for (std::size_t k = owners_.size() - 1; k > 0; --k) {
         const Owner& owner = owners_[k];
         if (owner.parent >= 0 && records[static_cast<std::size_t>(owner.parent)])
             records[static_cast<std::size_t>(owner.parent)]->cache_related(owner.field,
                                                                            std::move(records[k]));
     }
-    for (auto& [name, value] : annotations)
-        records[0]->set_annotation(name, std::move(value));
     return std::move(*records[0]);
+}
+
+bool RecordLayout::reusable(const Record& record) const {
+    return identity_ && record.model_ == owners_[0].model && record.db_ == db_ &&
+           &record.models_.state() == &models_.state();
+}
+
+// The row's values swap places with the record's old ones (the cursor
+// overwrites those next), so a row costs no allocation of its own.
+void RecordLayout::read_into(Row& row, Record& record) const {
+    if (!reusable(record) || row.size() < targets_.size()) {
+        record = read(row);
+        return;
+    }
+    row.resize(targets_.size());
+    record.values_.swap(row);
+    for (std::size_t i = 0; i < targets_.size(); ++i) {
+        Value& value = record.values_[i];
+        const std::optional<Value::Kind>& kept = targets_[i].kept;
+        if (kept && (value.kind() == *kept || value.is_null())) continue;
+        if (kept == Value::Kind::Bool && value.kind() == Value::Kind::Int &&
+            (value.as_int() == 0 || value.as_int() == 1))
+            value.assign_bool(value.as_int() == 1);  // a 0/1 column (as bool_from_db)
+        else
+            value = column_value(columns_[i], std::move(value));
+    }
+    if (!record.loaded_.empty() || !owners_[0].loaded.empty()) record.loaded_ = owners_[0].loaded;
+    record.annotations_.clear();
+    record.caches_.reset();  // another row's related records
+    record.adding_ = false;
 }
 
 NamedRow RecordLayout::read_named(Row& row) const {

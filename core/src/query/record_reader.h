@@ -28,6 +28,10 @@ class RecordLayout {
 
     // The row's values are moved out of `row`.
     Record read(Row& row) const;
+    // The same into `record`: a record of this layout's model, database and
+    // models (the one RecordStream::next refills) takes the row in place,
+    // keeping its allocations; any other is replaced.
+    void read_into(Row& row, Record& record) const;
     NamedRow read_named(Row& row) const;
     const std::vector<SelectColumn>& columns() const { return columns_; }
 
@@ -56,6 +60,7 @@ class RecordLayout {
     static Owner make_owner(const ModelState& model, const std::string& path);
     int owner_for(const SelectColumn& column);
     void link_owners();
+    bool reusable(const Record& record) const;
 
     Database db_;
     Models models_;
@@ -63,6 +68,7 @@ class RecordLayout {
     std::vector<Owner> owners_;
     std::vector<Target> targets_;
     std::shared_ptr<const std::vector<std::string>> names_;
+    bool identity_ = false;  // one owner, column i is slot i, no annotation
 };
 
 }  // namespace covet

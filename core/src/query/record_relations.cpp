@@ -7,10 +7,11 @@
 namespace covet {
 
 std::optional<Record> Record::related(const std::string& name) const {
-    const Field& field = field_at(index_of(name));
+    const std::size_t index = index_of(name);
+    const Field& field = field_at(index);
     if (field.type != FieldType::ForeignKey)
         throw QueryError("'" + model_->name + "." + field.name + "' is no foreign key");
-    const Value key = get(field.name);
+    const Value& key = value_at(index);
     if (key.is_null()) return std::nullopt;
     auto& related = caches().related;
     auto cached = related.find(field.name);

@@ -21,7 +21,7 @@ bool RecordStream::next(Record& record) {
         throw QueryError("this " + query_->model->name +
                          " stream gives values (values() or values_list()): read NamedRows");
     if (!cursor_.next(row_)) return false;
-    record = layout_->read(row_);
+    layout_->read_into(row_, record);
     return true;
 }
 

@@ -57,25 +57,8 @@ std::string blob_to_string(const Bytes& bytes) {
 
 }  // namespace
 
-std::int64_t Value::as_int() const {
-    if (kind() != Kind::Int) throw_wrong_kind(kind(), "an integer");
-    return std::get<std::int64_t>(v_);
-}
-
-double Value::as_double() const {
-    if (kind() == Kind::Int) return static_cast<double>(std::get<std::int64_t>(v_));
-    if (kind() != Kind::Float) throw_wrong_kind(kind(), "a number");
-    return std::get<double>(v_);
-}
-
-bool Value::as_bool() const {
-    if (kind() != Kind::Bool) throw_wrong_kind(kind(), "a boolean");
-    return std::get<bool>(v_);
-}
-
-const std::string& Value::as_text() const {
-    if (kind() != Kind::Text) throw_wrong_kind(kind(), "text");
-    return std::get<std::string>(v_);
+void Value::wrong_kind(const char* wanted) const {
+    throw_wrong_kind(kind(), wanted);
 }
 
 const Bytes& Value::as_blob() const {
