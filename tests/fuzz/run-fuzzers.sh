@@ -9,7 +9,7 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 budget=${1:-60}
-targets=(yaml_loader field_shorthand)
+targets=(yaml_loader field_shorthand shell_statement)
 
 # -O1 with line tables: quick to build, fast enough to fuzz, readable stacks;
 # a Debug build keeps assertions on.
