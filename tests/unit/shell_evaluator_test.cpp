@@ -239,7 +239,7 @@ TEST_CASE("shell evaluator: len counts lists, dicts and characters", "[shell]") 
 
 TEST_CASE("shell evaluator: raw() reads rows with bound parameters", "[shell]") {
     Shell shell;
-    const ShellValue rows = shell.value("raw('SELECT ? AS a, ? AS b', [1, 'x'])");
+    const ShellValue rows = shell.value("raw('SELECT %s AS a, %s AS b', [1, 'x'])");
     const RawRows* raw = rows.as<RawRows>();
     REQUIRE(raw != nullptr);
     CHECK(raw->columns == std::vector<std::string>{"a", "b"});
@@ -247,8 +247,12 @@ TEST_CASE("shell evaluator: raw() reads rows with bound parameters", "[shell]") 
     CHECK(raw->rows[0][0] == Value(std::int64_t{1}));
     CHECK(raw->rows[0][1] == Value("x"));
     // A parameter is bound, never spliced: quotes in it are just characters.
-    const ShellValue quoted = shell.value("raw('SELECT ?', [\"'); DROP TABLE x; --\"])");
+    const ShellValue quoted = shell.value("raw('SELECT %s', [\"'); DROP TABLE x; --\"])");
     CHECK(quoted.as<RawRows>()->rows[0][0] == Value("'); DROP TABLE x; --"));
+    // Django's marks: %s for a parameter, %% for a percent sign once there are parameters.
+    const ShellValue percent = shell.value("raw(\"SELECT %s || '%%'\", ['a'])");
+    CHECK(percent.as<RawRows>()->rows[0][0] == Value("a%"));
+    CHECK(shell.error("raw('SELECT %s', [1, 2])") == "raw() got 2 parameters for 1 %s placeholder");
     CHECK(shell.error("raw(1)") == "the SQL of raw() must be a string, not an integer");
     CHECK(shell.error("raw('SELECT 1', 2)").find("raw() takes") == 0);
 }

@@ -103,6 +103,28 @@ ShellValue make_decimal(const Arguments& args) {
     return Value(Decimal::parse(to_text(args.positional.front(), "the argument of Decimal()")));
 }
 
+// Django's raw() marks parameters `%s` on every back end (and a literal
+// percent sign `%%`): each becomes the dialect's placeholder. Text without
+// parameters goes as it is, as in Django.
+std::string with_placeholders(const std::string& sql, std::size_t params, const Dialect& dialect) {
+    if (params == 0) return sql;
+    std::string out;
+    int marks = 0;
+    for (std::size_t i = 0; i < sql.size(); ++i) {
+        if (sql[i] == '%' && i + 1 < sql.size() && (sql[i + 1] == 's' || sql[i + 1] == '%')) {
+            out += sql[i + 1] == 's' ? dialect.placeholder(++marks) : "%";
+            ++i;
+        } else {
+            out += sql[i];
+        }
+    }
+    if (static_cast<std::size_t>(marks) != params)
+        throw QueryError("raw() got " + std::to_string(params) + " parameter" +
+                         (params == 1 ? "" : "s") + " for " + std::to_string(marks) +
+                         " %s placeholder" + (marks == 1 ? "" : "s"));
+    return out;
+}
+
 // raw('SELECT ...', [params]): the text goes to the database as it is, the
 // parameters always bound, never spliced into it.
 ShellValue run_raw(Session& session, const Arguments& args) {
@@ -118,7 +140,8 @@ ShellValue run_raw(Session& session, const Arguments& args) {
         for (const ShellValue& item : list->items)
             params.push_back(to_value(item, "a parameter of raw()"));
     }
-    Cursor cursor = session.database().connection().open_cursor(sql, params);
+    const std::string text = with_placeholders(sql, params.size(), session.database().dialect());
+    Cursor cursor = session.database().connection().open_cursor(text, params);
     RawRows rows;
     rows.columns = cursor.columns();
     Row row;

@@ -23,7 +23,7 @@ std::optional<ShellValue> create(Session&, const QuerySet& qs, const Arguments& 
         else
             record.set(name, *value.as<Value>());
     }
-    record.save(true);
+    record.save_unvalidated(true);  // Django's create() never runs full_clean()
     return ShellValue(std::move(record));
 }
 

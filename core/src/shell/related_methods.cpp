@@ -103,7 +103,7 @@ std::optional<ShellValue> get_or_make(const std::string& method, bool update,
         if (update) {
             for (const auto& [name, value] : defaults)
                 record.set(name, value);
-            record.save();
+            record.save_unvalidated();
         }
         return created_pair(std::move(record), false);
     } catch (const DoesNotExist&) {
