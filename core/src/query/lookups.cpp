@@ -5,6 +5,7 @@
 
 #include "covet/error.h"
 #include "query/field_value.h"
+#include "util/edit_distance.h"
 
 namespace covet::query_sql {
 
@@ -53,11 +54,14 @@ const Field& date_field() {
 }
 
 [[noreturn]] void unsupported(const Field& field, const std::string& name, bool relation) {
+    const std::vector<std::string> names = lookup_names(field, relation);
     std::string list;
-    for (const auto& n : lookup_names(field, relation))
+    for (const auto& n : names)
         list += (list.empty() ? "" : ", ") + n;
+    const std::string* near = nearest_name(name, names, 1);
     throw QueryError("Unsupported lookup '" + name + "' for " + field_type_name(field.type) + " '" +
-                     field.name + "'. Choices are: " + list);
+                     field.name + "'. Choices are: " + list +
+                     (near ? " (did you mean '" + *near + "'?)" : ""));
 }
 
 const std::map<std::string, PatternLookup>& pattern_lookups() {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "covet/error.h"
+#include "util/edit_distance.h"
 
 namespace covet::query_sql {
 
@@ -125,7 +126,10 @@ void unknown_field(const ProjectState& state, const ModelState& model, const std
     std::string list;
     for (const auto& c : choices)
         list += (list.empty() ? "" : ", ") + c;
-    throw QueryError("Cannot resolve keyword '" + name + "' into field. Choices are: " + list);
+    // Django's message, and the near miss when there is one.
+    const std::string* near = nearest_name(name, choices, 1);
+    throw QueryError("Cannot resolve keyword '" + name + "' into field. Choices are: " + list +
+                     (near ? " (did you mean '" + *near + "'?)" : ""));
 }
 
 ResolvedPath resolve_path(const ProjectState& state, const ModelState& model,

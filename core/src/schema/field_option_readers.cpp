@@ -36,17 +36,7 @@ std::string label_of(const Value& value) {
 // "; did you mean 'CharField'?" for a near miss, else "". Short words get
 // fewer edits, so that 'foo' is not taken for 'to'.
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
-    const std::size_t allowed = std::min<std::size_t>(2, word.size() / 3);
-    const std::string* best = nullptr;
-    std::size_t best_distance = allowed + 1;
-    for (const auto& candidate : candidates) {
-        // Case is ignored: 'charfield' is a near miss of 'CharField'.
-        const std::size_t distance = edit_distance(to_lower(word), to_lower(candidate));
-        if (distance < best_distance) {
-            best = &candidate;
-            best_distance = distance;
-        }
-    }
+    const std::string* best = nearest_name(word, candidates);
     return best ? "; did you mean '" + *best + "'?" : "";
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "util/text_case.h"
+
 namespace covet {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
@@ -22,6 +24,26 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
         std::swap(previous, current);
     }
     return previous[b.size()];
+}
+
+}  // namespace covet
+
+namespace covet {
+
+const std::string* nearest_name(const std::string& word, const std::vector<std::string>& candidates,
+                                std::size_t min_edits) {
+    const std::size_t allowed = std::min<std::size_t>(2, std::max(min_edits, word.size() / 3));
+    const std::string lowered = to_lower(word);
+    const std::string* best = nullptr;
+    std::size_t best_distance = allowed + 1;
+    for (const std::string& candidate : candidates) {
+        const std::size_t distance = edit_distance(lowered, to_lower(candidate));
+        if (distance < best_distance) {
+            best = &candidate;
+            best_distance = distance;
+        }
+    }
+    return best;
 }
 
 }  // namespace covet
