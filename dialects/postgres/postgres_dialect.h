@@ -30,6 +30,14 @@ class PostgresDialect final : public Dialect {
                                   const std::string& rhs) const override;
     std::string pattern_value(PatternLookup lookup, const std::string& text) const override;
     std::string date_part(DatePart part, const std::string& expression) const override;
+    // Parameters go as untyped text: `"pages" * $1` would read $1 as an
+    // integer and refuse '0.1', so decimals and floats say their type.
+    std::string expression_literal(const std::string& placeholder,
+                                   Value::Kind kind) const override {
+        if (kind == Value::Kind::Decimal) return "CAST(" + placeholder + " AS NUMERIC)";
+        if (kind == Value::Kind::Float) return "CAST(" + placeholder + " AS DOUBLE PRECISION)";
+        return placeholder;
+    }
 };
 
 }  // namespace covet

@@ -129,6 +129,19 @@ COVET_ORM_TEST("orm: annotate with F arithmetic") {
     CHECK(ids(posts.filter({{"double_views__gt", 1000}})) == Ids{2, 4});
 }
 
+COVET_ORM_TEST("orm: F arithmetic with a Decimal or float literal on an integer column") {
+    insert_blog(o);
+    // A back end that types a bare parameter from the other operand would
+    // take 0.1 for an integer: the literal keeps its own type.
+    const covet::Expr tenth(Value(Decimal::parse("0.1")));
+    auto posts = o.objects("Post").annotate({{"tenth", F("view_count") * tenth}});
+    CHECK(sorted(ids(posts.filter({{"tenth__gte", 150}}))) == Ids{2, 4});
+    CHECK(sorted(ids(o.objects("Post").filter(
+              {{"view_count__gt", F("view_count") * tenth + 500}}))) == Ids{2, 4});
+    auto halves = o.objects("Post").annotate({{"half", F("view_count") * 0.5}});
+    CHECK(sorted(ids(halves.filter({{"half__gt", 700}}))) == Ids{2, 4});
+}
+
 COVET_ORM_TEST("orm: update with values and F expressions, also across relations") {
     insert_blog(o);
     auto posts = o.objects("Post");

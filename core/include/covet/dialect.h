@@ -104,6 +104,13 @@ class Dialect {
     virtual std::string decimal_expression(const std::string& expression) const {
         return expression;
     }
+    // A bound literal of an expression (`F('pages') * Decimal('0.1')`):
+    // as it is by default; a back end that types an untyped parameter from
+    // the other operand (and would read 0.1 as an integer) casts it here.
+    virtual std::string expression_literal(const std::string& placeholder, Value::Kind kind) const {
+        (void)kind;
+        return placeholder;
+    }
     // A part of a date or datetime expression: an integer for Year, Month
     // and Day, a date for Date.
     virtual std::string date_part(DatePart part, const std::string& expression) const;

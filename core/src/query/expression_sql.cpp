@@ -81,8 +81,11 @@ ExprSql QueryBuild::compile_expr(const Expr& expr, const std::set<std::string>* 
                                  std::set<std::string>* used) {
     const Expr::Node& node = expr.node();
     switch (node.kind) {
-        case Expr::Kind::Literal:
-            return ExprSql{param(node.value)};
+        case Expr::Kind::Literal: {
+            Sql literal = param(node.value);
+            literal.text = dialect.expression_literal(literal.text, node.value.kind());
+            return ExprSql{std::move(literal)};
+        }
         case Expr::Kind::Field: {
             // Django's resolve_ref: an annotation by its whole name (`posts__count`).
             if (const CompiledAnnotation* a = annotation(node.field)) return a->value;
