@@ -227,3 +227,30 @@ COVET_ORM_TEST("orm: create and get_or_create do not run full_clean, as Django, 
     CHECK_THROWS_AS(unsaved.save(), covet::ValidationError);
     CHECK(raw_int(o, "SELECT COUNT(*) FROM \"users\"") == 2);
 }
+
+COVET_ORM_TEST("orm: decimals are written rounded to the field's decimal places, as Django") {
+    // rating is DecimalField(max_digits=5, decimal_places=2): Django's
+    // get_db_prep_save rounds half to even on every write path.
+    Record author = o.objects("User").create({{"name", "a"}, {"email", "a@example.com"}});
+    auto posts = o.objects("Post");
+    Record made = posts.create({{"title", "t"},
+                                {"author", author.pk()},
+                                {"rating", Value(covet::Decimal::parse("3.14159"))}});
+    CHECK(posts.filter({{"rating", Value(covet::Decimal::parse("3.14"))}}).count() == 1);
+    CHECK(posts.update({{"rating", Value(covet::Decimal::parse("1.005"))}}) == 1);
+    CHECK(posts.filter({{"rating", Value(covet::Decimal::parse("1.00"))}}).count() == 1);
+    std::vector<Record> more;
+    Record bulk(o.db, o.models, o.models.model("Post"));
+    bulk.set("title", "b");
+    bulk.set("author", author.pk());
+    bulk.set("rating", Value(covet::Decimal::parse("2.675")));
+    more.push_back(bulk);
+    posts.bulk_create(more);
+    CHECK(posts.filter({{"rating", Value(covet::Decimal::parse("2.68"))}}).count() == 1);
+    made.refresh_from_db();
+    made.set("rating", Value(covet::Decimal::parse("9.999")));
+    CHECK_THROWS_AS(made.save(), covet::ValidationError);  // full_clean counts the places
+    more[0].set("rating", Value(covet::Decimal::parse("4.445")));
+    posts.bulk_update(more, {"rating"});
+    CHECK(posts.filter({{"rating", Value(covet::Decimal::parse("4.44"))}}).count() == 1);
+}

@@ -25,7 +25,7 @@ const Field& assigned_field(const ModelState& model, const std::string& name) {
 
 Sql assignment_value(QueryBuild& target, const Field& field, const Expr& expr) {
     if (expr.node().kind == Expr::Kind::Literal)
-        return param(value_for_db(field, expr.node().value));
+        return param(value_for_save(field, value_for_db(field, expr.node().value)));
     const ExprSql value = target.compile_expr(expr, nullptr);
     if (!target.joins.empty())
         throw QueryError("Joined field references are not permitted in this query");

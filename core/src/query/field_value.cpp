@@ -180,4 +180,9 @@ std::optional<Value::Kind> kind_kept_from_db(const Field& field) {
     return typed_kind_of(field.type);  // none for a relation: it is never converted anyway
 }
 
+Value decimal_for_save(const Field& field, const Value& value) {
+    if (!field.decimal_places) return value;
+    return Value(with_decimal_places(value.as_decimal(), *field.decimal_places));
+}
+
 }  // namespace covet

@@ -45,8 +45,8 @@ void insert_batches(const Database& db, const ModelState& model, std::vector<Rec
         std::vector<Value> params;
         params.reserve(sql_rows * fields.size());
         for (std::size_t i = start; i < stop; ++i)
-            for (const std::size_t slot : slots)
-                params.push_back(records[i]->value_at(slot));
+            for (std::size_t f = 0; f < slots.size(); ++f)
+                params.push_back(value_for_save(*fields[f], records[i]->value_at(slots[f])));
         if (!returning) {
             db.connection().execute(sql, params);
             continue;
@@ -120,7 +120,7 @@ CompiledSql case_update(const Dialect& d, const ModelState& model,
         out.sql += (f ? ", " : "") + column + " = CASE";
         for (std::size_t i = 0; i < size; ++i) {
             out.sql += " WHEN " + pk + " = " + mark(batch[i]->pk());
-            out.sql += " THEN " + mark(batch[i]->get(fields[f]->name));
+            out.sql += " THEN " + mark(value_for_save(*fields[f], batch[i]->get(fields[f]->name)));
         }
         out.sql += " ELSE " + column + " END";
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "covet/error.h"
+#include "query/field_value.h"
 
 namespace covet {
 
@@ -42,7 +43,8 @@ CompiledSql RowWriter::insert(const std::vector<const Field*>& fields, const std
     out.sql = insert_sql(fields, rows.size(), ignore_conflicts, returning);
     out.params.reserve(rows.size() * fields.size());
     for (const Row& row : rows)
-        out.params.insert(out.params.end(), row.begin(), row.begin() + fields.size());
+        for (std::size_t i = 0; i < fields.size(); ++i)
+            out.params.push_back(value_for_save(*fields[i], row[i]));
     return out;
 }
 
@@ -71,7 +73,7 @@ CompiledSql RowWriter::update_by_pk(const std::vector<const Field*>& fields, con
     CompiledSql out;
     out.sql = "UPDATE " + quoted_table() + " SET ";
     for (std::size_t i = 0; i < fields.size(); ++i) {
-        out.params.push_back(values[i]);
+        out.params.push_back(value_for_save(*fields[i], values[i]));
         out.sql += (i ? ", " : "") + quoted(fields[i]->column()) + " = " +
                    dialect_.placeholder(static_cast<int>(out.params.size()));
     }
