@@ -7,9 +7,13 @@
 
 #include "commands.h"
 #include "covet/database.h"
+#include "covet/error.h"
 #include "covet/models.h"
+#include "shell/error_type.h"
+#include "shell/output.h"
 #include "shell_front_end.h"
 #include "shell_pager.h"
+#include "util/secret_mask.h"
 
 namespace covet::cli {
 
@@ -37,13 +41,30 @@ void log_sql(const Database& db, const shell::Session& session, bool verbose) {
     });
 }
 
+// The models and the database; a script reading JSON also gets a failure to
+// open them as its error line (the password masked) before the usual message.
+std::pair<Models, Database> open_models_and_database(CommandContext& ctx,
+                                                     shell::OutputFormat format) {
+    try {
+        Database db = covet::open(ctx.options().database);
+        return {models_from_migrations(ctx.options().migrations), std::move(db)};
+    } catch (const Error& e) {
+        if (format == shell::OutputFormat::Json)
+            shell::print_error(shell::error_type(e), mask_secret(e.what(), ctx.url().password),
+                               format, std::cout);
+        std::cout.flush();
+        throw;
+    }
+}
+
 int run_shell(const ShellArgs& args, CommandContext& ctx) {
     // Rows stream to stdout: no synchronisation with C stdio on that path.
     std::ios::sync_with_stdio(false);
-    Models models = models_from_migrations(ctx.options().migrations);
-    Database db = covet::open(ctx.options().database);
+    const shell::OutputFormat format = output_format(args, ctx);
+    auto [models, db] = open_models_and_database(ctx, format);
     shell::Session session(db, models);
-    session.settings().format = output_format(args, ctx);
+    session.settings().format = format;
+    session.settings().sandbox = args.sandbox;
     log_sql(db, session, ctx.options().verbose);
     // The whole session in one transaction that is never committed.
     if (args.sandbox) db.connection().begin();

@@ -1,6 +1,7 @@
 // `covet shell` without a terminal: -e and statements piped on stdin, on
 // every back end, with the exact JSON documents SPEC.md §6 specifies.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "backend_probe.h"
 #include "cli_assertions.h"
@@ -177,17 +178,35 @@ COVET_CLI_BACKEND_TEST("shell --sandbox rolls the whole session back on exit", "
         "Tag.objects.create(name='new')\n"
         "Tag.objects.create(name='cpp')\n"  // unique: fails, the sandbox goes on
         "Tag.objects.count()\n"
-        "Post.objects.filter(id=1).update(title='changed')\n";
+        "Post.objects.filter(id=1).update(title='changed')\n"
+        "raw('COMMIT')\n"  // refused: nothing escapes the sandbox
+        "raw('CREATE TABLE escaped (id INTEGER)')\n"
+        "Tag.objects.filter(name='sql').delete()\n";
     RunResult run = run_shell(ws, url, {"--sandbox", "--format", "json"}, script);
     CHECK_EXIT(run, 1);
     std::vector<std::string> lines = lines_of(run.out);
-    REQUIRE_RUN(run, lines.size() == 4);
+    REQUIRE_RUN(run, lines.size() == 7);
     CHECK_RUN(run, contains(lines[1], "IntegrityError"));
     CHECK(lines[2] == "4");
     CHECK(lines[3] == "1");
+    CHECK_RUN(run, contains(lines[4], "transaction control (COMMIT)"));
+    CHECK_RUN(run, contains(lines[6], "\"deleted\""));
     DatabaseProbe probe(url);
     CHECK(probe.scalar("SELECT COUNT(*) FROM tags") == 3);
     CHECK(probe.scalar("SELECT COUNT(*) FROM posts WHERE title = 'changed'") == 0);
+    CHECK(probe.scalar("SELECT COUNT(*) FROM tags WHERE name = 'sql'") == 1);
+}
+
+TEST_CASE("shell --format json prints a failure to connect as its error line, no password",
+          "[cli][shell]") {
+    Workspace ws;
+    RunResult run = ws.covet(
+        {"-d", "postgresql://u:s3cretpw@127.0.0.1:1/db", "shell", "--format", "json", "-e", "1"});
+    CHECK_EXIT(run, 1);
+    const nlohmann::json line = nlohmann::json::parse(run.out);
+    CHECK(line["type"] == "ConnectionError");
+    CHECK_RUN(run, !contains(run.out, "s3cretpw"));
+    CHECK_RUN(run, !contains(run.err, "s3cretpw"));
 }
 
 COVET_CLI_BACKEND_TEST("shell -e prints aligned tables and RFC 4180 CSV", "[cli][shell]") {

@@ -254,6 +254,14 @@ TEST_CASE("shell evaluator: raw() reads rows with bound parameters", "[shell]") 
     CHECK(percent.as<RawRows>()->rows[0][0] == Value("a%"));
     CHECK(shell.error("raw('SELECT %s', [1, 2])") == "raw() got 2 parameters for 1 %s placeholder");
     CHECK(shell.error("raw(1)") == "the SQL of raw() must be a string, not an integer");
+    // One statement, and never one that ends the shell's transaction scope.
+    CHECK(shell.error("raw('SELECT 1; DROP TABLE x')") == "raw() runs one statement at a time");
+    CHECK(shell.value("raw(\"SELECT ';' AS a; -- done\")").as<RawRows>()->rows[0][0] == Value(";"));
+    CHECK(shell.error("raw(' /* c */ commit')") ==
+          "raw() does not run transaction control (COMMIT): the shell scopes each statement "
+          "itself");
+    CHECK(shell.error("raw('ROLLBACK')").find("transaction control (ROLLBACK)") !=
+          std::string::npos);
     CHECK(shell.error("raw('SELECT 1', 2)").find("raw() takes") == 0);
 }
 

@@ -4,6 +4,7 @@
 
 #include "covet/error.h"
 #include "shell/near_miss.h"
+#include "shell/raw_sql_check.h"
 
 namespace covet::shell {
 
@@ -140,6 +141,8 @@ ShellValue run_raw(Session& session, const Arguments& args) {
         for (const ShellValue& item : list->items)
             params.push_back(to_value(item, "a parameter of raw()"));
     }
+    check_raw_sql(sql, session.settings().sandbox,
+                  session.database().dialect().features().can_rollback_ddl);
     const std::string text = with_placeholders(sql, params.size(), session.database().dialect());
     Cursor cursor = session.database().connection().open_cursor(text, params);
     RawRows rows;

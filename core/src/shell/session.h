@@ -26,6 +26,7 @@ struct Settings {
     bool echo_sql = false;  // `.sql on`
     bool timing = false;    // `.timing on`
     Expanded expanded = Expanded::Off;
+    bool sandbox = false;  // --sandbox: raw() may not end or outlive its transaction
 };
 
 class Session {
