@@ -70,12 +70,20 @@ COVET_ORM_TEST("shell: output table cuts cells to the terminal width with an ell
     insert_blog(o);
     auto two =
         o.objects("Post").filter({{"id__in", {2, 5}}}).order_by({"id"}).values({"id", "title"});
+    // Cut to the width, but never below ten columns (the line then outgrows
+    // a very narrow terminal, which the pager scrolls).
     CHECK(table(two, 15) ==
           " id | title\n"
-          "----+-----------\n"
+          "----+------------\n"
           "  2 | Deep dive\n"
-          "  5 | Draft 10\u2026\n"
+          "  5 | Draft 100\u2026\n"
           "(2 rows)\n");
+    CHECK(table(two, 5) == table(two, 15));
+    // Post 5 has no publication date: NULL reads whole in a narrow terminal.
+    auto wide = o.objects("Post").filter({{"id", 5}}).values({"title", "rating", "published_at"});
+    const std::string narrow = table(wide, 20);
+    CHECK(narrow.find("| NULL") != std::string::npos);
+    CHECK(narrow.find("2.00") != std::string::npos);
     CHECK(table(two, 80) == table(two));  // wide enough: nothing cut
     CHECK(table(two) ==
           " id | title\n"

@@ -9,7 +9,15 @@ namespace covet::shell {
 
 namespace {
 
-constexpr std::size_t kMinWidth = 3;   // a cut cell keeps at least two characters and `…`
+constexpr std::size_t kMinWidth = 3;  // a cut cell keeps at least two characters and `…`
+// No column is cut narrower than this (or its natural width): past it the
+// line outgrows the terminal instead (the pager, `less -S`, scrolls
+// sideways) so that NULL, numbers and short values always read whole.
+constexpr std::size_t kReadableWidth = 10;
+
+std::size_t floor_of(std::size_t natural) {
+    return std::min(natural, kReadableWidth);
+}
 constexpr std::size_t kSeparator = 3;  // " | "
 
 std::string trimmed(std::string line) {
@@ -19,12 +27,13 @@ std::string trimmed(std::string line) {
 }
 
 // The widest cap on every column's width under which the line fits
-// `available` columns of text (kMinWidth at least).
+// `available` columns of text (kMinWidth at least); no column goes below
+// its floor_of() whatever the cap.
 std::size_t width_cap(const std::vector<std::size_t>& natural, std::size_t available) {
     const auto total = [&](std::size_t cap) {
         std::size_t sum = 0;
         for (const std::size_t width : natural)
-            sum += std::min(width, cap);
+            sum += std::max(floor_of(width), std::min(width, cap));
         return sum;
     };
     std::size_t low = kMinWidth;
@@ -81,7 +90,7 @@ void TableWriter::lay_out() {
         const std::size_t fixed = 1 + kSeparator * (columns_.size() - 1);
         const std::size_t cap = width_cap(natural_, terminal > fixed ? terminal - fixed : 0);
         for (std::size_t& width : widths_)
-            width = std::min(width, cap);
+            width = std::max(floor_of(width), std::min(width, cap));
     }
     if (!expanded_) print_header();
     std::size_t number = rows_ - held_.size();
