@@ -151,7 +151,9 @@ COVET_ORM_TEST("shell: assigning fields and saving writes the row") {
     CHECK(shell.error("User.objects.get(id=2).name = 'x'")
               .find("only a record held in a "
                     "variable") == 0);
-    CHECK(shell.error("u.name = [1]") == "the value of name must be a value, not a list");
+    // A list literal is JSON (a JSONField's value); a number field refuses it.
+    CHECK(shell.error("u.age = [1]").find("value must be an integer") != std::string::npos);
+    CHECK(shell.error("u.name = Q(id=1)") == "the value of name must be a value, not a Q object");
 }
 
 COVET_ORM_TEST("shell: calling a model makes an unsaved record that save() inserts") {
@@ -181,4 +183,19 @@ COVET_ORM_TEST("shell: raw() sends its text with bound parameters and reads the 
     std::string hostile = "raw('SELECT COUNT(*) FROM users WHERE name = ";
     hostile.append(mark).append("', [\"x' OR '1'='1\"])");
     CHECK(shell.value(hostile).as<covet::shell::RawRows>()->rows[0][0].as_int() == 0);
+}
+
+COVET_ORM_TEST("shell: list and dict literals are a JSONField's value") {
+    ShellHarness shell(o);
+    shell.run("p = Person.objects.create(name='jo', data={'a': [1, 2.5, None, True], 'b': 'x'})");
+    const covet::Record stored = o.objects("Person").get({{"name", "jo"}});
+    CHECK(stored.get("data") == Value(covet::Json::parse(R"({"b":"x","a":[1,2.5,null,true]})")));
+    shell.run("Person.objects.filter(name='jo').update(data=[3])");
+    CHECK(o.objects("Person").get({{"name", "jo"}}).get("data") ==
+          Value(covet::Json::parse("[3]")));
+    shell.run("p.data = {'c': {}}; p.save()");
+    CHECK(o.objects("Person").get({{"name", "jo"}}).get("data") ==
+          Value(covet::Json::parse(R"({"c":{}})")));
+    CHECK(shell.error("Person.objects.create(name='k', data={'a': Q(id=1)})")
+              .find("must be a value, not a Q object") != std::string::npos);
 }

@@ -103,6 +103,12 @@ std::vector<std::pair<std::string, ShellValue>> field_values(
     const std::string& method, const std::vector<std::pair<std::string, ShellValue>>& keywords) {
     std::vector<std::pair<std::string, ShellValue>> fields;
     for (const auto& [name, value] : keywords) {
+        if (value.as<ListValue>() != nullptr || value.as<DictValue>() != nullptr) {
+            // A JSONField's value written as a literal: {'a': [1, 2]}.
+            fields.emplace_back(name,
+                                to_value(value, "the value of " + name + " in " + method + "()"));
+            continue;
+        }
         if (value.as<Value>() == nullptr && value.as<Record>() == nullptr)
             throw QueryError("the value of " + name + " in " + method +
                              "() must be a value or a record, not " + describe(value));

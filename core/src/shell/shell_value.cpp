@@ -1,5 +1,7 @@
 #include "shell/shell_value.h"
 
+#include <nlohmann/json.hpp>
+
 #include "covet/error.h"
 #include "query/query.h"
 
@@ -70,9 +72,50 @@ std::string describe(const ShellValue& value) {
     return std::visit(Describe{}, value.v);
 }
 
+namespace {
+
+// A list or dict literal as JSON (a JSONField's value): scalars, lists and
+// dicts keyed by strings, nested.
+nlohmann::json json_of(const ShellValue& value, const std::string& what) {
+    if (const ListValue* list = value.as<ListValue>()) {
+        nlohmann::json array = nlohmann::json::array();
+        for (const ShellValue& item : list->items)
+            array.push_back(json_of(item, what));
+        return array;
+    }
+    if (const DictValue* dict = value.as<DictValue>()) {
+        nlohmann::json object = nlohmann::json::object();
+        for (const auto& [key, item] : dict->entries)
+            object[to_text(key, "a key of a JSON object in " + what)] = json_of(item, what);
+        return object;
+    }
+    const Value* v = value.as<Value>();
+    if (v == nullptr) refuse(value, what, "a value");
+    switch (v->kind()) {
+        case Value::Kind::Null:
+            return nullptr;
+        case Value::Kind::Int:
+            return v->as_int();
+        case Value::Kind::Float:
+            return v->as_double();
+        case Value::Kind::Bool:
+            return v->as_bool();
+        case Value::Kind::Text:
+            return v->as_text();
+        case Value::Kind::Json:
+            return nlohmann::json::parse(v->as_json().text());
+        default:
+            return v->to_string();  // Decimal, dates: as text, as Django's encoder
+    }
+}
+
+}  // namespace
+
 Value to_value(const ShellValue& value, const std::string& what) {
     if (const Value* v = value.as<Value>()) return *v;
     if (const Record* r = value.as<Record>()) return r->pk();
+    if (value.as<ListValue>() != nullptr || value.as<DictValue>() != nullptr)
+        return Value(Json::parse(json_of(value, what).dump()));
     refuse(value, what, "a value");
 }
 
@@ -90,7 +133,8 @@ Operand to_operand(const ShellValue& value, const std::string& what) {
 
 Expr to_expr(const ShellValue& value, const std::string& what) {
     if (const ExprValue* e = value.as<ExprValue>()) return e->expr;
-    if (value.as<Value>() != nullptr || value.as<Record>() != nullptr)
+    if (value.as<Value>() != nullptr || value.as<Record>() != nullptr ||
+        value.as<ListValue>() != nullptr || value.as<DictValue>() != nullptr)
         return Expr(to_value(value, what));
     refuse(value, what, "a value, F() or an aggregate");
 }
