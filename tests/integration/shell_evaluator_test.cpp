@@ -91,10 +91,20 @@ COVET_ORM_TEST("shell: querysets index and slice as the ORM's at() and slice()")
     CHECK(ids(shell.queryset("dated[1:]")) == ids(dated.slice(1, std::nullopt)));
     CHECK(ids(shell.queryset("dated[1:][:1]")) == ids(dated.slice(1, std::nullopt).slice(0, 1)));
     CHECK(ids(shell.queryset("dated[9223372036854775807:]")).empty());
-    CHECK(shell.error("dated[3]") == "Post queryset index out of range");
-    CHECK(shell.error("dated[9223372036854775807]") == "Post queryset index out of range");
+    // Past the end: Python's IndexError, as Django's.
+    CHECK(shell.error("dated[3]") == "list index out of range");
+    CHECK(shell.error("dated[9223372036854775807]") == "list index out of range");
     CHECK(shell.error("dated[-1]") == "Negative indexing is not supported.");
-    CHECK(shell.error("dated[::2]") == "a queryset slice takes no step");
+    // A step reads the slice and steps through it: a list, as Django's.
+    const covet::shell::ShellValue every_other = shell.value("dated.order_by('id')[::2]");
+    const auto* list = every_other.as<covet::shell::ListValue>();
+    REQUIRE(list != nullptr);
+    const auto ordered = dated.order_by({"id"});
+    const std::vector<covet::Record>& by_id = ordered.records();
+    REQUIRE(list->items.size() == (by_id.size() + 1) / 2);
+    for (std::size_t i = 0; i < list->items.size(); ++i)
+        CHECK(list->items[i].as<covet::Record>()->pk() == by_id[2 * i].pk());
+    CHECK(shell.error("dated[::-1]") == "Negative indexing is not supported.");
     CHECK(shell.error("dated['a']") == "a queryset index must be an integer, not a string");
 }
 

@@ -139,6 +139,12 @@ class QueryError : public Error {
     using Error::Error;
 };
 
+// An index past the end of a queryset or a list in the shell (Python's IndexError).
+class IndexError : public QueryError {
+  public:
+    using QueryError::QueryError;
+};
+
 // get() found no row; model() names the model (catch this type for any model).
 class DoesNotExist : public QueryError {
   public:

@@ -24,6 +24,7 @@ std::string error_type(const std::exception& error) {
     if (is<ValidationError>(error)) return "ValidationError";
     if (is<ValueError>(error)) return "ValueError";
     if (is<SyntaxError>(error)) return "SyntaxError";
+    if (is<IndexError>(error)) return "IndexError";
     if (is<QueryError>(error)) return "QueryError";
     if (is<FieldError>(error)) return "FieldError";
     if (is<ConnectionError>(error)) return "ConnectionError";

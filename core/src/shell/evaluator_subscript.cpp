@@ -21,21 +21,43 @@ std::optional<std::int64_t> optional_int(const std::optional<ShellValue>& value,
     return to_int(*value, what);
 }
 
+// qs[i]: Python's IndexError past the end, as Django's.
 ShellValue queryset_item(const QuerySet& queryset, std::int64_t index) {
-    const std::string& model = queryset.model().name;
-    if (index >= kMaxRowIndex) throw DoesNotExist(model, model + " queryset index out of range");
-    if (!queryset.returns_rows()) return queryset.at(index);
+    if (index >= kMaxRowIndex) throw IndexError("list index out of range");
     if (index < 0) throw QueryError("Negative indexing is not supported.");
+    if (!queryset.returns_rows()) {
+        try {
+            return queryset.at(index);
+        } catch (const DoesNotExist&) {
+            throw IndexError("list index out of range");
+        }
+    }
     const std::vector<NamedRow>& rows = queryset.slice(index, index + 1).rows();
-    if (rows.empty()) throw DoesNotExist(model, model + " queryset index out of range");
+    if (rows.empty()) throw IndexError("list index out of range");
     return row_of(queryset, rows.front());
+}
+
+// qs[a:b:step] with a step: Django reads the slice and steps through it in
+// Python, giving a list.
+ShellValue stepped(const QuerySet& queryset, std::int64_t step) {
+    if (step < 0) throw QueryError("Negative indexing is not supported.");
+    ListValue list;
+    std::int64_t position = 0;
+    if (queryset.returns_rows()) {
+        for (const NamedRow& row : queryset.rows())
+            if (position++ % step == 0) list.items.push_back(row_of(queryset, row));
+    } else {
+        for (const Record& record : queryset.records())
+            if (position++ % step == 0) list.items.emplace_back(record);
+    }
+    return list;
 }
 
 // Python's index rules: negative counts from the end.
 std::size_t list_position(std::int64_t index, std::size_t size, const char* what) {
     const auto length = static_cast<std::int64_t>(size);
     if (index < 0 && index >= -length) index += length;
-    if (index < 0 || index >= length) throw QueryError(std::string(what) + " index out of range");
+    if (index < 0 || index >= length) throw IndexError(std::string(what) + " index out of range");
     return static_cast<std::size_t>(index);
 }
 
@@ -116,11 +138,12 @@ ShellValue Evaluator::slice_of(const ShellValue& object, const syntax::Slice& sl
     const std::optional<std::int64_t> step = optional_int(part(slice.step), "a slice step");
     if (step && *step == 0) throw QueryError("slice step cannot be zero");
     if (const QuerySet* queryset = as_queryset(object)) {
-        if (step && *step != 1) throw QueryError("a queryset slice takes no step");
         auto bounded = [](std::optional<std::int64_t> i) {
             return i ? std::optional<std::int64_t>(std::min(*i, kMaxRowIndex)) : std::nullopt;
         };
-        return queryset->slice(bounded(lower), bounded(upper));
+        const QuerySet sliced = queryset->slice(bounded(lower), bounded(upper));
+        if (step && *step != 1) return stepped(sliced, *step);
+        return sliced;
     }
     if (const auto* list = object.as<ListValue>())
         return list_slice(*list, lower, upper, step.value_or(1));
