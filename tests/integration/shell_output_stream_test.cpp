@@ -105,7 +105,7 @@ COVET_ORM_TEST("shell: output stops reading when the stream fails as a closed pi
     for (const OutputFormat format : {OutputFormat::Csv, OutputFormat::Json, OutputFormat::Table}) {
         WatchingBuffer buffer(o, 2000);
         print(o, tags, format, buffer);
-        CHECK(buffer.bytes < 10000);              // all 1500 rows take more than 14000
+        CHECK(buffer.bytes < 10000);  // all 1500 rows take more than 14000
         // The cursor is closed: the connection runs the next statement.
         CHECK(o.objects("Tag").count() == 1500);
     }

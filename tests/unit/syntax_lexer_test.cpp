@@ -186,9 +186,8 @@ TEST_CASE("lexer keeps newlines as tokens for statements, joins backslash lines,
           "[lexer]") {
     using K = TokenKind;
     const auto tokens = tokenize("a # note ( ' \n b \\  \n c\n", Newlines::Tokens);
-    REQUIRE(kinds_of(tokens) ==
-            std::vector<K>{K::Identifier, K::Newline, K::Identifier, K::Identifier, K::Newline,
-                           K::End});
+    REQUIRE(kinds_of(tokens) == std::vector<K>{K::Identifier, K::Newline, K::Identifier,
+                                               K::Identifier, K::Newline, K::End});
     CHECK(tokens[1].position.line == 1);
     CHECK(tokens[1].position.column == 14);
     CHECK(tokens[3].text == "c");
