@@ -176,7 +176,8 @@ TEST_CASE("shell evaluator: Q and F build the ORM's trees", "[shell]") {
     CHECK(add.left->op == Expr::Op::Mul);
     CHECK(add.left->left->field == "views");
     CHECK(add.right->value == Value(1));
-    const Expr::Node& negated = shell.value("-F('x')").as<ExprValue>()->expr.node();
+    const ShellValue negation = shell.value("-F('x')");  // kept: node() points into it
+    const Expr::Node& negated = negation.as<ExprValue>()->expr.node();
     CHECK(negated.op == Expr::Op::Mul);
     CHECK(negated.right->value == Value(-1));
 
@@ -189,9 +190,10 @@ TEST_CASE("shell evaluator: Q and F build the ORM's trees", "[shell]") {
 
 TEST_CASE("shell evaluator: aggregates are the ORM's aggregate expressions", "[shell]") {
     Shell shell;
-    const Expr::Node& count =
-        shell.value("Count('posts', distinct=True)").as<ExprValue>()->expr.node();
-    const Expr::Node& expected = covet::Count("posts", true).node();
+    const ShellValue counted = shell.value("Count('posts', distinct=True)");
+    const Expr::Node& count = counted.as<ExprValue>()->expr.node();
+    const Expr wanted = covet::Count("posts", true);
+    const Expr::Node& expected = wanted.node();
     CHECK(count.kind == expected.kind);
     CHECK(count.function == Expr::Function::Count);
     CHECK(count.distinct);
