@@ -1,8 +1,8 @@
 #include "step_report.h"
 
-#include <cmath>
 #include <ostream>
 
+#include "migrate/locked_run.h"
 #include "util/json_writer.h"
 
 namespace covet::cli {
@@ -29,9 +29,7 @@ void write_steps(JsonWriter& json, const std::vector<StepResult>& steps, bool ba
 
 void print_step(CommandContext& ctx, const StepResult& step, bool fake) {
     if (ctx.json() || ctx.quiet()) return;
-    ctx.out() << (step.backwards ? "Unapplying " : "Applying ") << step.key.to_string() << "..."
-              << (fake ? " FAKED" : " OK") << " ("
-              << static_cast<long long>(std::llround(step.duration_ms)) << " ms)" << std::endl;
+    write_step_line(ctx.out(), step, fake);
 }
 
 void report_steps(CommandContext& ctx, const std::vector<StepResult>& done) {
