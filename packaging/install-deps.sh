@@ -25,6 +25,10 @@ packages=(
     ninja-build
     g++
     pkg-config
+    # The .deb test (tests/packaging/deb_test.sh): lintian checks the packages
+    # cpack builds; file tells a stripped binary.
+    lintian
+    file
     # libFuzzer targets (tests/fuzz): clang 14 and its fuzzer/sanitizer runtimes.
     clang-14
     libclang-rt-14-dev
