@@ -30,6 +30,10 @@ std::vector<fs::path> search_directories() {
         dirs.push_back((exe.parent_path() / ".." / "lib" / "covet").lexically_normal());
     }
     dirs.emplace_back(COVET_DRIVER_INSTALL_DIR);
+    // The .deb's directory: an application built against covet-dev runs
+    // from anywhere, with covet's own prefix compiled in as /usr/local.
+    if (fs::path(COVET_DRIVER_PACKAGE_DIR) != fs::path(COVET_DRIVER_INSTALL_DIR))
+        dirs.emplace_back(COVET_DRIVER_PACKAGE_DIR);
     // Last, the build tree this binary came from, so a copy of the binary
     // alone keeps working while its build exists (like a build-tree RPATH).
     dirs.emplace_back(COVET_DRIVER_BUILD_DIR);

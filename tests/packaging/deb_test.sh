@@ -27,8 +27,11 @@ work=$(mktemp -d)
 chmod 755 "$work"
 cleanup() {
     dpkg -r covet-dev covet >/dev/null 2>&1 || true
-    [[ -n "${pg_admin:-}" ]] && psql -q "$pg_admin" -c "DROP DATABASE IF EXISTS $db_name" \
-        >/dev/null 2>&1 || true
+    if [[ -n "${pg_admin:-}" ]]; then
+        for db in "$db_name" "${db_name}_app"; do
+            psql -q "$pg_admin" -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
+        done
+    fi
     [[ -n "${my_admin:-}" ]] && mariadb "${my_args[@]}" -e "DROP DATABASE IF EXISTS $db_name" \
         >/dev/null 2>&1 || true
     rm -rf "$work"
@@ -88,6 +91,20 @@ mariadb "${my_args[@]}" -e "CREATE DATABASE $db_name; GRANT ALL ON $db_name.* TO
 COVET_DRIVER_DIR=/usr/lib/covet /usr/bin/covet -m blog -d "${my_url%/*}/$db_name" migrate \
     >"$work/my.out"
 grep -q '^Applying blog.0003_add_index... OK' "$work/my.out" || fail "MariaDB migrate"
+
+# An application built against covet-dev (find_package finds /usr), living
+# outside /usr, loads the PostgreSQL driver from /usr/lib/covet: LD_DEBUG
+# names the file dlopen reads.
+cmake -S "$source/tests/consumer" -B "$work/consumer" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    >"$work/consumer.log" 2>&1 || { cat "$work/consumer.log" >&2; fail "consumer configure"; }
+cmake --build "$work/consumer" >"$work/consumer.log" 2>&1 ||
+    { cat "$work/consumer.log" >&2; fail "consumer build"; }
+psql -q "$pg_admin" -c "CREATE DATABASE ${db_name}_app OWNER covet" >/dev/null
+LD_DEBUG=files "$work/consumer/consumer" "${pg_url%/*}/${db_name}_app" blog >"$work/app.out" \
+    2>"$work/app.err" || { tail -5 "$work/app.err" >&2; fail "consumer on PostgreSQL"; }
+grep -q '^users named like a: 2, first: Ada$' "$work/app.out" || fail "consumer output"
+grep -q 'file=/usr/lib/covet/covet_postgres.so ' "$work/app.err" ||
+    fail "the consumer did not load /usr/lib/covet/covet_postgres.so"
 
 if command -v man >/dev/null; then man -w covet >/dev/null || fail "man covet"; fi
 
