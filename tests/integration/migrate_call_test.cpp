@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "covet/database.h"
+#include "covet/error.h"
 #include "covet/migrate.h"
 #include "covet/recorder.h"
 #include "migration_harness.h"
@@ -146,4 +147,14 @@ TEST_CASE("covet::check reports a broken graph as a finding, not an exception") 
     auto findings = covet::check(db, migrations_dir(h));
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].kind == covet::CheckFinding::Kind::Graph);
+}
+
+TEST_CASE("covet::migrate refuses a lock timeout that is not a number of seconds") {
+    MigrationHarness h("sqlite");
+    write_blog(h);
+    covet::MigrateOptions options;
+    options.lock_timeout_seconds = -1;
+    CHECK_THROWS_AS(covet::migrate(covet::open(h.url()), migrations_dir(h), options),
+                    covet::UsageError);
+    CHECK(h.applied().empty());
 }

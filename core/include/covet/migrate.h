@@ -57,7 +57,7 @@ struct MigrateResult {
 // Applies the pending migrations. Throws LoadError for bad migrations,
 // MigrationError when one fails (those before it stay applied), LockTimeoutError
 // when another run holds the lock past the timeout.
-MigrateResult migrate(Database& db, const MigrationSource& source,
+MigrateResult migrate(const Database& db, const MigrationSource& source,
                       const MigrateOptions& options = {});
 
 struct CheckFinding {
@@ -68,6 +68,6 @@ struct CheckFinding {
 
 // Checksums, missing files, the graph, the recorded history and the live
 // schema against what the applied migrations build. Empty when all agree.
-std::vector<CheckFinding> check(Database& db, const MigrationSource& source);
+std::vector<CheckFinding> check(const Database& db, const MigrationSource& source);
 
 }  // namespace covet

@@ -47,7 +47,8 @@ void consistency_findings(const MigrationGraph& graph, const std::set<MigrationK
     }
 }
 
-void findings_of(Database& db, const MigrationSource& source, std::vector<CheckFinding>& findings) {
+void findings_of(const Database& db, const MigrationSource& source,
+                 std::vector<CheckFinding>& findings) {
     LoadedMigrations loaded(source, db.dialect());
     History history = MigrationRecorder(db.connection()).applied();
     std::set<MigrationKey> applied;
@@ -71,7 +72,7 @@ void findings_of(Database& db, const MigrationSource& source, std::vector<CheckF
 
 }  // namespace
 
-std::vector<CheckFinding> check(Database& db, const MigrationSource& source) {
+std::vector<CheckFinding> check(const Database& db, const MigrationSource& source) {
     std::vector<CheckFinding> findings;
     try {
         findings_of(db, source, findings);

@@ -5,7 +5,8 @@
 
 namespace covet {
 
-MigrateResult migrate(Database& db, const MigrationSource& source, const MigrateOptions& options) {
+MigrateResult migrate(const Database& db, const MigrationSource& source,
+                      const MigrateOptions& options) {
     check_timeout_seconds("lock_timeout_seconds", options.lock_timeout_seconds);
     check_timeout_seconds("ddl_lock_timeout_seconds", options.ddl_lock_timeout_seconds);
     LoadedMigrations loaded(source, db.dialect());
