@@ -56,7 +56,11 @@ bool confirm_rename(const RenameChoice& choice) {
         throw MigrationError("ambiguous rename: " + choice.describe() +
                              "? Confirm it with --rename " + choice.flag() +
                              ", or drop and add in two separate migrations");
-    std::cout << "Was " << choice.describe() << " renamed? [y/N] " << std::flush;
+    const std::string old_name = choice.is_table()
+                                     ? "table '" + choice.old_name + "'"
+                                     : "column '" + choice.table + "." + choice.old_name + "'";
+    std::cout << "Was " << old_name << " renamed to '" << choice.new_name << "'? [y/N] "
+              << std::flush;
     std::string answer;
     if (!std::getline(std::cin, answer)) return false;
     return answer == "y" || answer == "Y" || answer == "yes";
@@ -128,9 +132,9 @@ Migration new_migration(const MakemigrationsArgs& args, const Placement& place,
     char number[16];
     std::snprintf(number, sizeof number, "%04d_", place.number);
     std::string suffix = !args.name.empty() ? args.name
-                         : args.empty       ? "auto_" + utc_timestamp()
-                                            : suggest_migration_name(ops, place.initial(),
-                                                                     utc_timestamp());
+                         : args.empty
+                             ? "auto_" + utc_timestamp()
+                             : suggest_migration_name(ops, place.initial(), utc_timestamp());
     migration.name = number + suffix;
     migration.operations = std::move(ops);
     return migration;

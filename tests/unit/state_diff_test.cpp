@@ -61,8 +61,8 @@ TEST_CASE("an index and a unique_together over a dropped column go before it") {
         "    unique_together: [[a, b]]\n    indexes: [{name: t_b, columns: [b]}]\n");
     ProjectState to = models("  - table: t\n    fields:\n      a: IntegerField()\n");
     auto ops = diff_and_apply(from, to);
-    CHECK(kinds(ops) == std::vector<std::string>{"drop_index t", "alter_unique_together t",
-                                                 "drop_column t"});
+    CHECK(kinds(ops) ==
+          std::vector<std::string>{"drop_index t", "alter_unique_together t", "drop_column t"});
 }
 
 TEST_CASE("a new NOT NULL column without a default is refused, asking for one") {
@@ -76,8 +76,8 @@ TEST_CASE("a new NOT NULL column without a default is refused, asking for one") 
 
 TEST_CASE("a rename is asked about only when it is the one candidate either way") {
     ProjectState from = models(kUsers);
-    ProjectState to = models(
-        "  - table: users\n    fields:\n      full_name: CharField(max_length=20)\n");
+    ProjectState to =
+        models("  - table: users\n    fields:\n      full_name: CharField(max_length=20)\n");
     std::vector<RenameChoice> asked;
     DiffOptions yes{{}, [&](const RenameChoice& c) {
                         asked.push_back(c);
@@ -106,19 +106,19 @@ TEST_CASE("a rename is asked about only when it is the one candidate either way"
     CHECK(asked.empty());
 
     // A different definition is no candidate; --rename makes it one.
-    ProjectState longer = models(
-        "  - table: users\n    fields:\n      full_name: CharField(max_length=90)\n");
+    ProjectState longer =
+        models("  - table: users\n    fields:\n      full_name: CharField(max_length=90)\n");
     asked.clear();
     CHECK_THROWS_WITH(diff_states(from, longer, yes), Catch::Contains("users.full_name"));
     CHECK(asked.empty());
     auto forced = diff_and_apply(from, longer, {{{"users", "name", "full_name"}}, nullptr});
-    CHECK(kinds(forced) ==
-          std::vector<std::string>{"rename_column users", "alter_column users"});
+    CHECK(kinds(forced) == std::vector<std::string>{"rename_column users", "alter_column users"});
 }
 
 TEST_CASE("a table rename keeps the foreign keys pointing at it unchanged") {
-    ProjectState from = models(kUsers + "  - table: posts\n    fields:\n      author: "
-                                        "ForeignKey(users, on_delete=PROTECT)\n");
+    ProjectState from = models(kUsers +
+                               "  - table: posts\n    fields:\n      author: "
+                               "ForeignKey(users, on_delete=PROTECT)\n");
     ProjectState to = models(
         "  - table: people\n    fields:\n      name: CharField(max_length=20)\n"
         "  - table: posts\n    fields:\n      author: ForeignKey(people, on_delete=PROTECT)\n");

@@ -94,7 +94,7 @@ operations:
 TEST_CASE("the field shorthand is written in the house style") {
     CHECK(field_shorthand(field("t", "CharField(max_length=200)")) == "CharField(max_length=200)");
     CHECK(field_shorthand(field("a", "ForeignKey(users, related_name=posts)")) ==
-          "ForeignKey(users, on_delete=CASCADE, related_name='posts')");
+          "ForeignKey(users, on_delete=CASCADE, related_name=posts)");
     CHECK(field_shorthand(field("i", "AutoField(primary_key=True)")) ==
           "AutoField(primary_key=True)");
 }

@@ -91,7 +91,7 @@ std::string field_shorthand(const Field& f) {
     if (f.default_value) out.add("default", python_repr(*f.default_value));
     out.flag("unique", f.unique, false);
     write_db_index(f, out);
-    out.text("db_column", f.db_column);
+    if (!f.db_column.empty()) out.add("db_column", name_argument(f.db_column));
     if (!f.choices.empty()) out.add("choices", choices_text(f.choices));
     out.flag("editable", f.editable, true);
     out.text("help_text", f.help_text);
@@ -99,8 +99,9 @@ std::string field_shorthand(const Field& f) {
     write_validators(f.validators, out);
     out.flag("auto_now", f.auto_now, false);
     out.flag("auto_now_add", f.auto_now_add, false);
-    out.text("related_name", f.related_name);
-    out.text("related_query_name", f.related_query_name);
+    if (!f.related_name.empty()) out.add("related_name", name_argument(f.related_name));
+    if (!f.related_query_name.empty())
+        out.add("related_query_name", name_argument(f.related_query_name));
     if (!f.through.empty()) out.add("through", name_argument(f.through));
     out.flag("symmetrical", f.symmetrical, true);
     return out.finish();

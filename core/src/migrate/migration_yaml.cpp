@@ -76,8 +76,7 @@ void alter_column(Emitter& out, const Operation& base) {
 
 void create_index(Emitter& out, const Operation& base) {
     const auto& op = as<CreateIndex>(base);
-    write_index_keys(out, op.index);
-    entry(out, "table", op.table);
+    write_index_keys(out, op.index, op.table);
 }
 
 void add_constraint(Emitter& out, const Operation& base) {

@@ -2,9 +2,9 @@
 // error points at file:line:column as a migration file's would.
 #include "covet/models_file.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
-#include <algorithm>
 #include <memory>
 #include <set>
 

@@ -14,9 +14,13 @@ void write_groups(yaml::Emitter& out, const std::vector<std::vector<std::string>
     out.end_sequence();
 }
 
-void write_index_keys(yaml::Emitter& out, const IndexSpec& index) {
+void write_index_keys(yaml::Emitter& out, const IndexSpec& index, const std::string& table) {
     out.key("name");
     out.text(index.name);
+    if (!table.empty()) {
+        out.key("table");
+        out.text(table);
+    }
     out.key("columns");
     out.flow_list(index.columns);
     if (index.unique) {

@@ -20,9 +20,9 @@ struct TableBody {
 };
 
 void write_table_body(yaml::Emitter& out, const TableBody& body);
-// name, columns, unique, where, concurrently: the keys of an index entry;
-// the caller opens and closes the mapping (create_index adds `table`).
-void write_index_keys(yaml::Emitter& out, const IndexSpec& index);
+// name, (table,) columns, unique, where, concurrently: the keys of an index
+// entry, or of create_index with its table; the caller opens the mapping.
+void write_index_keys(yaml::Emitter& out, const IndexSpec& index, const std::string& table = "");
 void write_groups(yaml::Emitter& out, const std::vector<std::vector<std::string>>& groups);
 
 }  // namespace covet
