@@ -17,6 +17,7 @@ CommandRun add_showmigrations_command(CLI::App& app);
 CommandRun add_sqlmigrate_command(CLI::App& app);
 CommandRun add_check_command(CLI::App& app);
 CommandRun add_shell_command(CLI::App& app);
+CommandRun add_makemigrations_command(CLI::App& app);
 
 // Exit codes of SPEC.md §3.
 constexpr int kExitOk = 0;
