@@ -1,7 +1,7 @@
 // The ORM side of the ORM benchmark (run_orm.sh): the same workloads as
 // covet_bench_raw_orm through the public API only (covet/orm.h). Prints
 // "<workload> us=<time of the workload alone> check=<checksum>".
-//   covet_bench_orm URL MIGRATIONS iterate | bulk ROWS BATCH | get GETS ITEMS | join
+//   covet_bench_orm URL MIGRATIONS iterate | typed | bulk ROWS BATCH | get GETS ITEMS | join
 #include <chrono>
 #include <exception>
 #include <iostream>
@@ -10,7 +10,11 @@
 
 #include "covet/orm.h"
 #include "covet/transaction.h"
+#include "covet/typed.h"
 #include "orm_workload.h"
+
+COVET_MODEL(bench::Item, "Item", COVET_FIELD(id), COVET_FIELD(name), COVET_FIELD(quantity),
+            COVET_FIELD(price), COVET_FIELD(active), COVET_FIELD(note));
 
 namespace {
 
@@ -30,6 +34,17 @@ Checksum iterate(const covet::QuerySet& items) {
     covet::Record record(items.database(), items.models(), items.model());
     while (stream.next(record))
         add_item(c, record);
+    return c;
+}
+
+// Typed iteration: each row decoded straight into one reused struct.
+Checksum typed_iterate(const covet::Database& db, const covet::Models& models) {
+    Checksum c;
+    const covet::Objects<bench::Item> items(db, models);
+    covet::TypedStream<bench::Item> stream = items.iterator();
+    bench::Item item;
+    while (stream.next(item))
+        c.add(item);
     return c;
 }
 
@@ -81,7 +96,7 @@ std::int64_t number(char** argv, int argc, int index) {
 
 int run(int argc, char** argv) {
     if (argc < 4) {
-        std::cerr << "usage: covet_bench_orm URL MIGRATIONS iterate|bulk|get|join ...\n";
+        std::cerr << "usage: covet_bench_orm URL MIGRATIONS iterate|typed|bulk|get|join ...\n";
         return 2;
     }
     covet::Database db = covet::open(argv[1]);
@@ -91,6 +106,8 @@ int run(int argc, char** argv) {
     const auto started = Clock::now();
     if (command == "iterate") {
         checksum = iterate(db.objects(models, "Item"));
+    } else if (command == "typed") {
+        checksum = typed_iterate(db, models);
     } else if (command == "bulk") {
         bulk(db.objects(models, "NewItem"), number(argv, argc, 4), number(argv, argc, 5));
     } else if (command == "get") {

@@ -26,6 +26,17 @@ struct ItemRow {
     std::optional<std::string> note;
 };
 
+// One row of bench_items as both sides of the typed workload fill it: the
+// ORM through covet::Objects<Item>, the raw side by hand, one struct reused.
+struct Item {
+    std::int64_t id = 0;
+    std::string name;
+    std::int64_t quantity = 0;
+    double price = 0;
+    bool active = false;
+    std::optional<std::string> note;
+};
+
 inline ItemRow item_row(std::int64_t i) {
     ItemRow row;
     row.name = "item-" + std::to_string(i);
@@ -54,6 +65,9 @@ struct Checksum {
     std::int64_t nulls = 0;
     std::int64_t flags = 0;  // true booleans
 
+    void add(const Item& i) {
+        item(i.id, i.name, i.quantity, i.price, i.active, i.note ? &*i.note : nullptr);
+    }
     void item(std::int64_t id, const std::string& name, std::int64_t quantity, double price,
               bool active, const std::string* note) {
         ++rows;

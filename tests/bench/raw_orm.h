@@ -44,6 +44,8 @@ class RawBackend {
     virtual void clear_new_items() = 0;
     // Every row of `table`, streamed (constant memory).
     virtual Checksum iterate(const std::string& table) = 0;
+    // The same rows, each read into one reused bench::Item (the typed workload).
+    virtual Checksum iterate_structs(const std::string& table) = 0;
     // `gets` single-row fetches by primary key through one prepared statement.
     virtual Checksum get_loop(std::int64_t gets, std::int64_t items) = 0;
     // The books with pages < kJoinPagesBelow and their authors, in one query.

@@ -3,7 +3,7 @@
 // the workload alone> check=<checksum of what it read>".
 //   covet_bench_raw_orm URL fill ITEMS BOOKS BATCH   (set-up, untimed)
 //   covet_bench_raw_orm URL clear                    (empties bench_new_items)
-//   covet_bench_raw_orm URL iterate | bulk ROWS BATCH | get GETS ITEMS | join
+//   covet_bench_raw_orm URL iterate | typed | bulk ROWS BATCH | get GETS ITEMS | join
 #include <chrono>
 #include <exception>
 #include <iostream>
@@ -31,7 +31,7 @@ std::int64_t number(char** argv, int argc, int index) {
 
 int run(int argc, char** argv) {
     if (argc < 3) {
-        std::cerr << "usage: covet_bench_raw_orm URL fill|clear|iterate|bulk|get|join ...\n";
+        std::cerr << "usage: covet_bench_raw_orm URL fill|clear|iterate|typed|bulk|get|join ...\n";
         return 2;
     }
     auto backend = open_backend(argv[1]);
@@ -49,6 +49,8 @@ int run(int argc, char** argv) {
     const auto started = Clock::now();
     if (command == "iterate") {
         checksum = backend->iterate("bench_items");
+    } else if (command == "typed") {
+        checksum = backend->iterate_structs("bench_items");
     } else if (command == "bulk") {
         backend->insert_items("bench_new_items", number(argv, argc, 3), number(argv, argc, 4));
     } else if (command == "get") {

@@ -27,6 +27,19 @@ void read_item(sql::ResultSet& rs, Checksum& c) {
     c.item(id, name, quantity, price, active, rs.wasNull() ? nullptr : &note);
 }
 
+void fill_item(sql::ResultSet& rs, Item& item) {
+    item.id = rs.getInt64(1);
+    item.name = rs.getString(2).asStdString();
+    item.quantity = rs.getInt64(3);
+    item.price = rs.getDouble(4);
+    item.active = rs.getBoolean(5);
+    const sql::SQLString note = rs.getString(6);
+    if (rs.wasNull())
+        item.note.reset();
+    else
+        item.note = note.asStdString();
+}
+
 std::string insert_sql(const std::string& table, std::int64_t rows) {
     std::string sql = "INSERT INTO " + table + " " + kInsertColumns + " VALUES ";
     for (std::int64_t i = 0; i < rows; ++i)
@@ -116,6 +129,20 @@ class RawMysql final : public RawBackend {
             s->executeQuery(std::string("SELECT ") + kItemColumns + " FROM " + table));
         while (rs->next())
             read_item(*rs, c);
+        return c;
+    }
+
+    Checksum iterate_structs(const std::string& table) override {
+        Checksum c;
+        std::unique_ptr<sql::Statement> s(connection_->createStatement());
+        s->setResultSetType(sql::ResultSet::TYPE_FORWARD_ONLY);
+        std::unique_ptr<sql::ResultSet> rs(
+            s->executeQuery(std::string("SELECT ") + kItemColumns + " FROM " + table));
+        Item item;
+        while (rs->next()) {
+            fill_item(*rs, item);
+            c.add(item);
+        }
         return c;
     }
 

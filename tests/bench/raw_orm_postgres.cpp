@@ -29,6 +29,20 @@ void read_item(const pqxx::row& r, Checksum& c) {
     }
 }
 
+void fill_item(const pqxx::row& r, Item& item) {
+    item.id = r[0].as<std::int64_t>();
+    item.name.assign(r[1].c_str(), r[1].size());
+    item.quantity = r[2].as<std::int64_t>();
+    item.price = r[3].as<double>();
+    item.active = r[4].as<bool>();
+    if (r[5].is_null()) {
+        item.note.reset();
+    } else {
+        if (!item.note) item.note.emplace();
+        item.note->assign(r[5].c_str(), r[5].size());
+    }
+}
+
 std::string insert_sql(const std::string& table, std::int64_t rows) {
     std::string sql = "INSERT INTO " + table + " " + kInsertColumns + " VALUES ";
     int p = 1;
@@ -97,6 +111,26 @@ class RawPostgres final : public RawBackend {
             const pqxx::result batch = tx.exec(fetch);
             for (const auto& r : batch)
                 read_item(r, c);
+            if (batch.size() < static_cast<pqxx::result::size_type>(kFetchRows)) break;
+        }
+        tx.exec("CLOSE items");
+        tx.commit();
+        return c;
+    }
+
+    Checksum iterate_structs(const std::string& table) override {
+        Checksum c;
+        pqxx::work tx(connection_);
+        tx.exec(std::string("DECLARE items NO SCROLL CURSOR FOR SELECT ") + kItemColumns +
+                " FROM " + table);
+        const std::string fetch = "FETCH FORWARD " + std::to_string(kFetchRows) + " FROM items";
+        Item item;
+        for (;;) {
+            const pqxx::result batch = tx.exec(fetch);
+            for (const auto& r : batch) {
+                fill_item(r, item);
+                c.add(item);
+            }
             if (batch.size() < static_cast<pqxx::result::size_type>(kFetchRows)) break;
         }
         tx.exec("CLOSE items");

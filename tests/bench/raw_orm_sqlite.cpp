@@ -53,6 +53,25 @@ void read_item(const Statement& s, Checksum& c) {
     }
 }
 
+void assign_text(sqlite3_stmt* st, int column, std::string& out) {
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, column));
+    out.assign(text, static_cast<std::size_t>(sqlite3_column_bytes(st, column)));
+}
+
+void fill_item(sqlite3_stmt* st, Item& item) {
+    item.id = sqlite3_column_int64(st, 0);
+    assign_text(st, 1, item.name);
+    item.quantity = sqlite3_column_int64(st, 2);
+    item.price = sqlite3_column_double(st, 3);
+    item.active = sqlite3_column_int(st, 4) != 0;
+    if (sqlite3_column_type(st, 5) == SQLITE_NULL) {
+        item.note.reset();
+    } else {
+        if (!item.note) item.note.emplace();
+        assign_text(st, 5, *item.note);
+    }
+}
+
 std::string insert_sql(const std::string& table, std::int64_t rows) {
     std::string sql = "INSERT INTO " + table + " " + kInsertColumns + " VALUES ";
     for (std::int64_t i = 0; i < rows; ++i)
@@ -132,6 +151,17 @@ class RawSqlite final : public RawBackend {
         Statement s(db_, std::string("SELECT ") + kItemColumns + " FROM " + table);
         while (s.step())
             read_item(s, c);
+        return c;
+    }
+
+    Checksum iterate_structs(const std::string& table) override {
+        Checksum c;
+        Statement s(db_, std::string("SELECT ") + kItemColumns + " FROM " + table);
+        Item item;
+        while (s.step()) {
+            fill_item(s.get(), item);
+            c.add(item);
+        }
         return c;
     }
 

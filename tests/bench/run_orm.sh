@@ -138,6 +138,7 @@ for backend in "${backends[@]}"; do
     echo "$backend: measuring..." >&2
     pair "$backend iterate" nothing iterate
     peak "$backend iterate" iterate
+    pair "$backend typed" nothing typed
     pair "$backend bulk" clear_new_items bulk "$bulk" "$batch"
     pair "$backend get" nothing get "$gets" "$items"
     pair "$backend join" nothing join
@@ -150,9 +151,10 @@ echo "excluded); both sides printed the same checksum of what they read in every
 row() { printf '%-11s %-34s %24s %24s %8s %7s\n' "$@"; }
 row "back end" "workload" "ORM" "raw" "ORM/raw" "target"
 for backend in "${backends[@]}"; do
-    for workload in iterate bulk get join; do
+    for workload in iterate typed bulk get join; do
         case $workload in
         iterate) label="iterator() over $items rows" target=1.3 ;;
+        typed) label="Objects<Item> stream, $items rows" target=1.15 ;;
         bulk) label="bulk_create $bulk (batch $batch)" target=1.2 ;;
         get) label="$gets x get(pk=...)" target=1.5 ;;
         join) label="filter+select_related, $joined rows" target=1.3 ;;

@@ -1,8 +1,13 @@
 # Writes README.md's compiled C++ example to OUTPUT: the ```cpp block right
 # after the line "<!-- compiled by tests/readme/extract_example.cmake -->".
 #   cmake -DREADME=README.md -DOUTPUT=readme_example.cpp -P extract_example.cmake
+#   -DMARKER=typed: the block after "<!-- compiled by tests/readme/extract_example.cmake: typed -->"
 file(READ "${README}" text)
-set(marker "<!-- compiled by tests/readme/extract_example.cmake -->\n```cpp\n")
+if(MARKER)
+  set(marker "<!-- compiled by tests/readme/extract_example.cmake: ${MARKER} -->\n```cpp\n")
+else()
+  set(marker "<!-- compiled by tests/readme/extract_example.cmake -->\n```cpp\n")
+endif()
 string(FIND "${text}" "${marker}" start)
 if(start EQUAL -1)
   message(FATAL_ERROR "${README}: no C++ block after the compiled-example marker")
