@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "covet/cli.h"
+#include "covet/migrate.h"
 #include "covet/orm.h"
 #include "covet/registry.h"
 #include "covet/typed.h"
@@ -66,13 +66,6 @@ covet::MigrationRegistry blog_migrations() {
          {"published_at", "DateTimeField(null=True)"}},
         "Post"));
     return registry;
-}
-
-// Applies the pending migrations, as `covet -d URL migrate` would.
-void migrate(const std::string& url, const covet::MigrationRegistry& registry) {
-    std::string args[] = {"covet_typed_blog", "-q", "-d", url, "migrate"};
-    char* argv[] = {args[0].data(), args[1].data(), args[2].data(), args[3].data(), args[4].data()};
-    if (covet::cli::main(5, argv, registry) != 0) throw covet::MigrationError("migrate failed");
 }
 
 std::string joined(std::vector<std::string> names) {
@@ -166,8 +159,8 @@ void writes(const Blog& blog) {
 
 int run(const std::string& url) {
     const covet::MigrationRegistry registry = blog_migrations();
-    migrate(url, registry);
     covet::Database db = covet::open(url);
+    covet::migrate(db, registry);  // the same lock and history as `covet migrate`
     covet::Models models = covet::models_from_migrations(registry);
     const Blog blog{db, models, {db, models}, {db, models}, {db, models}};  // checks the mappings
 
