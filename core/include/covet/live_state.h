@@ -1,0 +1,36 @@
+// The live schema read into the shape the migrations build (a ProjectState),
+// as Django's inspectdb reads it into models: `covet inspectdb` prints it,
+// `makemigrations --initial-from-db` writes it as a first migration.
+//
+// What a database cannot know is made up as inspectdb does: model names are
+// the CamelCase of their tables (or, for the models of a many-to-many
+// through table, the names its columns imply), a ForeignKey column `x_id` is
+// the field `x`, and related_name, ordering, blank, choices, validators,
+// auto_now, symmetrical and the Email/URL kinds of a CharField are never read.
+#pragma once
+
+#include <set>
+#include <string>
+
+#include "covet/model_state.h"
+
+namespace covet {
+
+class Connection;
+
+struct LiveStateOptions {
+    std::string app = "default";  // the app label every model gets
+    // Tables to leave out, besides covet's own bookkeeping tables.
+    std::set<std::string> exclude;
+    // Only these tables when not empty (with the through tables between them).
+    std::set<std::string> only;
+};
+
+// Every user table of the connected database as a model. Auto-created
+// many-to-many through tables (an id, two foreign keys and their unique
+// pair, named <owner table>_<field>) become a ManyToManyField on their owner
+// and no model of their own. Throws DatabaseError on a failed query and
+// MigrationError for a column whose type no field type reads back.
+ProjectState read_live_state(Connection& connection, const LiveStateOptions& options = {});
+
+}  // namespace covet
