@@ -66,6 +66,12 @@ OperationPtr MigrationFileReader::create_table(yaml::Node body, const std::strin
     return op;
 }
 
+std::shared_ptr<const CreateTable> MigrationFileReader::model_definition(yaml::Node body) const {
+    expect_map(body, "a model");
+    auto op = std::static_pointer_cast<const CreateTable>(create_table(body, "a model"));
+    return op;
+}
+
 OperationPtr MigrationFileReader::drop_table(yaml::Node body, const std::string& what) const {
     check_keys(body, what, {"table"});
     auto op = std::make_shared<DropTable>();

@@ -51,6 +51,8 @@ class MigrationFileReader {
 
     // The operation `kind_node: body`; an unknown kind fails at its name.
     OperationPtr operation(yaml::Node kind_node, yaml::Node body) const;
+    // One entry of a models file: a create_table body.
+    std::shared_ptr<const CreateTable> model_definition(yaml::Node body) const;
 
   private:
     FieldArg field_arg(yaml::Node node) const;
