@@ -66,9 +66,11 @@ void check_book_model(const covet::ProjectState& live, const std::string& backen
     REQUIRE(author);
     CHECK(author->type == covet::FieldType::ForeignKey);
     CHECK(author->to == "author");
-    // Django makes no index of a foreign key on MySQL, whose own index
-    // (here the unique pair author_id, title) serves it.
-    CHECK(author->db_index == (backend != "mysql"));
+    // Django's index of the key keeps its name (<table>_<column>_<digest>):
+    // a named index, not db_index, whose covet name the database lacks.
+    // (Django makes none on MySQL, whose unique pair author_id, title serves.)
+    CHECK_FALSE(author->db_index);
+    CHECK(book.indexes.size() == (backend == "mysql" ? 0u : 2u));
     // Django writes no ON DELETE clause: the database does nothing itself
     // (NO ACTION), which MySQL reports as RESTRICT, covet's PROTECT.
     CHECK(author->on_delete ==
@@ -80,11 +82,16 @@ void check_book_model(const covet::ProjectState& live, const std::string& backen
     REQUIRE(tags);
     CHECK(tags->type == covet::FieldType::ManyToManyField);
     CHECK(tags->to == "tag");
+    // Django's through table (no ON DELETE, its own index names) is not the
+    // one covet would make: it stays a model, the field's explicit through.
+    CHECK(tags->through == "book_tags");
     CHECK(book.unique_together == std::vector<std::vector<std::string>>{{"author", "title"}});
     CHECK(book.find_field("title")->max_length == 200);
     CHECK(book.find_field("in_print")->type == covet::FieldType::BooleanField);
     CHECK(live.table("author").find_field("email")->unique);
-    CHECK(live.find_table("book_tags") == nullptr);
+    REQUIRE(live.find_table("book_tags"));
+    CHECK(live.table("book_tags").unique_together ==
+          std::vector<std::vector<std::string>>{{"book", "tag"}});
 }
 
 }  // namespace
@@ -104,7 +111,7 @@ COVET_BACKEND_TEST("a Django 3.2 app's tables read back as models whose rows cov
     std::vector<std::string> tables;
     for (const covet::ModelState* m : live.models())
         tables.push_back(m->table);
-    CHECK(tables == std::vector<std::string>{"author", "book", "tag"});
+    CHECK(tables == std::vector<std::string>{"author", "book", "book_tags", "tag"});
     check_book_model(live, h.backend());
 
     const covet::Models models(live);

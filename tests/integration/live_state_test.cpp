@@ -18,6 +18,8 @@
 #include "covet/live_state.h"
 #include "covet/loader.h"
 #include "covet/migration.h"
+#include "covet/models_file.h"
+#include "covet/state_yaml.h"
 #include "migration_harness.h"
 #include "orm_schema.h"
 
@@ -113,6 +115,22 @@ std::vector<std::string> facts(const covet::Dialect& dialect, const ProjectState
     return out;
 }
 
+// inspectdb's output: the models YAML of the live state loads back as the
+// same models (with the digits a plain decimal column lacks guessed).
+void check_yaml_round_trip(const covet::Dialect& d, ProjectState live) {
+    covet::guess_decimal_digits(live);
+    const std::string text = covet::models_yaml(live);
+    INFO(text);
+    const ProjectState loaded = covet::parse_models_file("models.yaml", text);
+    CHECK(loaded.size() == live.size());
+    for (const ModelState* model : live.models()) {
+        const ModelState* again = loaded.find_table(model->table);
+        REQUIRE(again);
+        CHECK(again->name == model->name);
+        CHECK(facts(d, loaded, *again, *again) == facts(d, live, *model, *model));
+    }
+}
+
 void check_live_state_matches(covet::test::MigrationHarness& h) {
     h.migrate();
     ProjectState expected = migrated_state(h);
@@ -130,6 +148,7 @@ void check_live_state_matches(covet::test::MigrationHarness& h) {
         const covet::Dialect& d = h.db().dialect();
         CHECK(facts(d, live, *read, *read) == facts(d, expected, *model, *read));
     }
+    check_yaml_round_trip(h.db().dialect(), live);
 }
 
 }  // namespace

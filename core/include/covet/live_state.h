@@ -11,7 +11,9 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
+#include "covet/migration.h"
 #include "covet/model_state.h"
 
 namespace covet {
@@ -32,5 +34,16 @@ struct LiveStateOptions {
 // and no model of their own. Throws DatabaseError on a failed query and
 // MigrationError for a column whose type no field type reads back.
 ProjectState read_live_state(Connection& connection, const LiveStateOptions& options = {});
+
+// Gives every DecimalField without digits (a plain decimal column keeps
+// none) Django inspectdb's guess, max_digits=10 and decimal_places=5, so
+// that the models load; returns the guessed fields as "table.column".
+std::vector<std::string> guess_decimal_digits(ProjectState& state);
+
+// The first migration of a database covet adopts (`inspectdb --migration`,
+// `makemigrations --initial-from-db`): one create_table per model of
+// `state`, after the tables it points at, named 0001_initial in `app`.
+// `migrate --fake-initial` then records it without running it.
+Migration initial_migration(const ProjectState& state, const std::string& app);
 
 }  // namespace covet

@@ -82,13 +82,14 @@ Condition condition_of(const IntrospectedTable& table, const IntrospectedIndex& 
     }
 }
 
-// A single-column index a field's db_index makes: the field says it.
+// A single-column index with the name covet gives a field's db_index: the
+// field says it. Another tool's (Django's <table>_<column>_<digest>) stays a
+// named index, so that the adopted state names the index the database has.
 bool read_as_db_index(const IntrospectedIndex& index, const IntrospectedTable& table,
                       const Dialect& dialect, ModelState& model) {
     if (index.unique || !index.where.empty() || index.columns.size() != 1) return false;
-    if (!generated_index_name(index.name, table.name, index.columns, "_idx", dialect) &&
-        !generated_index_name(index.name, table.name, index.columns, "", dialect))
-        return false;
+    const std::size_t limit = dialect.features().max_identifier_length;
+    if (index.name != index_name(table.name, index.columns, limit)) return false;
     Field* field = model.find_field_mut(model.find_field_or_column(index.columns[0])->name);
     field->db_index = true;
     return true;

@@ -1,6 +1,8 @@
 // Many-to-many through tables in a live schema: a table with exactly the
-// shape ProjectState::through_model gives (and Django creates) is the
-// ManyToManyField of its owner, not a model of its own.
+// shape ProjectState::through_model gives is the ManyToManyField of its
+// owner, not a model of its own; one Django created (the same columns and
+// unique pair, its own ON DELETE and index names) is the field's explicit
+// through model.
 #include <algorithm>
 #include <cctype>
 #include <set>
@@ -68,6 +70,14 @@ bool name_model(ModelState& model, const std::string& lower_name, std::set<std::
     return true;
 }
 
+// The shape ProjectState::through_model gives: both keys CASCADE, each
+// with the index covet names for db_index.
+bool made_by_covet(const ModelState& through) {
+    return std::all_of(through.fields.begin(), through.fields.end(), [](const Field& f) {
+        return f.type != FieldType::ForeignKey || (f.on_delete == OnDelete::Cascade && f.db_index);
+    });
+}
+
 }  // namespace
 
 std::map<std::string, ModelState> fold_through_tables(
@@ -90,8 +100,12 @@ std::map<std::string, ModelState> fold_through_tables(
         m2m.name = shape->field;
         m2m.type = FieldType::ManyToManyField;
         m2m.to = shape->target;
+        // Another tool's through table (Django's has no ON DELETE and its own
+        // index names) stays a model, named as the field's explicit through.
+        const bool covet_made = made_by_covet(models.at(name));
+        if (!covet_made) m2m.through = name;
         owner.fields.push_back(std::move(m2m));
-        models.erase(name);
+        if (covet_made) models.erase(name);
     }
     return models;
 }

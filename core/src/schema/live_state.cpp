@@ -1,7 +1,6 @@
 // The live schema as a ProjectState (covet/live_state.h).
 #include "covet/live_state.h"
 
-
 #include "covet/connection.h"
 #include "covet/dialect.h"
 #include "covet/introspector.h"
@@ -48,6 +47,19 @@ ProjectState read_live_state(Connection& connection, const LiveStateOptions& opt
     for (auto& [name, model] : fold_through_tables(std::move(tables), std::move(models)))
         if (options.only.empty() || options.only.count(name)) state.put(std::move(model));
     return state;
+}
+
+std::vector<std::string> guess_decimal_digits(ProjectState& state) {
+    std::vector<std::string> guessed;
+    for (const ModelState* model : state.models())
+        for (const auto& field : model->fields) {
+            if (field.type != FieldType::DecimalField || field.max_digits) continue;
+            guessed.push_back(model->table + "." + field.column());
+            Field* f = state.edit(model->table).find_field_mut(field.name);
+            f->max_digits = 10;
+            f->decimal_places = 5;
+        }
+    return guessed;
 }
 
 }  // namespace covet
