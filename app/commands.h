@@ -18,6 +18,7 @@ CommandRun add_showmigrations_command(CLI::App& app);
 CommandRun add_sqlmigrate_command(CLI::App& app);
 CommandRun add_check_command(CLI::App& app);
 CommandRun add_shell_command(CLI::App& app);
+CommandRun add_makemigrations_command(CLI::App& app);
 CommandRun add_inspectdb_command(CLI::App& app);
 
 // The live schema as models (inspectdb, makemigrations --initial-from-db):

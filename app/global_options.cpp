@@ -38,6 +38,11 @@ void apply_config_and_defaults(GlobalOptions& options) {
             }
             if (options.database.empty() && root["database"])
                 options.database = root["database"].scalar();
+            if (root["models"]) {
+                fs::path dir = fs::path(config).parent_path();
+                fs::path m = root["models"].scalar();
+                options.models = (m.is_absolute() || dir.empty()) ? m.string() : (dir / m).string();
+            }
             if (options.migrations.empty() && root["migrations"]) {
                 // Relative to the config file, so `-c path/covet.yaml` works from anywhere.
                 fs::path dir = fs::path(config).parent_path();

@@ -13,6 +13,8 @@ struct GlobalOptions {
     std::string database;
     std::string migrations;
     std::string config;
+    // The models file of covet.yaml's `models:` (relative to it); empty when none.
+    std::string models;
     std::string format = "text";
     bool verbose = false;
     bool quiet = false;

@@ -1,11 +1,13 @@
 // covet inspectdb: the live schema as a `models:` YAML that makemigrations
 // reads (SPEC.md §3), as Django's inspectdb prints models.py.
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
 #include "commands.h"
 #include "covet/live_state.h"
 #include "covet/state_yaml.h"
+#include "migration_status.h"
 
 namespace covet::cli {
 
@@ -18,10 +20,31 @@ struct InspectOptions {
     bool migration = false;
 };
 
+// The state the applied migrations build, when the migrations load and
+// the history names only known ones; null otherwise (a database covet did
+// not build, or no migrations directory).
+const ProjectState* applied_state(CommandContext& ctx) {
+    if (!std::filesystem::exists(ctx.options().migrations)) return nullptr;
+    try {
+        std::set<MigrationKey> applied;
+        for (const auto& row : migration_statuses(ctx)) {
+            if (row.status == MigrationStatus::Missing || row.status == MigrationStatus::Partial)
+                return nullptr;
+            if (row.status != MigrationStatus::Pending) applied.insert(row.key);
+        }
+        return applied.empty() ? nullptr : &ctx.state_at(applied);
+    } catch (const Error&) {
+        return nullptr;
+    }
+}
+
 }  // namespace
 
 ProjectState inspect_live_models(CommandContext& ctx, const LiveStateOptions& options) {
     ProjectState state = read_live_state(ctx.connection(), options);
+    // On a database covet built, what no database keeps comes from the migrations.
+    if (const ProjectState* hints = applied_state(ctx))
+        state = with_state_hints(state, *hints, ctx.connection().dialect());
     for (const auto& column : guess_decimal_digits(state))
         std::cerr << "covet: warning: " << column
                   << ": the database keeps no digits; max_digits=10 and decimal_places=5 are "

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
+#include <filesystem>
 
 #include "backend_probe.h"
 #include "cli_assertions.h"
@@ -51,14 +52,24 @@ COVET_CLI_BACKEND_TEST("inspectdb prints the migrated blog example as models tha
     CHECK(run.out.find("table: users") < run.out.find("table: posts"));
     CHECK(run.out.find("table: profiles") < run.out.find("table: users"));
 
+    // With the migrations at hand, what no database keeps comes from them:
+    // makemigrations then finds nothing to do.
+    RunResult hinted = ws.covet({"-d", url, "-m", "blog", "inspectdb"});
+    REQUIRE_EXIT(hinted, 0);
+    ws.write("models.yaml", hinted.out);
+    RunResult none =
+        ws.covet({"-d", url, "-m", "blog", "makemigrations", "--models", "models.yaml", "--check"});
+    REQUIRE_EXIT(none, 0);
+    CHECK(none.out == "No changes detected\n");
+
     RunResult only = ws.covet({"-d", url, "inspectdb", "--table", "tags"});
     REQUIRE_EXIT(only, 0);
     CHECK(covet::parse_models_file("models.yaml", only.out).size() == 1);
 }
 
 COVET_CLI_BACKEND_TEST(
-    "a Django 3.2 app adopted: inspectdb models load, inspectdb --migration and migrate --fake "
-    "leave check clean, and the shell reads Django's rows",
+    "a Django 3.2 app adopted: inspectdb models load, makemigrations --initial-from-db and "
+    "migrate --fake leave check clean, and the shell reads Django's rows",
     "[cli][inspectdb]") {
     Workspace ws;
     const std::string url = database_url_for(backend, ws);
@@ -80,17 +91,20 @@ COVET_CLI_BACKEND_TEST(
     CHECK(book.find_field("tags")->through == "book_tags");
     CHECK(book.unique_together == std::vector<std::vector<std::string>>{{"author", "title"}});
 
-    RunResult initial = ws.covet({"-d", url, "inspectdb", "--migration"});
-    REQUIRE_EXIT(initial, 0);
-    ws.write("adopted/0001_initial.yaml", initial.out);
     const std::vector<std::string> adopted = {"-d", url, "-m", "adopted"};
     auto with = [&](std::vector<std::string> args) {
         args.insert(args.begin(), adopted.begin(), adopted.end());
         return args;
     };
+    REQUIRE_EXIT(ws.covet(with({"makemigrations", "--initial-from-db"})), 0);
+    CHECK(std::filesystem::exists(ws / "adopted" / "0001_initial.yaml"));
     REQUIRE_EXIT(ws.covet(with({"migrate", "--fake"})), 0);
     RunResult check = ws.covet(with({"check"}));
     REQUIRE_EXIT(check, 0);
+    RunResult again = ws.covet(with({"inspectdb"}));
+    REQUIRE_EXIT(again, 0);
+    ws.write("models.yaml", again.out);
+    REQUIRE_EXIT(ws.covet(with({"makemigrations", "--models", "models.yaml", "--check"})), 0);
     RunResult titles =
         ws.covet(with({"--format", "json", "shell", "-e",
                        "Book.objects.filter(tags__name='sql').order_by('id').values_list('title', "

@@ -19,6 +19,7 @@
 namespace covet {
 
 class Connection;
+class Dialect;
 
 struct LiveStateOptions {
     std::string app = "default";  // the app label every model gets
@@ -34,6 +35,16 @@ struct LiveStateOptions {
 // and no model of their own. Throws DatabaseError on a failed query and
 // MigrationError for a column whose type no field type reads back.
 ProjectState read_live_state(Connection& connection, const LiveStateOptions& options = {});
+
+// The live state with what no database keeps taken from `hints` (the state
+// the applied migrations build) wherever the database agrees with it: a
+// field whose column the hint writes alike (type, null, key, unique,
+// db_index, default, target and ON DELETE) is the hint's field (its
+// related_name, blank, Email/URL kind, auto_now, digits...), a model's name
+// and ordering are the hint's, and a many-to-many field to the same table
+// is the hint's. A difference the database shows keeps the live fact.
+ProjectState with_state_hints(const ProjectState& live, const ProjectState& hints,
+                              const Dialect& dialect);
 
 // Gives every DecimalField without digits (a plain decimal column keeps
 // none) Django inspectdb's guess, max_digits=10 and decimal_places=5, so

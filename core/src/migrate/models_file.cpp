@@ -2,9 +2,11 @@
 // error points at file:line:column as a migration file's would.
 #include "covet/models_file.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <set>
 
 #include "covet/error.h"
 #include "migrate/migration_file_reader.h"
@@ -34,35 +36,106 @@ const Field* unresolved_relation(const ProjectState& state, const CreateTable& o
     return nullptr;
 }
 
-void apply(ProjectState& state, const Definition& d, const std::string& app,
+void apply(ProjectState& state, const Operation& op, yaml::Node node, const std::string& app,
            const MigrationFileReader& reader) {
-    if (const Field* missing = unresolved_relation(state, *d.op)) {
-        yaml::Node at = d.node["fields"][missing->name];
-        reader.fail(at ? at : d.node, "field '" + missing->name + "' of table '" + d.op->table +
-                                          "' points at model '" + missing->to +
-                                          "', which the models file does not define");
-    }
     try {
-        d.op->state_forwards(app, state);
+        op.state_forwards(app, state);
     } catch (const LoadError&) {
         throw;
     } catch (const MigrationError& e) {
-        reader.fail(d.node, e.what());
+        reader.fail(node, e.what());
     }
 }
 
-// Each model after the models it points at; a model whose targets never
-// appear (undefined, or a cycle) is applied as it is, to report the first.
+[[noreturn]] void fail_missing_target(const Definition& d, const Field& missing,
+                                      const MigrationFileReader& reader) {
+    yaml::Node at = d.node["fields"][missing.name];
+    reader.fail(at ? at : d.node, "field '" + missing.name + "' of table '" + d.op->table +
+                                      "' points at model '" + missing.to +
+                                      "', which the models file does not define");
+}
+
+bool uses_any(const std::vector<std::string>& names, const std::set<std::string>& fields) {
+    return std::any_of(names.begin(), names.end(),
+                       [&](const std::string& n) { return fields.count(n) > 0; });
+}
+
+// A model of a cycle of foreign keys: created without its keys into the
+// cycle (and what uses them), which come back once every model exists.
+struct Completion {
+    std::shared_ptr<const CreateTable> full;
+    yaml::Node node;
+};
+
+std::shared_ptr<CreateTable> without_unresolved(const ProjectState& state, const CreateTable& op) {
+    auto part = std::make_shared<CreateTable>(op);
+    std::set<std::string> left_out;
+    part->fields.clear();
+    for (const Field& f : op.fields) {
+        bool unresolved = f.is_relation() && !target_known(state, op, f.to);
+        if (unresolved) left_out.insert(f.name);
+        if (!unresolved) part->fields.push_back(f);
+    }
+    std::erase_if(part->unique_together, [&](const auto& g) { return uses_any(g, left_out); });
+    std::erase_if(part->indexes, [&](const IndexSpec& i) { return uses_any(i.columns, left_out); });
+    part->ordering.clear();
+    return part;
+}
+
+void complete(ProjectState& state, const Completion& c, const std::string& app,
+              const MigrationFileReader& reader) {
+    for (const Field& f : c.full->fields) {
+        if (state.table(c.full->table).find_field(f.name)) continue;
+        auto add = std::make_shared<AddColumn>();
+        add->table = c.full->table;
+        add->field = f;
+        apply(state, *add, c.node, app, reader);
+    }
+    ModelState& again = state.edit(c.full->table);
+    again.unique_together = c.full->unique_together;
+    again.ordering = c.full->ordering;
+    for (const IndexSpec& index : c.full->indexes) {
+        if (state.table(c.full->table).find_index(index.name)) continue;
+        auto create = std::make_shared<CreateIndex>();
+        create->table = c.full->table;
+        create->index = index;
+        apply(state, *create, c.node, app, reader);
+    }
+}
+
+// Each model after the models it points at. When none is ready, every
+// model left points at another: a target defined nowhere is an error, else
+// it is a cycle, broken at the first model.
 void apply_in_dependency_order(ProjectState& state, std::vector<Definition> pending,
                                const std::string& app, const MigrationFileReader& reader) {
+    std::vector<Completion> completions;
     while (!pending.empty()) {
-        auto ready = pending.begin();
-        while (ready != pending.end() && unresolved_relation(state, *ready->op))
-            ++ready;
-        if (ready == pending.end()) ready = pending.begin();
-        apply(state, *ready, app, reader);
-        pending.erase(ready);
+        auto ready = std::find_if(pending.begin(), pending.end(), [&](const Definition& d) {
+            return !unresolved_relation(state, *d.op);
+        });
+        if (ready != pending.end()) {
+            apply(state, *ready->op, ready->node, app, reader);
+            pending.erase(ready);
+            continue;
+        }
+        ProjectState all = state;
+        for (const Definition& d : pending) {
+            ModelState stand_in;
+            stand_in.app = app;
+            stand_in.name = model_name_of(*d.op);
+            stand_in.table = d.op->table;
+            all.put(std::move(stand_in));
+        }
+        for (const Definition& d : pending)
+            if (const Field* missing = unresolved_relation(all, *d.op))
+                fail_missing_target(d, *missing, reader);
+        apply(state, *without_unresolved(state, *pending.front().op), pending.front().node, app,
+              reader);
+        completions.push_back({pending.front().op, pending.front().node});
+        pending.erase(pending.begin());
     }
+    for (const Completion& c : completions)
+        complete(state, c, app, reader);
 }
 
 // A ManyToManyField through a model needs that model, which points back at
@@ -98,11 +171,7 @@ void add_through_fields(ProjectState& state, const std::vector<ThroughField>& la
         AddColumn add;
         add.table = t.table;
         add.field = t.field;
-        try {
-            add.state_forwards(app, state);
-        } catch (const MigrationError& e) {
-            reader.fail(t.node, e.what());
-        }
+        apply(state, add, t.node, app, reader);
     }
 }
 
