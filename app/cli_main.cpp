@@ -47,10 +47,6 @@ std::string unknown_command(int argc, char** argv, CLI::App& app) {
         for (const auto* sub : app.get_subcommands({}))
             names.push_back(sub->get_name());
         if (std::find(names.begin(), names.end(), arg) != names.end()) return "";
-        // Commands of the contract that later versions bring.
-        for (const char* later : {"inspectdb"})
-            if (arg == later)
-                return "the '" + arg + "' command is not available in this version of covet";
         std::string best;
         std::size_t best_distance = 3;
         for (const auto& name : names) {
@@ -105,6 +101,7 @@ int main(int argc, char** argv, const MigrationRegistry& registry) {
     add(add_check_command(app));
     add(add_shell_command(app));
     add(add_makemigrations_command(app));
+    add(add_inspectdb_command(app));
 
     try {
         app.parse(argc, argv);

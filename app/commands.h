@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "command_context.h"
+#include "covet/live_state.h"
 
 namespace covet::cli {
 
@@ -18,6 +19,12 @@ CommandRun add_sqlmigrate_command(CLI::App& app);
 CommandRun add_check_command(CLI::App& app);
 CommandRun add_shell_command(CLI::App& app);
 CommandRun add_makemigrations_command(CLI::App& app);
+CommandRun add_inspectdb_command(CLI::App& app);
+
+// The live schema as models (inspectdb, makemigrations --initial-from-db):
+// read_live_state, with the digits a database does not keep guessed (and
+// a warning on stderr for each).
+ProjectState inspect_live_models(CommandContext& ctx, const LiveStateOptions& options);
 
 // Exit codes of SPEC.md §3.
 constexpr int kExitOk = 0;

@@ -28,6 +28,8 @@ struct MakemigrationsArgs {
     bool check = false;
     bool dry_run = false;
     std::vector<std::string> renames;
+    bool initial_from_db = false;
+    std::vector<std::string> exclude;  // tables, with --initial-from-db
 };
 
 // --rename OLD=NEW (a table) or TABLE.OLD=NEW (a column).
@@ -162,19 +164,36 @@ int deliver(const MakemigrationsArgs& args, CommandContext& ctx, const Migration
     return kExitOk;
 }
 
+// --initial-from-db: the live schema is what a first migration must create
+// (adopting a database; `migrate --fake` then records it).
+ProjectState live_models(const MakemigrationsArgs& args, CommandContext& ctx,
+                         const MigrationGraph* graph) {
+    if (graph && !graph->order().empty())
+        throw UsageError("--initial-from-db writes a first migration, but " +
+                         ctx.options().migrations + " has migrations already");
+    LiveStateOptions options;
+    options.exclude = {args.exclude.begin(), args.exclude.end()};
+    return inspect_live_models(ctx, options);
+}
+
 int run(const MakemigrationsArgs& args, CommandContext& ctx) {
     std::vector<RenameChoice> renames;
     for (const std::string& text : args.renames)
         renames.push_back(parse_rename(text));
     const bool have_migrations = fs::exists(ctx.options().migrations);
     const MigrationGraph* graph = have_migrations ? &ctx.graph() : nullptr;
-    ProjectState desired = load_models_file(models_path(args, ctx.options()), only_app(graph));
+    ProjectState desired =
+        args.initial_from_db ? live_models(args, ctx, graph)
+                             : load_models_file(models_path(args, ctx.options()), only_app(graph));
     ProjectState current = current_state(ctx, graph);
     std::string app = only_app(graph);
     for (const ModelState* model : desired.models())
         app = model->app;
     std::vector<OperationPtr> ops;
-    if (!args.empty) ops = diff_states(current, desired, {renames, confirm_rename});
+    if (args.initial_from_db)
+        ops = initial_migration(desired, app).operations;  // through models after their tables
+    else if (!args.empty)
+        ops = diff_states(current, desired, {renames, confirm_rename});
     if (ops.empty() && !args.empty) {
         if (!ctx.quiet()) ctx.out() << "No changes detected\n";
         return kExitOk;
@@ -197,6 +216,10 @@ CommandRun add_makemigrations_command(CLI::App& app) {
     cmd->add_flag("--empty", args->empty, "write an empty migration");
     cmd->add_flag("--check", args->check, "exit 3 when a migration would be written; write none");
     cmd->add_flag("--dry-run", args->dry_run, "print the migration instead of writing it");
+    cmd->add_flag("--initial-from-db", args->initial_from_db,
+                  "write the first migration from the live schema (to adopt a database)");
+    cmd->add_option("--exclude", args->exclude,
+                    "with --initial-from-db: leave this table out (repeatable)");
     cmd->add_option("--rename", args->renames,
                     "OLD=NEW (table) or TABLE.OLD=NEW (column): a rename, not a drop and add")
         ->allow_extra_args(false);

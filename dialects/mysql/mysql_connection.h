@@ -47,6 +47,7 @@ class MysqlConnection final : public Connection, public Introspector, public Mig
     bool table_exists(const std::string& table) override;
     std::vector<std::string> table_names() override;
     IntrospectedTable describe_table(const std::string& table) override;
+    void mark_json_columns(const std::string& table, IntrospectedTable& out);
     void set_ddl_lock_timeout(std::chrono::milliseconds timeout) override;
     std::string describe_lock_holders(const std::string& table) override;
     // MySQL commits each DDL statement implicitly, so a migration cannot be

@@ -91,6 +91,18 @@ std::vector<std::string> MysqlConnection::table_names() {
     return out;
 }
 
+// MariaDB stores a json column as a longtext with the CHECK json_valid(`c`).
+void MysqlConnection::mark_json_columns(const std::string& table, IntrospectedTable& out) {
+    ResultSet checks = query(
+        "SELECT CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS WHERE "
+        "CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = ?",
+        {table});
+    for (auto& column : out.columns)
+        for (const auto& row : checks.rows)
+            if (to_lower(row[0].to_string()) == "json_valid(`" + to_lower(column.name) + "`)")
+                column.json_checked = true;
+}
+
 IntrospectedTable MysqlConnection::describe_table(const std::string& table) {
     ResultSet cols = query(
         "SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, COLUMN_KEY, EXTRA, "
@@ -112,6 +124,8 @@ IntrospectedTable MysqlConnection::describe_table(const std::string& table) {
         c.auto_increment = extra.find("auto_increment") != std::string::npos;
         out.columns.push_back(std::move(c));
     }
+
+    if (is_mariadb_) mark_json_columns(table, out);
 
     ResultSet fks = query(
         "SELECT k.CONSTRAINT_NAME, k.COLUMN_NAME, k.REFERENCED_TABLE_NAME, "

@@ -38,6 +38,9 @@ IntrospectedTable SqliteConnection::describe_table(const std::string& table) {
         c.primary_key = row[4].as_int() != 0;
         c.auto_increment = c.primary_key && create_sql.find("autoincrement") != std::string::npos &&
                            c.type == "integer";
+        // covet and Django write a JSONField's check as JSON_VALID("column").
+        c.json_checked =
+            create_sql.find("json_valid(\"" + to_lower(c.name) + "\")") != std::string::npos;
         // An INTEGER PRIMARY KEY is a rowid alias and can never be null.
         if (c.primary_key) c.nullable = false;
         out.columns.push_back(std::move(c));
@@ -61,6 +64,8 @@ IntrospectedTable SqliteConnection::describe_table(const std::string& table) {
         index.name = row[0].to_string();
         index.unique = row[1].as_int() != 0;
         index.primary = row[2].to_string() == "pk";
+        // A UNIQUE constraint written inside CREATE TABLE: SQLite names its index.
+        index.implicit_name = row[2].to_string() == "u";
         if (row[3].as_int() != 0 && !row[4].is_null()) {
             std::string text = row[4].to_string();
             auto where = to_lower(text).rfind(" where ");

@@ -17,6 +17,9 @@ struct IntrospectedColumn {
     std::optional<std::string> default_value;  // the default expression as reported
     bool primary_key = false;
     bool auto_increment = false;  // serial / AUTO_INCREMENT / AUTOINCREMENT
+    // A CHECK keeps the text valid JSON (how back ends without a JSON type
+    // store a JSONField): inspectdb reads the column back as a JSONField.
+    bool json_checked = false;
 };
 
 struct IntrospectedForeignKey {
@@ -34,6 +37,9 @@ struct IntrospectedIndex {
     bool unique = false;
     bool primary = false;  // the primary key's index (PostgreSQL, MySQL)
     std::string where;     // partial-index condition, "" when none
+    // The database named it (an inline UNIQUE constraint of CREATE TABLE),
+    // so the name says nothing about who made it.
+    bool implicit_name = false;
 };
 
 struct IntrospectedTable {

@@ -138,6 +138,43 @@ void apply_in_dependency_order(ProjectState& state, std::vector<Definition> pend
         complete(state, c, app, reader);
 }
 
+// A ManyToManyField through a model needs that model, which points back at
+// the owner: each such field is taken out of its table's definition and
+// added once every table exists (as a migration's add_column would).
+struct ThroughField {
+    std::string table;
+    Field field;
+    yaml::Node node;
+};
+
+std::vector<ThroughField> take_through_fields(std::vector<Definition>& definitions) {
+    std::vector<ThroughField> later;
+    for (Definition& d : definitions) {
+        auto op = std::make_shared<CreateTable>(*d.op);
+        op->fields.clear();
+        for (const Field& f : d.op->fields) {
+            if (!f.is_many_to_many() || f.through.empty()) {
+                op->fields.push_back(f);
+                continue;
+            }
+            yaml::Node at = d.node["fields"][f.name];
+            later.push_back({op->table, f, at ? at : d.node});
+        }
+        d.op = std::move(op);
+    }
+    return later;
+}
+
+void add_through_fields(ProjectState& state, const std::vector<ThroughField>& later,
+                        const std::string& app, const MigrationFileReader& reader) {
+    for (const ThroughField& t : later) {
+        AddColumn add;
+        add.table = t.table;
+        add.field = t.field;
+        apply(state, add, t.node, app, reader);
+    }
+}
+
 }  // namespace
 
 ProjectState parse_models_file(const std::string& file, const std::string& text,
@@ -158,8 +195,10 @@ ProjectState parse_models_file(const std::string& file, const std::string& text,
         for (yaml::Node item : models.items())
             definitions.push_back({reader.model_definition(item), item});
     }
+    std::vector<ThroughField> later = take_through_fields(definitions);
     ProjectState state;
     apply_in_dependency_order(state, std::move(definitions), app, reader);
+    add_through_fields(state, later, app, reader);
     return state;
 }
 
