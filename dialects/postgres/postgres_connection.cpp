@@ -117,6 +117,10 @@ void PostgresConnection::fail(const pqxx::sql_error& error, const std::string& s
     // libpqxx 6.4 throws some SQLSTATE classes without the code (42501 among them).
     if (dynamic_cast<const pqxx::insufficient_privilege*>(&error))
         fail_as(ServerFailure::permission, message, sql);
+    if (dynamic_cast<const pqxx::deadlock_detected*>(&error))
+        fail_as(ServerFailure::deadlock, message, sql);
+    if (dynamic_cast<const pqxx::serialization_failure*>(&error))
+        fail_as(ServerFailure::serialization, message, sql);
     fail_as(failure_of(error.sqlstate(), message), message, sql);
 }
 
