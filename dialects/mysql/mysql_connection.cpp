@@ -54,8 +54,11 @@ ServerFailure failure_of(int code) {
         case 1205:  // lock wait timeout (row locks and, via lock_wait_timeout, table locks)
         case 3572:  // NOWAIT
             return ServerFailure::lock_timeout;
+        case 1213:  // deadlock found when trying to get lock
+            return ServerFailure::deadlock;
         case 2006:  // server has gone away
         case 2013:  // lost connection during query
+        case 1927:  // connection was killed (KILL from another session)
             return ServerFailure::connection_lost;
         case 1290:  // --read-only (a replica)
         case 1792:  // a READ ONLY transaction

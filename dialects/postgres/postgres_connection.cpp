@@ -199,6 +199,13 @@ pqxx::result PostgresConnection::run(const std::string& sql, const std::vector<V
         fail(e, sql);
     } catch (const pqxx::broken_connection& e) {
         fail_as(ServerFailure::connection_lost, e.what(), sql);
+    } catch (const pqxx::deadlock_detected& e) {
+        // libpqxx 6 derives these from pqxx::failure, not sql_error.
+        transaction_aborted_ = in_transaction() || cursor_transaction_;
+        fail_as(ServerFailure::deadlock, e.what(), sql);
+    } catch (const pqxx::serialization_failure& e) {
+        transaction_aborted_ = in_transaction() || cursor_transaction_;
+        fail_as(ServerFailure::serialization, e.what(), sql);
     } catch (const pqxx::failure& e) {
         transaction_aborted_ = in_transaction() || cursor_transaction_;
         fail_as(ServerFailure::other, e.what(), sql);

@@ -66,6 +66,11 @@ class PostgresConnection final : public Connection, public Introspector, public 
     // The cursor's own transaction, when it was opened outside one.
     void set_cursor_transaction(bool open) { cursor_transaction_ = open; }
 
+    // Without a round trip while the session is idle: a server that ended
+    // the session (pg_terminate_backend, a restart) has sent its goodbye or
+    // closed the socket, which then reads ready; only then is it asked.
+    bool is_usable() override;
+
   protected:
     std::int64_t do_execute(const std::string& sql, const std::vector<Value>& params) override;
     std::unique_ptr<RowSource> do_open_cursor(const std::string& sql,

@@ -23,7 +23,12 @@ ServerFailure failure_of(const std::string& state, const std::string& message) {
     // 57014 is a cancelled statement; it means a lock timeout only when it says so.
     if (state == "55P03" || (state == "57014" && message.find("lock timeout") != std::string::npos))
         return ServerFailure::lock_timeout;
+    if (state == "40P01") return ServerFailure::deadlock;       // deadlock_detected
+    if (state == "40001") return ServerFailure::serialization;  // serialization_failure
     if (state.rfind("08", 0) == 0) return ServerFailure::connection_lost;
+    // admin_shutdown (pg_terminate_backend), crash_shutdown, cannot_connect_now
+    if (state == "57P01" || state == "57P02" || state == "57P03")
+        return ServerFailure::connection_lost;
     if (state == "25006") return ServerFailure::read_only;   // read_only_sql_transaction: a standby
     if (state == "42501") return ServerFailure::permission;  // insufficient_privilege
     return ServerFailure::other;

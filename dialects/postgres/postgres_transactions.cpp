@@ -2,8 +2,11 @@
 // first statement (one round trip fewer per migration, which is most of
 // covet's cost on a fast server); each statement of a transaction with a DDL
 // lock timeout runs in a savepoint of its own (see do_execute).
+#include <poll.h>
+
 #include "covet/error.h"
 #include "postgres/postgres_connection.h"
+#include "postgres/postgres_session.h"
 
 namespace covet {
 
@@ -61,6 +64,16 @@ void PostgresConnection::do_rollback_to(const std::string& quoted) {
     // Rolling back to a savepoint also ends the abort of the transaction.
     control("ROLLBACK TO SAVEPOINT " + quoted, release_statement_savepoint());
     transaction_aborted_ = false;
+}
+
+bool PostgresConnection::is_usable() {
+    if (broken()) return false;
+    if (in_transaction() || cursor_transaction_ || begin_pending_ || !session_)
+        return Connection::is_usable();
+    pollfd socket{session_->connection.sock(), POLLIN, 0};
+    if (socket.fd < 0) return false;
+    if (::poll(&socket, 1, 0) == 0) return true;  // nothing said: still there
+    return Connection::is_usable();
 }
 
 }  // namespace covet

@@ -44,6 +44,11 @@ class SqliteConnection final : public Connection, public Introspector, public Mi
     void enter_autocommit() override;
     void leave_autocommit(bool succeeded) override;
 
+    // Transactions begin IMMEDIATE (taking the write lock at once, waiting
+    // on the busy timeout): a deferred one that read first could not take
+    // it later while another connection writes, and would fail with SQLITE_BUSY.
+    void share_with_pool() override { immediate_ = true; }
+
     sqlite3* handle() { return db_; }
 
     struct StatementDeleter {
@@ -84,6 +89,7 @@ class SqliteConnection final : public Connection, public Introspector, public Mi
     sqlite3* db_ = nullptr;
     StatementCache<StatementPtr> cache_;
     bool memory_ = false;
+    bool immediate_ = false;  // share_with_pool()
     SqliteRunLock run_lock_;
     bool in_run_ = false;  // a migrate/rollback run holds the write lock
     Open open_ = Open::none;

@@ -85,7 +85,7 @@ void SqliteConnection::do_begin() {
         open_ = Open::savepoint;
         return;
     }
-    exec_simple("BEGIN");
+    exec_simple(immediate_ ? "BEGIN IMMEDIATE" : "BEGIN");
     open_ = Open::plain;
 }
 

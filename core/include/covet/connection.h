@@ -59,6 +59,24 @@ class Connection {
     void release_savepoint(const std::string& name);
     void rollback_to(const std::string& name);
 
+    // Django's transaction.on_commit: `fn` runs once the outermost
+    // transaction commits, and is dropped when the transaction, or a
+    // savepoint opened before `fn` was registered, rolls back. Outside a
+    // transaction it runs at once.
+    void on_commit(std::function<void()> fn);
+
+    // For a pool (covet/pool.h). Whether the connection still reaches its
+    // server: the default asks it (SELECT 1).
+    virtual bool is_usable();
+    // The connection shares its database with the other connections of a
+    // pool, used from other threads. A back end that locks the whole file
+    // for writes takes the write lock when a transaction begins, so that
+    // concurrent writers wait for it (busy timeout) instead of failing to
+    // upgrade a read lock.
+    virtual void share_with_pool() {}
+    // A statement lost the connection (a ConnectionError): a pool drops it.
+    bool broken() const { return broken_; }
+
     // The roles this connection also plays; null where it does not.
     virtual Introspector* introspector() { return nullptr; }
     virtual MigrationLock* migration_lock() { return nullptr; }
@@ -93,7 +111,10 @@ class Connection {
     // (transaction bookkeeping): the log shows it in front of the statement.
     void sent_before(std::string prefix) { sent_before_ = std::move(prefix); }
     // A transaction the back end ended on its own (an aborted one rolled back).
-    void transaction_ended() { in_transaction_ = false; }
+    void transaction_ended() {
+        in_transaction_ = false;
+        forget_transaction();
+    }
     // Throws DatabaseError unless `given` parameters fill `expected` placeholders.
     static void check_parameter_count(std::size_t expected, std::size_t given,
                                       const std::string& sql);
@@ -107,11 +128,19 @@ class Connection {
     // query() and query_each(): every row read (Fetch::all) to `each`.
     void read_rows(const std::string& sql, const std::vector<Value>& params,
                    std::vector<std::string>& columns, const std::function<void(Row&)>& each);
+    // The savepoints and on_commit callbacks of a transaction that ended.
+    void forget_transaction();
+    void run_on_commit();
 
     SqlLogHook log_hook_;
     std::string sent_before_;
     bool in_transaction_ = false;
+    bool broken_ = false;
     StatementCacheStats cache_stats_;
+    // Open savepoints, outermost first, and each on_commit callback with the
+    // number of savepoints open when it was registered.
+    std::vector<std::string> savepoints_;
+    std::vector<std::pair<std::size_t, std::function<void()>>> on_commit_;
 };
 
 }  // namespace covet

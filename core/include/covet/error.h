@@ -111,6 +111,28 @@ class LockTimeoutError : public DatabaseError {
     using DatabaseError::DatabaseError;
 };
 
+// The server ended a transaction to resolve a conflict with another one:
+// a deadlock, or a serialization failure under REPEATABLE READ /
+// SERIALIZABLE. Nothing of the transaction was kept; running it again from
+// the start may succeed.
+class TransactionConflictError : public DatabaseError {
+  public:
+    enum class Kind { deadlock, serialization };
+    TransactionConflictError(const std::string& message, Kind kind)
+        : DatabaseError(message), kind_(kind) {}
+    Kind kind() const { return kind_; }
+
+  private:
+    Kind kind_;
+};
+
+// No connection of a pool came free within its acquire timeout; the message
+// names the pool's state (size, in use, waiting).
+class PoolTimeoutError : public ConnectionError {
+  public:
+    using ConnectionError::ConnectionError;
+};
+
 // Every failing field of a record with all of its messages (full_clean).
 class ValidationError : public Error {
   public:

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -155,6 +156,38 @@ class QuerySet {
     std::int64_t bulk_update(const std::vector<Record>& records,
                              const std::vector<std::string>& fields,
                              std::size_t batch_size = 0) const;
+
+    // The same query read through another Database of the same database
+    // (Django's using()): an async call's worker reads through its own lease.
+    QuerySet on(const Database& db) const;
+
+    // Async forms (Django's acount(), aget(), ...). Each runs on a worker of
+    // the pool this QuerySet's database was leased from (covet/pool.h), on
+    // a connection of its own (so not inside the caller's transaction); its
+    // result, or what it threw, arrives through the future. Records come
+    // back bound to this QuerySet's database. UsageError (thrown at once)
+    // for a database that is not from a pool.
+    std::future<std::vector<Record>> arecords() const;  // list(qs)
+    std::future<std::int64_t> acount() const;
+    std::future<bool> aexists() const;
+    std::future<Record> aget(const Q& condition = Q()) const;
+    std::future<std::optional<Record>> afirst() const;
+    std::future<std::optional<Record>> alast() const;
+    std::future<NamedRow> aaggregate(const std::vector<Aliased>& aggregates) const;
+    std::future<Record> acreate(const std::vector<std::pair<std::string, Value>>& fields) const;
+    std::future<std::pair<Record, bool>> aget_or_create(
+        const Q& lookup, const std::vector<std::pair<std::string, Value>>& defaults = {}) const;
+    std::future<std::pair<Record, bool>> aupdate_or_create(
+        const Q& lookup, const std::vector<std::pair<std::string, Value>>& defaults = {}) const;
+    std::future<std::int64_t> aupdate(
+        const std::vector<std::pair<std::string, Expr>>& assignments) const;
+    std::future<DeleteResult> adelete() const;
+    // The records, saved (with their keys where the back end returns them).
+    std::future<std::vector<Record>> abulk_create(std::vector<Record> records,
+                                                  BulkOptions options = {}) const;
+    std::future<std::int64_t> abulk_update(std::vector<Record> records,
+                                           std::vector<std::string> fields,
+                                           std::size_t batch_size = 0) const;
 
     const Query& query() const { return *query_; }
     QuerySet with_query(std::shared_ptr<const Query> query) const;

@@ -47,6 +47,10 @@ class Record {
     const ModelState& model() const { return *model_; }
     const Models& models() const { return models_; }
     const Database& database() const { return db_; }
+    // Binds the record, and the related records it cached, to another
+    // Database of the same database: an async call's result, read through a
+    // worker's lease, is handed back bound to the caller's.
+    void rebind(const Database& db);
 
     // A field by attribute name (`author` gives the related primary key,
     // as `author_id` does), or an annotation. A deferred field is loaded on

@@ -14,10 +14,14 @@ namespace {
 
 // Anything a driver throws that is not already a covet error becomes one,
 // naming the statement: no raw driver exception reaches the user.
+// A lost connection also sets `broken` (when given): a pool drops it.
 template <class F>
-auto mapped(const std::string& sql, F&& run) -> decltype(run()) {
+auto mapped(const std::string& sql, bool* broken, F&& run) -> decltype(run()) {
     try {
         return run();
+    } catch (const ConnectionError&) {
+        if (broken) *broken = true;
+        throw;
     } catch (const Error&) {
         throw;
     } catch (const std::exception& e) {
@@ -43,7 +47,7 @@ std::int64_t Connection::execute(const std::string& sql, const std::vector<Value
     const auto started = std::chrono::steady_clock::now();
     std::int64_t affected = 0;
     try {
-        affected = mapped(sql, [&] { return do_execute(sql, params); });
+        affected = mapped(sql, &broken_, [&] { return do_execute(sql, params); });
     } catch (...) {
         log_statement(sql, started);  // -v shows the statement that failed too
         throw;
@@ -54,7 +58,7 @@ std::int64_t Connection::execute(const std::string& sql, const std::vector<Value
 
 Cursor Connection::open_cursor(const std::string& sql, const std::vector<Value>& params) {
     const auto started = std::chrono::steady_clock::now();
-    auto source = mapped(sql, [&] { return do_open_cursor(sql, params, Fetch::stream); });
+    auto source = mapped(sql, &broken_, [&] { return do_open_cursor(sql, params, Fetch::stream); });
     return Cursor(*this, sql, std::move(source), started);
 }
 
@@ -101,7 +105,7 @@ void Connection::read_rows(const std::string& sql, const std::vector<Value>& par
         source->close();
     };
     try {
-        mapped(sql, read_all);
+        mapped(sql, &broken_, read_all);
     } catch (...) {
         log_statement(sql, started);
         throw;
@@ -119,25 +123,14 @@ void Connection::commit() {
     if (!in_transaction_) throw UsageError("commit without an open transaction");
     do_commit();
     in_transaction_ = false;
+    run_on_commit();
 }
 
 void Connection::rollback() {
     if (!in_transaction_) return;
     in_transaction_ = false;
+    forget_transaction();
     do_rollback();
-}
-
-void Connection::savepoint(const std::string& name) {
-    if (!in_transaction_) throw UsageError("savepoint '" + name + "' outside a transaction");
-    do_savepoint(dialect().quote_name(name));
-}
-
-void Connection::release_savepoint(const std::string& name) {
-    do_release_savepoint(dialect().quote_name(name));
-}
-
-void Connection::rollback_to(const std::string& name) {
-    do_rollback_to(dialect().quote_name(name));
 }
 
 void Connection::check_parameter_count(std::size_t expected, std::size_t given,
@@ -190,7 +183,7 @@ const std::vector<std::string>& Cursor::columns() const {
 
 bool Cursor::next(Row& row) {
     if (!source_) return false;
-    bool more = mapped(sql_, [&] { return source_->next(row); });
+    bool more = mapped(sql_, nullptr, [&] { return source_->next(row); });
     if (!more) close();
     return more;
 }
@@ -199,7 +192,7 @@ void Cursor::close() {
     if (!source_) return;
     no_columns_ = source_->columns();
     std::unique_ptr<RowSource> source = std::move(source_);
-    mapped(sql_, [&] { source->close(); });
+    mapped(sql_, nullptr, [&] { source->close(); });
     owner_->log_sql(sql_, elapsed_ms(started_));
 }
 

@@ -41,6 +41,12 @@ void throw_server_error(ServerFailure failure, const std::string& driver_message
             throw IntegrityError(message + in_statement);
         case ServerFailure::lock_timeout:
             throw LockTimeoutError(message + in_statement);
+        case ServerFailure::deadlock:
+            throw TransactionConflictError(message + in_statement,
+                                           TransactionConflictError::Kind::deadlock);
+        case ServerFailure::serialization:
+            throw TransactionConflictError(message + in_statement,
+                                           TransactionConflictError::Kind::serialization);
         case ServerFailure::connection_lost:
             throw ConnectionError("lost the connection to " + context.server + ": " + message +
                                   in_statement);

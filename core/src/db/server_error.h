@@ -17,6 +17,8 @@ enum class ServerFailure {
     check_violation,
     constraint,
     lock_timeout,     // a lock was not granted in time: LockTimeoutError
+    deadlock,         // the server broke a deadlock: TransactionConflictError
+    serialization,    // a serialization failure: TransactionConflictError
     connection_lost,  // the session is gone: ConnectionError
     read_only,        // the server takes no writes (a standby, read-only mode)
     permission,       // the user lacks a privilege for the statement
