@@ -215,13 +215,17 @@ std::int64_t SqliteConnection::do_execute(const std::string& sql,
     StatementPtr stmt = take_statement(sql);
     check_parameter_count(static_cast<std::size_t>(sqlite3_bind_parameter_count(stmt.get())),
                           params.size(), sql);
-    if (int rc = bind_values(stmt.get(), params); rc != SQLITE_OK) fail(rc, sql);
+    // Stepped to its end and reset below, while `params` live.
+    if (int rc = bind_values(stmt.get(), params, BindCopy::in_place); rc != SQLITE_OK) {
+        sqlite3_clear_bindings(stmt.get());
+        fail(rc, sql);
+    }
     int rc;
     while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
     }
     sqlite3_reset(stmt.get());
+    sqlite3_clear_bindings(stmt.get());  // before `params` go
     if (rc != SQLITE_DONE) fail(rc, sql);
-    sqlite3_clear_bindings(stmt.get());
     return_statement(sql, std::move(stmt));
     return sqlite3_changes64(db_);
 }
@@ -246,11 +250,17 @@ std::int64_t SqliteConnection::execute_script(const std::string& sql) {
 
 std::unique_ptr<RowSource> SqliteConnection::do_open_cursor(const std::string& sql,
                                                             const std::vector<Value>& params,
-                                                            Fetch) {
+                                                            Fetch fetch) {
     StatementPtr stmt = take_statement(sql);
     check_parameter_count(static_cast<std::size_t>(sqlite3_bind_parameter_count(stmt.get())),
                           params.size(), sql);
-    if (int rc = bind_values(stmt.get(), params); rc != SQLITE_OK) fail(rc, sql);
+    // All rows are read and the statement reset before read_rows returns,
+    // while `params` live; a streaming cursor may step after they are gone.
+    const BindCopy copy = fetch == Fetch::all ? BindCopy::in_place : BindCopy::copied;
+    if (int rc = bind_values(stmt.get(), params, copy); rc != SQLITE_OK) {
+        sqlite3_clear_bindings(stmt.get());
+        fail(rc, sql);
+    }
     return std::make_unique<SqliteRows>(*this, sql, std::move(stmt));
 }
 

@@ -10,7 +10,8 @@ const DialectFeatures& SqliteDialect::features() const {
     static const DialectFeatures features{.can_rollback_ddl = true,
                                           .supports_partial_indexes = true,
                                           .supports_deferrable_foreign_keys = true,
-                                          .max_identifier_length = 63};
+                                          .max_identifier_length = 63,
+                                          .auto_keys_follow_max = true};
     return features;
 }
 

@@ -63,7 +63,8 @@ Value sqlite_typed_value(Value::Kind declared, Value stored) {
     }
 }
 
-int bind_values(sqlite3_stmt* stmt, const std::vector<Value>& params) {
+int bind_values(sqlite3_stmt* stmt, const std::vector<Value>& params, BindCopy copy) {
+    const auto lifetime = copy == BindCopy::copied ? SQLITE_TRANSIENT : SQLITE_STATIC;
     for (std::size_t i = 0; i < params.size(); ++i) {
         int index = static_cast<int>(i) + 1;
         const Value& v = params[i];
@@ -83,11 +84,11 @@ int bind_values(sqlite3_stmt* stmt, const std::vector<Value>& params) {
                 break;
             case Value::Kind::Text:
                 rc = sqlite3_bind_text(stmt, index, v.as_text().data(),
-                                       static_cast<int>(v.as_text().size()), SQLITE_TRANSIENT);
+                                       static_cast<int>(v.as_text().size()), lifetime);
                 break;
             case Value::Kind::Blob:
                 rc = sqlite3_bind_blob(stmt, index, v.as_blob().data.data(),
-                                       static_cast<int>(v.as_blob().data.size()), SQLITE_TRANSIENT);
+                                       static_cast<int>(v.as_blob().data.size()), lifetime);
                 break;
             default: {  // the typed kinds, stored as text
                 const std::string text = sqlite_stored_text(v).value_or(v.to_string());

@@ -28,9 +28,16 @@ Value::Kind sqlite_declared_kind(const char* declared_type);
 // as it (SQLite keeps anything in any column) come back unchanged.
 Value sqlite_typed_value(Value::Kind declared, Value stored);
 
+// Whether SQLite copies bound text and blobs (the statement may step after
+// `params` are gone: a streaming cursor) or reads them in place (the
+// statement is stepped to its end and reset while `params` live; saves a
+// copy of every text of a bulk insert).
+enum class BindCopy { copied, in_place };
+
 // Binds params[i] to placeholder i + 1; returns the first SQLite error code
 // (SQLITE_OK when all were bound).
-int bind_values(sqlite3_stmt* stmt, const std::vector<Value>& params);
+int bind_values(sqlite3_stmt* stmt, const std::vector<Value>& params,
+                BindCopy copy = BindCopy::copied);
 
 // The value of column i of the current row.
 Value column_value(sqlite3_stmt* stmt, int i);

@@ -31,6 +31,11 @@ struct DialectFeatures {
     // ORM: INSERT ... RETURNING gives the primary keys of inserted rows
     // (bulk_create, save); all three back ends covet supports have it.
     bool supports_insert_returning = true;
+    // ORM: a row inserted without its auto key gets one more than the
+    // table's largest, and no other session inserts while a transaction
+    // writes: bulk_create may count the keys of a batch instead of
+    // RETURNING them (query/counted_keys.h).
+    bool auto_keys_follow_max = false;
     // ORM: an UPDATE/DELETE may read its own table in a subquery (where a
     // back end refuses, the ORM selects the primary keys first).
     bool update_can_self_select = true;

@@ -1,11 +1,14 @@
 // bulk_create and bulk_update as Django runs them: multi-row INSERTs per
-// batch that return the new keys, and one UPDATE per batch with a CASE per
+// batch that return the new keys (or whose keys are counted where that is
+// cheaper: counted_keys.h), and one UPDATE per batch with a CASE per
 // field. Batches never exceed the parameters one statement takes.
 #include <algorithm>
+#include <optional>
 
 #include "covet/error.h"
 #include "covet/queryset.h"
 #include "query/atomic_scope.h"
+#include "query/counted_keys.h"
 #include "query/field_value.h"
 #include "query/row_writer.h"
 
@@ -24,6 +27,31 @@ std::vector<std::size_t> slots_of(const ModelState& model,
     return slots;
 }
 
+// A key the back end gave a record, held as set() holds it.
+void store_key(const Field& pk, std::size_t pk_slot, Record& record, Value key) {
+    key = value_from_db(pk, std::move(key));
+    if (!key.is_null()) key = value_for_db(pk, std::move(key));
+    record.store_at(pk_slot, std::move(key));
+    record.mark_saved();
+}
+
+// The INSERT of one batch whose keys come back by RETURNING.
+void insert_returning(Connection& connection, const ModelState& model, const std::string& sql,
+                      const std::vector<Value>& params, Record* const* batch, std::size_t rows,
+                      std::size_t pk_slot) {
+    std::vector<Value> keys;
+    keys.reserve(rows);
+    connection.query_each(sql, params, [&](Row& row) {
+        keys.push_back(row.empty() ? Value() : std::move(row.front()));
+    });
+    if (keys.size() != rows)
+        throw DatabaseError("bulk_create: '" + model.table + "' returned " +
+                            std::to_string(keys.size()) + " keys for " + std::to_string(rows) +
+                            " rows");
+    for (std::size_t i = 0; i < rows; ++i)
+        store_key(*model.primary_key(), pk_slot, *batch[i], std::move(keys[i]));
+}
+
 // The INSERTs of one group of records (all with keys, or all without) in
 // batches; the keys the back end returns are set on the records. Values
 // are read by slot, not by name: a batch reads thousands.
@@ -34,16 +62,23 @@ void insert_batches(const Database& db, const ModelState& model, std::vector<Rec
     const std::size_t pk_slot = slots_of(model, {model.primary_key()}).front();
     const std::size_t per_statement =
         rows_per_statement(db.dialect(), fields.size(), options.batch_size);
-    std::string sql;  // the same text for every full batch
+    std::optional<CountedKeys> counted;
+    if (returning && db.dialect().features().auto_keys_follow_max)
+        counted.emplace(db.connection(), writer, model.primary_key()->column());
+    std::string sql, plain_sql;  // the same texts for every full batch
     std::size_t sql_rows = 0;
+    std::vector<Value> params;
     for (std::size_t start = 0; start < records.size(); start += per_statement) {
         const std::size_t stop = std::min(records.size(), start + per_statement);
-        if (sql_rows != stop - start) {
-            sql_rows = stop - start;
-            sql = writer.insert_sql(fields, sql_rows, options.ignore_conflicts, returning);
+        const std::size_t rows = stop - start;
+        const bool count_keys = counted && rows >= CountedKeys::kMinRows;
+        if (sql_rows != rows) {
+            sql_rows = rows;
+            sql = writer.insert_sql(fields, rows, options.ignore_conflicts, returning);
+            if (counted) plain_sql = writer.insert_sql(fields, rows, false, false);
         }
-        std::vector<Value> params;
-        params.reserve(sql_rows * fields.size());
+        params.clear();
+        params.reserve(rows * fields.size());
         for (std::size_t i = start; i < stop; ++i)
             for (std::size_t f = 0; f < slots.size(); ++f)
                 params.push_back(value_for_save(*fields[f], records[i]->value_at(slots[f])));
@@ -51,22 +86,15 @@ void insert_batches(const Database& db, const ModelState& model, std::vector<Rec
             db.connection().execute(sql, params);
             continue;
         }
-        std::vector<Value> keys;
-        keys.reserve(sql_rows);
-        db.connection().query_each(sql, params, [&](Row& row) {
-            keys.push_back(row.empty() ? Value() : std::move(row.front()));
-        });
-        if (keys.size() != stop - start)
-            throw DatabaseError("bulk_create: '" + model.table + "' returned " +
-                                std::to_string(keys.size()) + " keys for " +
-                                std::to_string(stop - start) + " rows");
-        for (std::size_t i = start; i < stop; ++i) {
-            Value key = value_from_db(*model.primary_key(), std::move(keys[i - start]));
-            if (!key.is_null())
-                key = value_for_db(*model.primary_key(), std::move(key));  // as set()
-            records[i]->store_at(pk_slot, std::move(key));
-            records[i]->mark_saved();
+        if (count_keys) {
+            if (const auto first = counted->insert(plain_sql, params, rows)) {
+                for (std::size_t i = 0; i < rows; ++i)
+                    store_key(*model.primary_key(), pk_slot, *records[start + i],
+                              Value(*first + static_cast<std::int64_t>(i)));
+                continue;
+            }
         }
+        insert_returning(db.connection(), model, sql, params, &records[start], rows, pk_slot);
     }
 }
 
