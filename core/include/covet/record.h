@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -56,6 +57,7 @@ class Record {
     // as `author_id` does), or an annotation. A deferred field is loaded on
     // first access. Throws QueryError naming the valid fields.
     const Value& get(const std::string& name) const;
+    const Value& get(const char* name) const;  // get("title") makes no std::string
     // Sets a field (by name or column attribute name) or, for a ForeignKey
     // given a record, its related record. Text for a typed field is read as
     // its kind (a DateTimeField takes '2024-01-01T10:00:00').
@@ -121,8 +123,13 @@ class Record {
 
   private:
     friend class RecordLayout;  // refills a record in place (RecordStream)
+    // A read record whose model's slots the query engine looked up once
+    // for every row (`slots` are of `models`, which outlive the record).
+    Record(Database db, Models models, const ModelState& model, const FieldSlots& slots, Row values,
+           const std::vector<bool>& loaded);
     // Position in values_ of a field by attribute or column name ("pk" too).
     std::optional<std::size_t> find_index(const std::string& name) const;
+    const Value& get_named(std::string_view name) const;
     void bind_slots();
     std::size_t index_of(const std::string& name) const;  // throws QueryError
     const Field& field_at(std::size_t index) const;

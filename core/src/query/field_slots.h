@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -31,7 +32,7 @@ class FieldSlots {
     // first primary key field (as Record::get reads them); npos for none.
     // Record::get runs it for every field read: it scans a compact array
     // and returns a plain number (an optional made a store-forwarding stall).
-    std::size_t slot(const std::string& name) const {
+    std::size_t slot(std::string_view name) const {
         const std::size_t size = name.size();
         if (size == 2 && name[0] == 'p' && name[1] == 'k') return pk_ ? *pk_ : npos;
         const std::uint64_t head = head_of(name.data(), size);

@@ -46,6 +46,16 @@ Record::Record(Database db, Models models, const ModelState& model, Row values,
     bind_slots();
 }
 
+Record::Record(Database db, Models models, const ModelState& model, const FieldSlots& slots,
+               Row values, const std::vector<bool>& loaded)
+    : db_(std::move(db)),
+      models_(std::move(models)),
+      model_(&model),
+      slots_(&slots),
+      values_(std::move(values)),
+      loaded_(loaded),
+      adding_(false) {}
+
 void Record::bind_slots() {
     slots_ = models_.slots(*model_);
     if (slots_) return;
@@ -77,13 +87,21 @@ const Field& Record::field_at(std::size_t index) const {
 }
 
 const Value& Record::get(const std::string& name) const {
+    return get_named(name);
+}
+
+const Value& Record::get(const char* name) const {
+    return get_named(name);
+}
+
+const Value& Record::get_named(std::string_view name) const {
     if (const std::size_t index = slots_->slot(name); index != FieldSlots::npos) {
         if (!loaded_.empty() && !loaded_[index]) load_deferred(index);
         return values_[index];
     }
     for (const auto& [alias, value] : annotations_)
         if (alias == name) return value;
-    return values_[index_of(name)];  // throws, naming the fields
+    return values_[index_of(std::string(name))];  // throws, naming the fields
 }
 
 // Django's DeferredAttribute: the field alone, read when first used.
@@ -108,7 +126,7 @@ void Record::store_at(std::size_t slot, Value value) {
     const Field& field = field_at(slot);
     values_[slot] = std::move(value);
     if (!loaded_.empty()) loaded_[slot] = true;
-    if (field.type == FieldType::ForeignKey && caches_) caches_->related.erase(field.name);
+    if (field.type == FieldType::ForeignKey && caches_) caches_->forget_related(field.name);
 }
 
 void Record::set(const std::string& name, Value value) {
@@ -123,7 +141,7 @@ void Record::set(const std::string& name, Value value) {
     }
     values_[index] = value.is_null() ? Value() : value_for_db(*kind, std::move(value));
     if (!loaded_.empty()) loaded_[index] = true;
-    if (field.type == FieldType::ForeignKey && caches_) caches_->related.erase(field.name);
+    if (field.type == FieldType::ForeignKey && caches_) caches_->forget_related(field.name);
 }
 
 void Record::set(const std::string& name, const Record& related) {
@@ -142,7 +160,8 @@ void Record::set(const std::string& name, const Record& related) {
                          field.name + "'");
     values_[index] = std::move(key);
     if (!loaded_.empty()) loaded_[index] = true;
-    caches().related[field.name] = related;
+    std::optional<Record> copy = related;  // taken before the cache's list may grow
+    caches().related_slot(field.name) = std::move(copy);
 }
 
 Value Record::pk() const {
@@ -160,7 +179,7 @@ void Record::set_annotation(const std::string& name, Value value) {
 }
 
 void Record::cache_related(const std::string& field, std::optional<Record> related) const {
-    caches().related[field] = std::move(related);
+    caches().related_slot(field) = std::move(related);
 }
 
 void Record::cache_prefetched(const std::string& accessor, std::vector<Record> records) const {

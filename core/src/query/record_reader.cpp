@@ -68,9 +68,11 @@ int RecordLayout::owner_for(const SelectColumn& column) {
     return static_cast<int>(owners_.size() - 1);
 }
 
-RecordLayout::Owner RecordLayout::make_owner(const ModelState& model, const std::string& path) {
+RecordLayout::Owner RecordLayout::make_owner(const ModelState& model,
+                                             const std::string& path) const {
     Owner owner;
     owner.model = &model;
+    owner.slots = models_.slots(model);
     owner.path = path;
     owner.fields = model.concrete_fields();
     owner.size = owner.fields.size();
@@ -110,6 +112,12 @@ void RecordLayout::link_owners() {
     owners_ = std::move(sorted);
 }
 
+Record RecordLayout::make_record(const Owner& owner, Row values) const {
+    if (owner.slots)
+        return Record(db_, models_, *owner.model, *owner.slots, std::move(values), owner.loaded);
+    return Record(db_, models_, *owner.model, std::move(values), owner.loaded);
+}
+
 Record RecordLayout::read(Row& row) const {
     if (owners_.size() == 1) {  // no select_related: the common, fast case
         Row values(owners_[0].size);
@@ -121,18 +129,29 @@ Record RecordLayout::read(Row& row) const {
             else
                 values[targets_[i].slot] = std::move(value);
         }
-        Record record(db_, models_, *owners_[0].model, std::move(values), owners_[0].loaded);
-        record.mark_saved();
+        Record record = make_record(owners_[0], std::move(values));
         for (auto& [name, value] : annotations)
             record.set_annotation(name, std::move(value));
         return record;
     }
-    // Each owner's record made first, with room for its fields; the values
-    // go straight into them (Record's friend), with no per-owner row between.
+    // A query joins a few relations: their records live on the stack while
+    // the row is read (no list of them made per row).
+    constexpr std::size_t kInline = 4;
+    if (owners_.size() <= kInline) {
+        std::optional<Record> records[kInline];
+        read_related(row, records);
+        return std::move(*records[0]);
+    }
     std::vector<std::optional<Record>> records(owners_.size());
+    read_related(row, records.data());
+    return std::move(*records[0]);
+}
+
+// Each owner's record made first, with room for its fields; the values go
+// straight into them (Record's friend), with no per-owner row between.
+void RecordLayout::read_related(Row& row, std::optional<Record>* records) const {
     for (std::size_t k = 0; k < owners_.size(); ++k)
-        records[k].emplace(db_, models_, *owners_[k].model, Row(owners_[k].size),
-                           owners_[k].loaded);
+        records[k].emplace(make_record(owners_[k], Row(owners_[k].size)));
     for (std::size_t i = 0; i < targets_.size(); ++i) {
         Value value = value_of(i, row[i]);
         if (targets_[i].owner < 0)
@@ -149,7 +168,6 @@ Record RecordLayout::read(Row& row) const {
             records[static_cast<std::size_t>(owner.parent)]->cache_related(owner.field,
                                                                            std::move(records[k]));
     }
-    return std::move(*records[0]);
 }
 
 bool RecordLayout::reusable(const Record& record) const {

@@ -46,6 +46,7 @@ class RecordLayout {
         std::size_t size = 0;
         std::vector<bool> loaded;  // empty: every field was read
         std::size_t pk_slot = 0;
+        const FieldSlots* slots = nullptr;  // of models_; null for a model of no state of it
     };
     struct Target {
         int owner = -1;  // -1: an annotation
@@ -57,7 +58,10 @@ class RecordLayout {
         if (kept && (raw.kind() == *kept || raw.is_null())) return std::move(raw);
         return column_value(columns_[column], std::move(raw));
     }
-    static Owner make_owner(const ModelState& model, const std::string& path);
+    Owner make_owner(const ModelState& model, const std::string& path) const;
+    Record make_record(const Owner& owner, Row values) const;
+    // The select_related records of a row (owners_[1...]), built in `records`.
+    void read_related(Row& row, std::optional<Record>* records) const;
     int owner_for(const SelectColumn& column);
     void link_owners();
     bool reusable(const Record& record) const;

@@ -13,16 +13,15 @@ std::optional<Record> Record::related(const std::string& name) const {
         throw QueryError("'" + model_->name + "." + field.name + "' is no foreign key");
     const Value& key = value_at(index);
     if (key.is_null()) return std::nullopt;
-    auto& related = caches().related;
-    auto cached = related.find(field.name);
     // A cached record of another key was cached before the key changed.
-    if (cached != related.end() && cached->second && cached->second->pk() == key)
-        return cached->second;
+    if (const std::optional<Record>* cached = caches().find_related(field.name);
+        cached && *cached && (*cached)->pk() == key)
+        return *cached;
     const ModelState* target = models_.state().resolve_target(field.to, *model_);
     if (!target) throw QueryError("unknown model '" + field.to + "'");
     std::optional<Record> loaded = load_record(db_, models_, *target, key);
     if (!loaded) throw_does_not_exist(*target);
-    related[field.name] = loaded;
+    caches().related_slot(field.name) = loaded;
     return loaded;
 }
 

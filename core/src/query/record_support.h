@@ -15,9 +15,46 @@ namespace covet {
 // first use, so copies taken before that cache apart): a cached related record is checked
 // against the current key before use, so a copy that changed the key never
 // sees a stale one.
+// A record has one cached related record at most in practice
+// (select_related reads one per joined relation of every row): the first
+// sits in the caches' own block, any more in a short list, found by field
+// name; no tree node or list is made per record.
 struct Record::Caches {
-    std::map<std::string, std::optional<Record>> related;   // by ForeignKey field name
+    struct Related {
+        std::string field;  // the ForeignKey field's name; empty: unused
+        std::optional<Record> record;
+    };
+    Related first;
+    std::vector<Related> more;
     std::map<std::string, std::vector<Record>> prefetched;  // by accessor
+
+    std::optional<Record>* find_related(const std::string& field) {
+        if (!first.field.empty() && first.field == field) return &first.record;
+        for (Related& entry : more)
+            if (entry.field == field) return &entry.record;
+        return nullptr;
+    }
+    // The entry of `field`, made (empty) when there is none.
+    std::optional<Record>& related_slot(const std::string& field) {
+        if (std::optional<Record>* found = find_related(field)) return *found;
+        if (first.field.empty()) {
+            first.field = field;
+            return first.record;
+        }
+        return more.emplace_back(Related{field, std::nullopt}).record;
+    }
+    void forget_related(const std::string& field) {
+        if (!first.field.empty() && first.field == field) {
+            first.field.clear();
+            first.record.reset();
+            return;
+        }
+        for (auto it = more.begin(); it != more.end(); ++it)
+            if (it->field == field) {
+                more.erase(it);
+                return;
+            }
+    }
 };
 
 // The driver's values of `fields` as the fields' kinds.
