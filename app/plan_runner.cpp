@@ -9,6 +9,7 @@
 #include "covet/error.h"
 #include "covet/migration_lock.h"
 #include "covet/recorder.h"
+#include "covet/soft_applied.h"
 #include "step_report.h"
 #include "util/json_writer.h"
 
@@ -65,6 +66,40 @@ void check_plan_after_recovery(CommandContext& ctx, const PlanBuilder& build,
     executor.check_reversible(planned, executor.states_before(planned, after));
 }
 
+// One step at a time, so that each initial migration is judged against the
+// schema the steps before it left: recorded unrun when its tables exist as
+// it would make them, refused (a MigrationError naming the differences)
+// when they exist otherwise, run when none exists.
+void run_faking_initial(CommandContext& ctx, const MigrationExecutor& executor, const Plan& plan,
+                        std::set<MigrationKey> applied, const ExecutorOptions& options,
+                        std::vector<StepResult>& done) {
+    for (const PlanStep& step : plan) {
+        ExecutorOptions one = options;
+        if (!step.backwards && step.migration) {
+            std::set<MigrationKey> after = applied;
+            after.insert(step.key());
+            SoftApplied soft =
+                detect_soft_applied(*step.migration, ctx.state_at(after), ctx.connection());
+            if (soft.outcome == SoftApplied::Outcome::Differs) {
+                std::string differences;
+                for (const auto& d : soft.differences)
+                    differences += (differences.empty() ? "" : "; ") + d.message();
+                throw MigrationError("--fake-initial: the tables of " + step.key().to_string() +
+                                     " exist with another shape: " + differences);
+            }
+            one.fake = soft.outcome == SoftApplied::Outcome::Matches;
+        }
+        executor.run(ctx.connection(), Plan{step}, applied, one, [&](const StepResult& result) {
+            done.push_back(result);
+            print_step(ctx, result, one.fake);
+        });
+        if (step.backwards)
+            applied.erase(step.key());
+        else
+            applied.insert(step.key());
+    }
+}
+
 // Recovers a partial migration, then plans and runs; `done` collects the steps.
 void run_plan(CommandContext& ctx, const PlanBuilder& build, const RunOptions& options,
               std::vector<StepResult>& done) {
@@ -90,6 +125,10 @@ void run_plan(CommandContext& ctx, const PlanBuilder& build, const RunOptions& o
     Plan plan = build({planner, reverts_partial_apply(partial, options.resume)});
     if (plan.empty() && recovered.empty() && !ctx.json() && !ctx.quiet())
         ctx.out() << options.nothing_to_do << "\n";
+    if (options.fake_initial && !options.fake) {
+        run_faking_initial(ctx, executor, plan, applied, run_options, done);
+        return;
+    }
     executor.run(connection, plan, applied, run_options, [&](const StepResult& step) {
         done.push_back(step);
         print_step(ctx, step, options.fake);

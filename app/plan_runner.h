@@ -37,6 +37,9 @@ inline bool reverts_partial_apply(const std::optional<JournalEntry>& partial, bo
 
 struct RunOptions {
     bool fake = false;
+    // Record an initial migration unrun when its tables already exist as it
+    // would make them; refuse when they exist otherwise (migrate --fake-initial).
+    bool fake_initial = false;
     bool resume = false;  // finish a partial migration instead of reverting it
     double lock_timeout_seconds = 60;
     double ddl_lock_timeout_seconds = 10;
