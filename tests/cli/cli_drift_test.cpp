@@ -58,25 +58,8 @@ void apply(const HandEdit& edit, const std::string& backend, DatabaseProbe& db) 
         db.connection().execute(sql);
 }
 
-std::map<std::string, HandEdit> hand_edits() {
-    const std::string fk = "pets_owner_id_fk_owners_id";
-    const std::string restrict_fk = "ADD CONSTRAINT " + fk +
-                                    " FOREIGN KEY (owner_id) REFERENCES owners (id) ON DELETE "
-                                    "RESTRICT";
-    std::map<std::string, HandEdit> edits;
-    edits["drop an index"] = {{"DROP INDEX pets_nickname_idx"},
-                              {"DROP INDEX pets_nickname_idx ON pets"},
-                              {},
-                              "DROP INDEX pets_nickname_idx",
-                              "index pets_nickname_idx on pets is missing from the database",
-                              {"missing_index", "pets", "", "(nickname)", "", "pets_nickname_idx"}};
-    edits["drop a unique constraint"] = {
-        {"ALTER TABLE pets DROP CONSTRAINT pets_name_uniq"},
-        {"ALTER TABLE pets DROP INDEX pets_name_uniq"},
-        {"varchar(40) NOT NULL UNIQUE", "varchar(40) NOT NULL"},
-        "",
-        "unique constraint pets_name_uniq on pets is missing from the database",
-        {"missing_unique", "pets", "", "(name) UNIQUE", "", "pets_name_uniq"}};
+// Changes to the columns themselves.
+void add_column_edits(std::map<std::string, HandEdit>& edits) {
     edits["drop a default"] = {{"ALTER TABLE pets ALTER COLUMN age DROP DEFAULT"},
                                {"ALTER TABLE pets ALTER COLUMN age DROP DEFAULT"},
                                {" DEFAULT 0", ""},
@@ -102,6 +85,27 @@ std::map<std::string, HandEdit> hand_edits() {
                              "ALTER TABLE pets ADD COLUMN color varchar(10)",
                              "column pets.color is not in the migration state",
                              {"extra_column", "pets", "color", "", "varchar(10)", ""}};
+}
+
+// Changes to the indexes, constraints and keys around the columns.
+void add_key_edits(std::map<std::string, HandEdit>& edits) {
+    const std::string fk = "pets_owner_id_fk_owners_id";
+    const std::string restrict_fk = "ADD CONSTRAINT " + fk +
+                                    " FOREIGN KEY (owner_id) REFERENCES owners (id) ON DELETE "
+                                    "RESTRICT";
+    edits["drop an index"] = {{"DROP INDEX pets_nickname_idx"},
+                              {"DROP INDEX pets_nickname_idx ON pets"},
+                              {},
+                              "DROP INDEX pets_nickname_idx",
+                              "index pets_nickname_idx on pets is missing from the database",
+                              {"missing_index", "pets", "", "(nickname)", "", "pets_nickname_idx"}};
+    edits["drop a unique constraint"] = {
+        {"ALTER TABLE pets DROP CONSTRAINT pets_name_uniq"},
+        {"ALTER TABLE pets DROP INDEX pets_name_uniq"},
+        {"varchar(40) NOT NULL UNIQUE", "varchar(40) NOT NULL"},
+        "",
+        "unique constraint pets_name_uniq on pets is missing from the database",
+        {"missing_unique", "pets", "", "(name) UNIQUE", "", "pets_name_uniq"}};
     edits["change an ON DELETE rule"] = {
         {"ALTER TABLE pets DROP CONSTRAINT " + fk, "ALTER TABLE pets " + restrict_fk},
         {"ALTER TABLE pets DROP FOREIGN KEY " + fk, "ALTER TABLE pets " + restrict_fk},
@@ -115,6 +119,12 @@ std::map<std::string, HandEdit> hand_edits() {
                              "CREATE INDEX pets_weight_extra ON pets (weight)",
                              "index pets_weight_extra on pets is not in the migration state",
                              {"extra_index", "pets", "", "", "(weight)", "pets_weight_extra"}};
+}
+
+std::map<std::string, HandEdit> hand_edits() {
+    std::map<std::string, HandEdit> edits;
+    add_column_edits(edits);
+    add_key_edits(edits);
     return edits;
 }
 
@@ -224,4 +234,43 @@ COVET_CLI_BACKEND_TEST("a table a migration dropped but that is still there is d
     REQUIRE_EXIT(ws.covet({"-d", url, "migrate", "--fake"}), 0);
     check_one_finding(ws, {"-d", url, "check"}, "table pets is not in the migration state",
                       {"extra_table", "pets", "", "", "pets", ""});
+}
+
+TEST_CASE("check names a changed partial-index condition and a dropped ForeignKey index",
+          "[cli][drift]") {
+    // MySQL has no partial indexes and keeps an index under every foreign key.
+    for (const std::string backend : {"sqlite", "postgresql"}) {
+        SECTION(backend) {
+            Workspace ws;
+            ws.write("migrations/0001_pets.yaml", kPets);
+            ws.write("migrations/0002_partial.yaml",
+                     "dependencies: [0001_pets]\noperations:\n  - create_index: {name: "
+                     "pets_age_positive, table: pets, columns: [age], where: \"age > 0\"}\n");
+            const std::string url = database_url_for(backend, ws);
+            REQUIRE_EXIT(ws.covet({"-d", url, "migrate"}), 0);
+            check_clean(ws, url);
+            {
+                DatabaseProbe db(url);
+                db.connection().execute("DROP INDEX pets_age_positive");
+                db.connection().execute(
+                    "CREATE INDEX pets_age_positive ON pets (age) WHERE age > 5");
+            }
+            check_one_finding(ws, {"-d", url, "check"},
+                              "index pets_age_positive on pets differs from the migration state: "
+                              "(age) WHERE age > 5, expected (age) WHERE \"age\" > 0",
+                              {"index", "pets", "", "(age) WHERE \"age\" > 0",
+                               "(age) WHERE age > 5", "pets_age_positive"});
+            {
+                DatabaseProbe db(url);
+                db.connection().execute("DROP INDEX pets_age_positive");
+                db.connection().execute(
+                    "CREATE INDEX pets_age_positive ON pets (age) WHERE age > 0");
+            }
+            check_clean(ws, url);
+            DatabaseProbe(url).connection().execute("DROP INDEX pets_owner_id_idx");
+            check_one_finding(ws, {"-d", url, "check"},
+                              "index pets_owner_id_idx on pets is missing from the database",
+                              {"missing_index", "pets", "", "(owner_id)", "", "pets_owner_id_idx"});
+        }
+    }
 }
