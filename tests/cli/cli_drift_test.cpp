@@ -274,3 +274,38 @@ TEST_CASE("check names a changed partial-index condition and a dropped ForeignKe
         }
     }
 }
+
+// Each back end spells types and defaults its own way (casts, display widths,
+// quoted numbers): none of that is drift.
+COVET_CLI_BACKEND_TEST("a schema of every kind of column, default and key shows no drift",
+                       "[cli][drift]") {
+    Workspace ws;
+    ws.write("migrations/0001_initial.yaml", R"Y(operations:
+  - create_table:
+      table: tags
+      fields:
+        label: CharField(max_length=20, default=x)
+  - create_table:
+      table: things
+      fields:
+        id: BigAutoField(primary_key=True)
+        title: CharField(max_length=30, default="it's")
+        flag: BooleanField(default=True)
+        price: DecimalField(max_digits=6, decimal_places=2, default=1.50)
+        ratio: FloatField(default=1.5)
+        neg: IntegerField(default=-3)
+        day: DateField(default="2024-01-02")
+        at: DateTimeField(default="2024-01-02T10:00:00", null=True)
+        doc: JSONField(default={})
+        uid: UUIDField(null=True)
+        body: TextField(default="")
+        tag: ForeignKey(tags, on_delete=SET_NULL, null=True)
+        tags: ManyToManyField(tags, related_name=things)
+        code: CharField(max_length=5, unique=True, null=True)
+      unique_together: [[title, neg]]
+      indexes: [{name: things_title_flag, columns: [title, flag]}]
+)Y");
+    const std::string url = database_url_for(backend, ws);
+    REQUIRE_EXIT(ws.covet({"-d", url, "migrate"}), 0);
+    check_clean(ws, url);
+}
