@@ -3,6 +3,7 @@
 
 #include "commands.h"
 #include "covet/error.h"
+#include "covet/operation.h"
 #include "covet/schema_drift.h"
 #include "migration_status.h"
 #include "util/json_writer.h"
@@ -41,8 +42,31 @@ void consistency_findings(CommandContext& ctx, const std::set<MigrationKey>& app
     }
 }
 
-std::vector<std::string> check_findings(CommandContext& ctx) {
-    std::vector<std::string> findings;
+// Tables some migration names (created, altered, renamed to, or a through
+// table of the full state): drift when live outside the state. Any other
+// live table (a run_sql's) is covet's business only with --strict.
+std::set<std::string> managed_tables(CommandContext& ctx) {
+    std::set<MigrationKey> all;
+    for (const Migration* m : ctx.graph().order())
+        all.insert(m->key());
+    std::set<std::string> tables = state_tables(ctx.state_at(all));
+    for (const Migration* m : ctx.graph().order())
+        for (const auto& op : m->operations) {
+            if (std::string table = op->table_name(); !table.empty()) tables.insert(table);
+            if (auto rename = dynamic_cast<const RenameTable*>(op.get()))
+                tables.insert(rename->new_name);
+        }
+    return tables;
+}
+
+struct CheckReport {
+    std::vector<std::string> findings;  // one line each, drift included
+    std::vector<DriftFinding> drift;
+};
+
+CheckReport check_findings(CommandContext& ctx, bool strict) {
+    CheckReport report;
+    std::vector<std::string>& findings = report.findings;
     try {
         auto rows = migration_statuses(ctx);
         std::set<MigrationKey> applied;
@@ -55,31 +79,53 @@ std::vector<std::string> check_findings(CommandContext& ctx) {
         });
         // Drift: the live schema against what the applied migrations build.
         if (history_known) {
+            DriftOptions options;
+            options.managed_tables = managed_tables(ctx);
+            options.strict = strict;
             const ProjectState& state = ctx.state_at(applied);
-            for (const auto& d : find_schema_drift(state, ctx.connection()))
-                findings.push_back("drift: " + d);
+            report.drift = find_drift(state, ctx.connection(), options);
+            for (const auto& d : report.drift)
+                findings.push_back("drift: " + d.message());
         }
     } catch (const LoadError& e) {
         findings.push_back(std::string("graph: ") + e.what());
     } catch (const MigrationError& e) {
         findings.push_back(std::string("graph: ") + e.what());
     }
-    return findings;
+    return report;
+}
+
+void write_drift_json(JsonWriter& json, const std::vector<DriftFinding>& drift) {
+    json.key("drift").begin_array();
+    for (const auto& d : drift) {
+        json.begin_object().key("kind").string(d.kind).key("table").string(d.table);
+        json.key("column").string(d.column).key("expected").string(d.expected);
+        json.key("actual").string(d.actual);
+        // The index or constraint a finding is about ("" for tables and columns).
+        json.key("name").string(d.subject).end_object();
+    }
+    json.end_array();
 }
 
 }  // namespace
 
 CommandRun add_check_command(CLI::App& app) {
-    app.add_subcommand("check",
-                       "Verify checksums, missing files, the graph and the recorded history");
-    return [](CommandContext& ctx) {
-        const std::vector<std::string> findings = check_findings(ctx);
+    auto strict = std::make_shared<bool>(false);
+    CLI::App* cmd = app.add_subcommand(
+        "check", "Verify checksums, missing files, the graph and the recorded history");
+    cmd->add_flag("--strict", *strict, "also report tables no migration manages");
+    return [strict](CommandContext& ctx) {
+        const CheckReport report = check_findings(ctx, *strict);
+        const std::vector<std::string>& findings = report.findings;
         if (ctx.json()) {
+            // "findings" as before (every line); "drift" the same drift as objects.
             JsonWriter json;
             json.begin_object().key("findings").begin_array();
             for (const auto& f : findings)
                 json.string(f);
-            json.end_array().end_object();
+            json.end_array();
+            write_drift_json(json, report.drift);
+            json.end_object();
             ctx.out() << json.str() << "\n";
         } else if (findings.empty()) {
             if (!ctx.quiet()) ctx.out() << "No issues found.\n";

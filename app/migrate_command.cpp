@@ -10,6 +10,7 @@ namespace {
 struct MigrateArgs {
     std::string target;
     bool fake = false;
+    bool fake_initial = false;
     bool plan = false;
     bool sql = false;
     bool check = false;
@@ -25,6 +26,8 @@ CommandRun add_migrate_command(CLI::App& app) {
     CLI::Option* target_option =
         cmd->add_option("target", args->target, "NAME, unique prefix, APP.NAME, APP.zero or zero");
     cmd->add_flag("--fake", args->fake, "record as applied without running SQL");
+    cmd->add_flag("--fake-initial", args->fake_initial,
+                  "record an initial migration whose tables already exist, unrun");
     cmd->add_flag("--plan", args->plan, "list what would run");
     cmd->add_flag("--sql", args->sql, "print the SQL instead of running it");
     cmd->add_flag("--check", args->check, "exit 3 if anything is unapplied; run nothing");
@@ -58,6 +61,7 @@ CommandRun add_migrate_command(CLI::App& app) {
         }
         RunOptions options;
         options.fake = args->fake;
+        options.fake_initial = args->fake_initial;
         options.resume = args->resume;
         options.lock_timeout_seconds = args->lock_timeout;
         options.ddl_lock_timeout_seconds = args->ddl_lock_timeout;

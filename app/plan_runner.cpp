@@ -23,6 +23,7 @@ int run_plan_locked(CommandContext& ctx, const PlanBuilder& build, const RunOpti
     LockedRunOptions run_options;
     run_options.fake = options.fake;
     run_options.resume = options.resume;
+    run_options.fake_initial = options.fake_initial;
     run_options.lock_timeout_seconds = options.lock_timeout_seconds;
     run_options.ddl_lock_timeout_seconds = options.ddl_lock_timeout_seconds;
     std::vector<StepResult> done;
@@ -35,7 +36,7 @@ int run_plan_locked(CommandContext& ctx, const PlanBuilder& build, const RunOpti
     };
     hooks.step = [&](const StepResult& step) {
         done.push_back(step);
-        print_step(ctx, step, options.fake);
+        print_step(ctx, step, step.faked);
     };
     Connection& connection = ctx.connection();
     const MigrationGraph& graph = ctx.graph();

@@ -20,6 +20,9 @@ std::optional<JournalEntry> pending_partial(CommandContext& ctx);
 
 struct RunOptions {
     bool fake = false;
+    // Record an initial migration unrun when its tables already exist as it
+    // would make them; refuse when they exist otherwise (migrate --fake-initial).
+    bool fake_initial = false;
     bool resume = false;  // finish a partial migration instead of reverting it
     double lock_timeout_seconds = 60;
     double ddl_lock_timeout_seconds = 10;

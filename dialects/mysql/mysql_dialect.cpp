@@ -1,5 +1,7 @@
 #include "mysql/mysql_dialect.h"
 
+#include <regex>
+
 #include "mysql/mysql_schema_editor.h"
 #include "schema/sql_literals.h"
 
@@ -53,6 +55,16 @@ std::string MysqlDialect::normalise_column_type(std::string type) const {
     if (auto pos = type.find(attribute); pos != std::string::npos)
         type.erase(pos, attribute.size());
     return type;
+}
+
+std::string MysqlDialect::normalise_default(std::string expression) const {
+    static const std::regex temporal(R"('[0-9][0-9 :-]*\.[0-9]+')");
+    if (!std::regex_match(expression, temporal)) return expression;
+    std::string text = expression.substr(0, expression.size() - 1);
+    while (text.back() == '0')
+        text.pop_back();
+    if (text.back() == '.') text.pop_back();
+    return text + "'";
 }
 
 // The default collation ignores case, so the case-sensitive lookups

@@ -17,6 +17,9 @@ class MysqlDialect final : public Dialect {
     const ColumnTypeTable& column_types() const override;
     // The AUTO_INCREMENT attribute is written into the type; introspection reports it apart.
     std::string normalise_column_type(std::string type) const override;
+    // datetime(6) and time(6) defaults read back with all six fraction
+    // digits ('10:00:00.000000'): the fraction without its trailing zeros.
+    std::string normalise_default(std::string expression) const override;
     // MariaDB stores `json` as longtext with a JSON_VALID check; bool is tinyint(1).
     bool reports_type_as(const std::string& expected, const std::string& actual) const override {
         return (expected == "json" && actual == "longtext") ||

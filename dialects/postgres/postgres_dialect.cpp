@@ -1,5 +1,7 @@
 #include "postgres/postgres_dialect.h"
 
+#include <cstdlib>
+
 #include "postgres/postgres_schema_editor.h"
 #include "schema/sql_literals.h"
 
@@ -37,6 +39,38 @@ std::string PostgresDialect::quote_value(const Value& value) const {
         default:
             return typed_literal(value, TypedTextForm{false, "+00"}, false);
     }
+}
+
+namespace {
+
+// Whether `text` is a number as a literal spells it (-1, 2.50, 1e-3).
+bool is_number(const std::string& text) {
+    if (text.empty()) return false;
+    char* end = nullptr;
+    std::strtod(text.c_str(), &end);
+    return end == text.c_str() + text.size() && text.find_first_of(" \t") == std::string::npos;
+}
+
+}  // namespace
+
+std::string PostgresDialect::normalise_default(std::string expression) const {
+    // Casts follow the literal; a "::" inside the quoted text is not one.
+    for (;;) {
+        const auto last_quote = expression.rfind('\'');
+        const auto cast = expression.rfind("::");
+        if (cast == std::string::npos || (last_quote != std::string::npos && cast < last_quote))
+            break;
+        expression.erase(cast);
+    }
+    if (expression.size() >= 2 && expression.front() == '\'' && expression.back() == '\'') {
+        std::string inner = expression.substr(1, expression.size() - 2);
+        if (is_number(inner)) return inner;
+    }
+    // pg_get_expr parenthesises a negative number: (-1).
+    if (expression.size() >= 2 && expression.front() == '(' && expression.back() == ')' &&
+        is_number(expression.substr(1, expression.size() - 2)))
+        return expression.substr(1, expression.size() - 2);
+    return expression;
 }
 
 std::string PostgresDialect::placeholder(int index) const {

@@ -20,6 +20,9 @@ class PostgresDialect final : public Dialect {
         if (type == "bigserial") return "bigint";
         return type;
     }
+    // The catalog keeps a default with its casts ('a'::character varying,
+    // '-1'::integer): the literal alone, a quoted number unquoted.
+    std::string normalise_default(std::string expression) const override;
     // Foreign keys are DEFERRABLE INITIALLY DEFERRED: checking them now and
     // deferring again is the state every migration transaction starts in.
     std::vector<std::string> flush_deferred_checks() const override {

@@ -87,12 +87,12 @@ TEST_CASE("COMMAND --help describes that command's own options and runs nothing"
     // The options of each command as the man page lists them.
     const std::map<std::string, std::vector<std::string>> options = {
         {"migrate",
-         {"--fake", "--plan", "--sql", "--check", "--lock-timeout", "--ddl-lock-timeout",
-          "--resume"}},
+         {"--fake", "--fake-initial", "--plan", "--sql", "--check", "--lock-timeout",
+          "--ddl-lock-timeout", "--resume"}},
         {"rollback", {"--steps", "--to", "--fake", "--sql", "--lock-timeout"}},
         {"showmigrations", {"--plan", "--check"}},
         {"sqlmigrate", {"--backwards"}},
-        {"check", {}},
+        {"check", {"--strict"}},
     };
     Workspace ws;
     ws.copy_fixture("shop");
@@ -229,9 +229,11 @@ COVET_CLI_BACKEND_TEST("check --format json lists its findings and exits 3 when 
     RunResult clean = ws.covet({"-d", url, "--format", "json", "check"});
     REQUIRE_EXIT(clean, 0);
     JsonValue none = parse_json(clean.out);
-    CHECK(none.keys() == std::vector<std::string>{"findings"});
+    CHECK(none.keys() == std::vector<std::string>{"findings", "drift"});
     CHECK(none.at("findings").is_array());
     CHECK(none.at("findings").items.empty());
+    CHECK(none.at("drift").is_array());
+    CHECK(none.at("drift").items.empty());
 
     std::filesystem::remove(ws / "migrations/shop/0003_add_order_note.yaml");
     ws.write("migrations/shop/0002_create_orders.yaml",

@@ -86,6 +86,10 @@ class Dialect {
                                  const std::string& /*actual*/) const {
         return false;
     }
+    // Schema drift: a column default as the editor writes it (quote_value)
+    // or as introspection reports it, in the spelling both sides share,
+    // e.g. without the casts a database adds to the literal it keeps.
+    virtual std::string normalise_default(std::string expression) const { return expression; }
     // The column type of each field type, read forwards by the schema editor
     // and backwards for introspected columns (covet/column_types.h).
     virtual const ColumnTypeTable& column_types() const = 0;

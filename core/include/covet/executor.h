@@ -89,6 +89,7 @@ struct StepResult {
     MigrationKey key;
     bool backwards = false;
     double duration_ms = 0;
+    bool faked = false;  // recorded without running (--fake, or --fake-initial's match)
 };
 
 class StateCache;

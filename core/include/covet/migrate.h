@@ -40,6 +40,9 @@ struct MigrateOptions {
     // applies every unapplied migration.
     std::string target;
     bool fake = false;    // record as applied without running SQL
+    // As `migrate --fake-initial`: an initial migration whose tables exist
+    // as it would make them is recorded unrun; other shapes are refused.
+    bool fake_initial = false;
     bool resume = false;  // finish a partial migration instead of reverting it
     double lock_timeout_seconds = 60;
     double ddl_lock_timeout_seconds = 10;

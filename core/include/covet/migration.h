@@ -1,6 +1,7 @@
 // One migration: its identity, dependencies and operations.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,11 @@ struct Migration {
     std::string name;
     std::vector<MigrationKey> dependencies;
     bool atomic = true;
+    // Creates its app's tables (`initial:`, as Django's Migration.initial):
+    // what `migrate --fake-initial` may record unrun. Unset: the app's first
+    // migration made of create_table only counts as initial. Not part of the
+    // checksum, as it changes no schema.
+    std::optional<bool> initial;
     std::vector<OperationPtr> operations;
     SourceLocation location;  // the file, for messages; empty for C++ migrations
     // Where each dependency was written (same order), for load errors.

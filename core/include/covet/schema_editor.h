@@ -4,6 +4,7 @@
 // `migrate --sql` and `sqlmigrate` use the very same path as `migrate`.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,6 +62,12 @@ class SchemaEditor {
     // their target), as used in CREATE TABLE; for comparing with the live schema.
     virtual std::string column_type_of(const ModelState& model, const Field& field,
                                        const ProjectState& state) const = 0;
+    // The DDL literal the editor writes as the field's column default, or
+    // nullopt when it writes none; for comparing with the live schema.
+    virtual std::optional<std::string> column_default_of(const Field& field) const = 0;
+    // A partial index's or constraint's condition as the editor writes it.
+    virtual std::string condition_text(const Condition& condition,
+                                       const ModelState& model) const = 0;
 
     void execute_raw(const std::string& sql) { statements_.push_back(sql); }
     // `query` selects one row whose values, joined, are the error message.

@@ -7,6 +7,7 @@
 #include "covet/error.h"
 #include "covet/migration_lock.h"
 #include "covet/recorder.h"
+#include "covet/soft_applied.h"
 
 namespace covet {
 
@@ -45,6 +46,40 @@ void check_plan_after_recovery(const RunContext& run, const MigrationExecutor& e
     executor.check_reversible(planned, executor.states_before(planned, after));
 }
 
+// One step at a time, so that each initial migration is judged against the
+// schema the steps before it left: recorded unrun when its tables exist as
+// it would make them, refused (a MigrationError naming the differences)
+// when they exist otherwise, run when none exists.
+void run_faking_initial(const RunContext& run, const MigrationExecutor& executor, const Plan& plan,
+                        std::set<MigrationKey> applied, const ExecutorOptions& options) {
+    for (const PlanStep& step : plan) {
+        ExecutorOptions one = options;
+        if (!step.backwards && step.migration) {
+            std::set<MigrationKey> after = applied;
+            after.insert(step.key());
+            SoftApplied soft =
+                detect_soft_applied(*step.migration, run.states.at(after), run.connection);
+            if (soft.outcome == SoftApplied::Outcome::Differs) {
+                std::string differences;
+                for (const auto& d : soft.differences)
+                    differences += (differences.empty() ? "" : "; ") + d.message();
+                throw MigrationError("--fake-initial: the tables of " + step.key().to_string() +
+                                     " exist with another shape: " + differences);
+            }
+            one.fake = soft.outcome == SoftApplied::Outcome::Matches;
+        }
+        executor.run(run.connection, Plan{step}, applied, one, [&](const StepResult& result) {
+            StepResult reported = result;
+            reported.faked = one.fake;
+            if (run.hooks.step) run.hooks.step(reported);
+        });
+        if (step.backwards)
+            applied.erase(step.key());
+        else
+            applied.insert(step.key());
+    }
+}
+
 // Recovers a partial migration, then plans and runs.
 void run_plan(const RunContext& run) {
     MigrationRecorder recorder(run.connection);
@@ -67,8 +102,14 @@ void run_plan(const RunContext& run) {
     planner.set_application_order(application_order(history));
     Plan plan = run.build({planner, reverts_partial_apply(partial, run.options.resume)});
     if (plan.empty() && recovered.empty() && run.hooks.nothing_to_do) run.hooks.nothing_to_do();
+    if (run.options.fake_initial && !run.options.fake) {
+        run_faking_initial(run, executor, plan, applied, run_options);
+        return;
+    }
     executor.run(run.connection, plan, applied, run_options, [&](const StepResult& step) {
-        if (run.hooks.step) run.hooks.step(step);
+        StepResult reported = step;
+        reported.faked = run.options.fake;
+        if (run.hooks.step) run.hooks.step(reported);
     });
 }
 

@@ -31,6 +31,9 @@ using PlanBuilder = std::function<Plan(const PlanInputs&)>;
 struct LockedRunOptions {
     bool fake = false;
     bool resume = false;  // finish a partial migration instead of reverting it
+    // Record an initial migration whose tables already exist as it would
+    // make them without running it; refuse one whose tables differ.
+    bool fake_initial = false;
     double lock_timeout_seconds = 60;
     double ddl_lock_timeout_seconds = 10;
 };

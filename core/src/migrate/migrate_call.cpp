@@ -14,6 +14,7 @@ MigrateResult migrate(const Database& db, const MigrationSource& source,
     if (!options.target.empty()) target = loaded.graph().resolve(options.target);
     LockedRunOptions run_options;
     run_options.fake = options.fake;
+    run_options.fake_initial = options.fake_initial;
     run_options.resume = options.resume;
     run_options.lock_timeout_seconds = options.lock_timeout_seconds;
     run_options.ddl_lock_timeout_seconds = options.ddl_lock_timeout_seconds;
@@ -27,7 +28,7 @@ MigrateResult migrate(const Database& db, const MigrationSource& source,
     };
     hooks.step = [&](const StepResult& step) {
         result.steps.push_back(step);
-        if (options.out) write_step_line(*options.out, step, options.fake);
+        if (options.out) write_step_line(*options.out, step, step.faked);
     };
     auto build = [&target](const PlanInputs& in) { return in.planner.migrate(target); };
     run_migrations_locked(db.connection(), loaded.graph(), loaded.states(), build, run_options,

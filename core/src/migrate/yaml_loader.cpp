@@ -87,7 +87,8 @@ Migration parse_migration_file(const std::string& file, const std::string& text,
         if (root.is_null()) reader.fail_at(1, 1, "empty migration file (expected 'operations:')");
         reader.fail(root, "a migration file must be a mapping with 'operations:'");
     }
-    reader.check_keys(root, "migration", {"app", "dependencies", "atomic", "operations"});
+    reader.check_keys(root, "migration",
+                      {"app", "dependencies", "atomic", "initial", "operations"});
     m.app = default_app;
     if (yaml::Node app = root["app"]; app && !app.is_null()) {
         std::string declared = reader.scalar(app, "'app'");
@@ -105,6 +106,8 @@ Migration parse_migration_file(const std::string& file, const std::string& text,
         }
     }
     if (yaml::Node atomic = root["atomic"]; atomic) m.atomic = reader.boolean(atomic, "'atomic'");
+    if (yaml::Node initial = root["initial"]; initial)
+        m.initial = reader.boolean(initial, "'initial'");
     yaml::Node ops = root["operations"];
     if (!ops) reader.fail(root, "missing 'operations'");
     if (ops.is_null()) return m;

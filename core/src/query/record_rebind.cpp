@@ -7,8 +7,9 @@ namespace covet {
 void Record::rebind(const Database& db) {
     db_ = db;
     if (!caches_) return;
-    for (auto& entry : caches_->related)
-        if (entry.second) entry.second->rebind(db);
+    if (caches_->first.record) caches_->first.record->rebind(db);
+    for (auto& entry : caches_->more)
+        if (entry.record) entry.record->rebind(db);
     for (auto& entry : caches_->prefetched)
         for (Record& record : entry.second)
             record.rebind(db);

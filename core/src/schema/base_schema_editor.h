@@ -67,6 +67,13 @@ class BaseSchemaEditor : public SchemaEditor {
                                const ProjectState& state) const override {
         return column_type(field, state, model);
     }
+    std::optional<std::string> column_default_of(const Field& field) const override {
+        if (!has_default(field)) return std::nullopt;
+        return default_literal(field);
+    }
+    std::string condition_text(const Condition& condition, const ModelState& model) const override {
+        return condition_sql(condition, model);
+    }
 
   protected:
     std::string quote(std::string_view identifier) const;
