@@ -201,6 +201,8 @@ int run(const MakemigrationsArgs& args, CommandContext& ctx) {
     Placement place =
         place_migration(graph, ctx.options().migrations, app, referenced_apps(ops, current, app));
     Migration migration = new_migration(args, place, std::move(ops));
+    // The tables exist already: say so, for `migrate --fake-initial`.
+    if (args.initial_from_db) migration.initial = true;
     return deliver(args, ctx, migration,
                    (fs::path(place.directory) / (migration.name + ".yaml")).string());
 }

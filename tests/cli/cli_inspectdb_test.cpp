@@ -69,7 +69,7 @@ COVET_CLI_BACKEND_TEST("inspectdb prints the migrated blog example as models tha
 
 COVET_CLI_BACKEND_TEST(
     "a Django 3.2 app adopted: inspectdb models load, makemigrations --initial-from-db and "
-    "migrate --fake leave check clean, and the shell reads Django's rows",
+    "migrate --fake-initial leave check clean, and the shell reads Django's rows",
     "[cli][inspectdb]") {
     Workspace ws;
     const std::string url = database_url_for(backend, ws);
@@ -98,8 +98,11 @@ COVET_CLI_BACKEND_TEST(
     };
     REQUIRE_EXIT(ws.covet(with({"makemigrations", "--initial-from-db"})), 0);
     CHECK(std::filesystem::exists(ws / "adopted" / "0001_initial.yaml"));
-    REQUIRE_EXIT(ws.covet(with({"migrate", "--fake"})), 0);
+    RunResult faked = ws.covet(with({"migrate", "--fake-initial"}));
+    REQUIRE_EXIT(faked, 0);
+    CHECK(faked.out.find("FAKED") != std::string::npos);
     RunResult check = ws.covet(with({"check"}));
+    INFO(check.out);
     REQUIRE_EXIT(check, 0);
     RunResult again = ws.covet(with({"inspectdb"}));
     REQUIRE_EXIT(again, 0);
@@ -134,8 +137,11 @@ COVET_CLI_BACKEND_TEST(
         args.insert(args.begin(), adopted.begin(), adopted.end());
         return args;
     };
-    REQUIRE_EXIT(ws.covet(with({"migrate", "--fake"})), 0);
+    RunResult faked = ws.covet(with({"migrate", "--fake-initial"}));
+    REQUIRE_EXIT(faked, 0);
+    CHECK(faked.out.find("FAKED") != std::string::npos);
     RunResult check = ws.covet(with({"check"}));
+    INFO(check.out);
     REQUIRE_EXIT(check, 0);
     // The ORM writes and reads the adopted tables through the migration's models.
     REQUIRE_EXIT(ws.covet(with({"shell", "-e", "Tag.objects.create(name='adopted')"})), 0);

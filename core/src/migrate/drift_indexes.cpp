@@ -132,9 +132,23 @@ void compare_indexes(const ModelState& model, const IntrospectedTable& live, Dri
             add(ctx, "index", model, e.name, shape,
                 index_shape(found.columns, found.unique, found.where));
     }
+    // Django adds a "<name>_like" index (a LIKE-pattern operator class) beside
+    // the index of each indexed text column; the columns are indexed as the
+    // state says, so an adopted Django database is not drift for it.
+    auto is_like_companion = [&](const IntrospectedIndex& index) {
+        const std::string suffix = "_like";
+        if (index.unique || index.name.size() <= suffix.size() ||
+            index.name.compare(index.name.size() - suffix.size(), suffix.size(), suffix) != 0)
+            return false;
+        for (std::size_t j = 0; j < live.indexes.size(); ++j)
+            if (matched[j] && live.indexes[j].columns == index.columns) return true;
+        return false;
+    };
     for (std::size_t i = 0; i < live.indexes.size(); ++i) {
         const IntrospectedIndex& index = live.indexes[i];
-        if (matched[i] || index.primary || is_foreign_key_index(index, live)) continue;
+        if (matched[i] || index.primary || is_foreign_key_index(index, live) ||
+            is_like_companion(index))
+            continue;
         add(ctx, "extra_index", model, index.name, "",
             index_shape(index.columns, index.unique, index.where));
     }

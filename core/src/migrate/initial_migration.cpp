@@ -11,6 +11,9 @@ Migration initial_migration(const ProjectState& state, const std::string& app) {
     Migration migration;
     migration.app = app;
     migration.name = "0001_initial";
+    // Its tables exist already: `migrate --fake-initial` may record it unrun
+    // (it may add many-to-many fields after the tables, so say it outright).
+    migration.initial = true;
     std::vector<OperationPtr> later;
     for (const ModelState* model : models_in_dependency_order(state)) {
         auto op = std::make_shared<CreateTable>();

@@ -163,6 +163,10 @@ std::string migration_yaml(const Migration& migration, const std::string& commen
         out.key("atomic");
         out.literal("false");
     }
+    if (migration.initial) {
+        out.key("initial");
+        out.literal(*migration.initial ? "true" : "false");
+    }
     out.key("operations");
     out.begin_sequence();
     for (const OperationPtr& op : migration.operations) {
