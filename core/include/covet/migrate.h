@@ -39,7 +39,7 @@ struct MigrateOptions {
     // A migration name, unique prefix, APP.NAME, APP.zero or zero; empty
     // applies every unapplied migration.
     std::string target;
-    bool fake = false;    // record as applied without running SQL
+    bool fake = false;  // record as applied without running SQL
     // As `migrate --fake-initial`: an initial migration whose tables exist
     // as it would make them is recorded unrun; other shapes are refused.
     bool fake_initial = false;

@@ -43,7 +43,8 @@ constexpr int kNoUndo = 2;
 }  // namespace
 
 void MigrationJournal::ensure_schema() {
-    if (!introspector_of(connection_).table_exists(kTable)) create_own_table(connection_, journal_model());
+    if (!introspector_of(connection_).table_exists(kTable))
+        create_own_table(connection_, journal_model());
 }
 
 std::optional<JournalEntry> MigrationJournal::read() {
