@@ -1,6 +1,7 @@
 // makemigrations (SPEC.md §3): the desired models against the state the
 // migrations build; writes the migration that closes the gap.
 #include <unistd.h>
+#include <algorithm>
 
 #include <filesystem>
 #include <fstream>
@@ -164,6 +165,32 @@ int deliver(const MakemigrationsArgs& args, CommandContext& ctx, const Migration
     return kExitOk;
 }
 
+// The models file describes the apps it names (`app:`, else the only app):
+// the other apps' tables are kept as the migrations build them, never
+// dropped because the file leaves them out.
+ProjectState desired_models(const MakemigrationsArgs& args, CommandContext& ctx,
+                            const MigrationGraph* graph, const ProjectState& current,
+                            std::string& app) {
+    const std::string path = models_path(args, ctx.options());
+    const std::set<std::string> apps = graph ? graph->apps() : std::set<std::string>{};
+    const std::string unnamed = "\x01";  // no app name can be this
+    ProjectState desired = load_models_file(path, apps.size() > 1 ? unnamed : only_app(graph));
+    std::set<std::string> described;
+    for (const ModelState* model : desired.models())
+        described.insert(model->app);
+    if (described.count(unnamed)) {
+        std::string names;
+        for (const std::string& a : apps)
+            names += (names.empty() ? "" : ", ") + a;
+        throw Error(path + ": the models file names no app, and the migrations have several (" +
+                    names + "); add `app: NAME` to say which app it describes");
+    }
+    if (!described.empty()) app = *described.begin();
+    for (const ModelState* model : current.models())
+        if (!described.count(model->app) && !desired.find_table(model->table)) desired.put(*model);
+    return desired;
+}
+
 // --initial-from-db: the live schema is what a first migration must create
 // (adopting a database; `migrate --fake` then records it).
 ProjectState live_models(const MakemigrationsArgs& args, CommandContext& ctx,
@@ -176,19 +203,35 @@ ProjectState live_models(const MakemigrationsArgs& args, CommandContext& ctx,
     return inspect_live_models(ctx, options);
 }
 
+// A name becomes part of a file name and a migration key: letters, digits
+// and underscores only (as a Python identifier in Django's migrations).
+void check_migration_name(const std::string& name) {
+    const bool ok = !name.empty() && std::all_of(name.begin(), name.end(), [](unsigned char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '_';
+    });
+    if (!ok)
+        throw UsageError("--name '" + name +
+                         "': a migration name has only letters, digits and underscores");
+}
+
 int run(const MakemigrationsArgs& args, CommandContext& ctx) {
+    if (!args.name.empty()) check_migration_name(args.name);
     std::vector<RenameChoice> renames;
     for (const std::string& text : args.renames)
         renames.push_back(parse_rename(text));
     const bool have_migrations = fs::exists(ctx.options().migrations);
     const MigrationGraph* graph = have_migrations ? &ctx.graph() : nullptr;
-    ProjectState desired =
-        args.initial_from_db ? live_models(args, ctx, graph)
-                             : load_models_file(models_path(args, ctx.options()), only_app(graph));
     ProjectState current = current_state(ctx, graph);
     std::string app = only_app(graph);
-    for (const ModelState* model : desired.models())
-        app = model->app;
+    ProjectState desired;
+    if (args.initial_from_db) {
+        desired = live_models(args, ctx, graph);
+        for (const ModelState* model : desired.models())
+            app = model->app;
+    } else if (!args.empty) {
+        desired = desired_models(args, ctx, graph, current, app);
+    }
     std::vector<OperationPtr> ops;
     if (args.initial_from_db)
         ops = initial_migration(desired, app).operations;  // through models after their tables

@@ -128,3 +128,49 @@ TEST_CASE("makemigrations refuses a new NOT NULL column without a default and wr
     CHECK_RUN(refused, contains(refused.err, "default"));
     CHECK(migration_files(ws) == std::vector<std::string>{"0001_initial.yaml"});
 }
+
+TEST_CASE("makemigrations changes only the app its models file names, never another app's tables",
+          "[cli][makemigrations]") {
+    Workspace ws;
+    ws.write("migrations/0001_initial.yaml",
+             "app: blog\noperations:\n- create_table:\n    table: users\n    fields:\n"
+             "      id: AutoField(primary_key=True)\n      name: CharField(max_length=50)\n");
+    ws.write("migrations/shop/0001_initial.yaml",
+             "app: shop\noperations:\n- create_table:\n    table: items\n    fields:\n"
+             "      id: AutoField(primary_key=True)\n      n: IntegerField()\n");
+    REQUIRE_EXIT(ws.covet({"migrate"}), 0);
+    const std::string items =
+        "models:\n- table: items\n  fields:\n"
+        "    id: AutoField(primary_key=True)\n    n: IntegerField()\n"
+        "    m: IntegerField(null=True)\n";
+    ws.write("shop.yaml", "app: shop\n" + items);
+    REQUIRE_EXIT(ws.covet({"makemigrations", "--models", "shop.yaml"}), 0);
+    const std::string written = ws.read("migrations/shop/0002_add_items_m.yaml");
+    CHECK(written.find("drop_table") == std::string::npos);
+    CHECK(written.find("add_column") != std::string::npos);
+    REQUIRE_EXIT(ws.covet({"migrate"}), 0);
+    CHECK_EXIT(ws.covet({"check"}), 0);
+    CHECK_EXIT(ws.covet({"makemigrations", "--models", "shop.yaml", "--check"}), 0);
+    RunResult live = ws.covet({"inspectdb"});
+    REQUIRE_EXIT(live, 0);
+    CHECK_RUN(live, contains(live.out, "table: users"));
+
+    // Without `app:` the file could be either app's: refused, nothing written.
+    ws.write("unnamed.yaml", items);
+    RunResult unnamed = ws.covet({"makemigrations", "--models", "unnamed.yaml"});
+    CHECK_EXIT(unnamed, 1);
+    CHECK_RUN(unnamed, contains(unnamed.err, "names no app"));
+    CHECK_FALSE(ws.exists("migrations/shop/0003_add_items_m.yaml"));
+}
+
+TEST_CASE("makemigrations --empty needs no models file, and --name must be an identifier",
+          "[cli][makemigrations]") {
+    Workspace ws;
+    REQUIRE_EXIT(ws.covet({"makemigrations", "--empty", "--name", "first"}), 0);
+    CHECK(ws.exists("migrations/0001_first.yaml"));
+    for (const char* bad : {"../escape", "x y", "caf\xC3\xA9"}) {
+        RunResult run = ws.covet({"makemigrations", "--empty", "--name", bad});
+        CHECK_EXIT(run, 2);
+        CHECK_RUN(run, contains(run.err, "letters, digits and underscores"));
+    }
+}

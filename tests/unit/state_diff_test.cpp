@@ -135,3 +135,25 @@ TEST_CASE("migration names follow Django's") {
                                                  "IntegerField(null=True)\n"));
     CHECK(suggest_migration_name(two, false, "20260101_1200") == "auto_20260101_1200");
 }
+
+TEST_CASE("a many-to-many field's new target is refused, a new related_name is not") {
+    const std::string tables =
+        "  - table: tags\n    fields:\n      name: CharField(max_length=9)\n"
+        "  - table: cats\n    fields:\n      name: CharField(max_length=9)\n";
+    ProjectState from = models(tables +
+                               "  - table: posts\n    fields:\n"
+                               "      tags: ManyToManyField(tags)\n");
+    ProjectState retargeted = models(tables +
+                                     "  - table: posts\n    fields:\n"
+                                     "      tags: ManyToManyField(cats)\n");
+    CHECK_THROWS_WITH(diff_states(from, retargeted),
+                      Catch::Contains("posts.tags") && Catch::Contains("in place"));
+    ProjectState column = models(tables +
+                                 "  - table: posts\n    fields:\n"
+                                 "      tags: IntegerField(null=True)\n");
+    CHECK_THROWS_AS(diff_states(from, column), MigrationError);
+    ProjectState renamed = models(tables +
+                                  "  - table: posts\n    fields:\n"
+                                  "      tags: ManyToManyField(tags, related_name=posted)\n");
+    CHECK_NOTHROW(diff_and_apply(from, renamed));
+}

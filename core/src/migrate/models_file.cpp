@@ -3,6 +3,7 @@
 #include "covet/models_file.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <memory>
@@ -203,6 +204,9 @@ ProjectState parse_models_file(const std::string& file, const std::string& text,
 }
 
 ProjectState load_models_file(const std::string& path, const std::string& default_app) {
+    std::error_code error;
+    if (std::filesystem::is_directory(path, error))
+        throw LoadError(path, 0, 0, "is a directory, not a models file");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw LoadError(path, 0, 0, "cannot read the models file");
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

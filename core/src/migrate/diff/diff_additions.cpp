@@ -94,11 +94,37 @@ void StateDiffer::add_deferred_relations() {
     }
 }
 
+namespace {
+
+// A many-to-many field keeps its links in a table of its own: a new target
+// or through, or turning it into a column (or back), is no change in place
+// (as Django's schema editor says), and dropping and re-adding it would drop
+// every link. The user does that in two migrations, knowingly.
+void refuse_many_to_many_change(const ProjectState& now, const ModelState& current,
+                                const ProjectState& then, const ModelState& target,
+                                const Field& wanted) {
+    const Field* had = current.find_field(wanted.name);
+    if (!had || (!had->is_many_to_many() && !wanted.is_many_to_many())) return;
+    if (had->is_many_to_many() && wanted.is_many_to_many() && had->through == wanted.through) {
+        const ModelState* from = now.resolve_target(had->to, current);
+        const ModelState* to = then.resolve_target(wanted.to, target);
+        if (from && to && from->table == to->table) return;  // e.g. only related_name
+    }
+    throw MigrationError("cannot change many-to-many field '" + current.table + "." + wanted.name +
+                         "' in place (its target, its through table, or whether it is "
+                         "many-to-many): its links live in a table of their own; remove "
+                         "the field in one migration and add it back in the next");
+}
+
+}  // namespace
+
 void StateDiffer::alter_columns() {
     for (const ModelState* target : shared_tables()) {
         std::set<std::string> changing = changing_fields(*target);
         for (const Field& f : target->fields) {
             if (!changing.count(f.name)) continue;
+            refuse_many_to_many_change(working_, working_.table(target->table), target_, *target,
+                                       f);
             auto op = std::make_shared<AlterColumn>();
             op->table = target->table;
             op->column = f.name;
